@@ -1,0 +1,1 @@
+"""The Lean HTTP boundary (httpx): auth, pagination, retries, errors, wire <-> domain. No Qt."""

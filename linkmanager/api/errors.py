@@ -1,0 +1,118 @@
+"""What can go wrong talking to Lean, as typed exceptions with words a person can act on.
+
+No exception text ever holds the client secret, an access token or an Authorization header:
+messages are built from Lean's `status`/`message`, the HTTP status and the request line only.
+"""
+
+from __future__ import annotations
+
+
+class LeanError(Exception):
+    """Base of every error the API client raises."""
+
+
+class LeanTransportError(LeanError):
+    """Lean could not be reached, or the connection failed and retries ran out."""
+
+
+class LeanTimeoutError(LeanTransportError):
+    """No answer in time."""
+
+
+class CreateOutcomeUnknown(LeanTransportError):
+    """A create request was sent but no answer came back: the link may or may not exist now.
+
+    Creating is not idempotent, so the client never retries it; the caller must look for the
+    link (by reference and amount) before letting the user try again.
+    """
+
+
+class LeanSchemaError(LeanError):
+    """Lean answered, but the answer breaks the contract. `field` names where (e.g. content[3].status)."""
+
+    def __init__(self, field: str, problem: str, *, context: str = "") -> None:
+        self.field = field
+        self.problem = problem
+        self.context = context
+        where = f"{context}: " if context else ""
+        super().__init__(f"Lean sent a malformed answer ({where}field '{field}': {problem}).")
+
+
+class LeanHTTPError(LeanError):
+    """Lean answered with an error status.
+
+    `lean_status` and `lean_message` come from Lean's JSON error body when there is one;
+    otherwise `raw_body` keeps the text (trimmed) for the error dialog.
+    """
+
+    def __init__(
+        self,
+        http_status: int,
+        *,
+        lean_status: str | None = None,
+        lean_message: str | None = None,
+        raw_body: str = "",
+        request: str = "",
+    ) -> None:
+        self.http_status = http_status
+        self.lean_status = lean_status
+        self.lean_message = lean_message
+        self.raw_body = raw_body
+        self.request = request
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        what = self.lean_message or self.lean_status or (self.raw_body[:200] if self.raw_body else "")
+        code = f" {self.lean_status}" if self.lean_status and self.lean_status != what else ""
+        on = f" to {self.request}" if self.request else ""
+        return f"Lean refused the request{on} (HTTP {self.http_status}{code})" + (
+            f": {what}" if what else "."
+        )
+
+
+class BadRequestError(LeanHTTPError):
+    """4xx for a request Lean considers invalid (INVALID_PARAMETERS, MISSING_PARAMETERS, ...)."""
+
+
+class AuthenticationError(LeanHTTPError):
+    """Credentials refused, or a fresh token still answered 401."""
+
+
+class PermissionDeniedError(LeanHTTPError):
+    """403: the application lacks the access level for this operation."""
+
+
+class NotFoundError(LeanHTTPError):
+    """404: no such link or usage (or a wrong API address)."""
+
+
+class MethodNotAllowedError(LeanHTTPError):
+    """405: the server does not accept this HTTP method here."""
+
+
+class RateLimitedError(LeanHTTPError):
+    """429 and retries ran out. `retry_after` says how long Lean asked us to wait, when it said."""
+
+    def __init__(self, http_status: int, *, retry_after: float | None = None, **kwargs: str) -> None:
+        self.retry_after = retry_after
+        super().__init__(http_status, **kwargs)
+
+
+class ServerError(LeanHTTPError):
+    """5xx: Lean's own fault, after retries where retrying is safe."""
+
+
+def http_error_class(status: int) -> type[LeanHTTPError]:
+    if status == 401:
+        return AuthenticationError
+    if status == 403:
+        return PermissionDeniedError
+    if status == 404:
+        return NotFoundError
+    if status == 405:
+        return MethodNotAllowedError
+    if status == 429:
+        return RateLimitedError
+    if status >= 500:
+        return ServerError
+    return BadRequestError

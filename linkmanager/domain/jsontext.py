@@ -1,0 +1,73 @@
+"""JSON text with exact numbers: non-integer numbers read as Decimal and written without float.
+
+The stdlib encoder writes Decimal only by way of float (1500.10 -> 1500.1, 0.1 + 0.2 trouble),
+so writing is a small emitter of our own; reading is the stdlib with parse_float=Decimal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+
+class JsonTextError(ValueError):
+    """Text that is not JSON, or a value JSON cannot hold."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise JsonTextError(f"{name} is not a JSON number")
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON; every non-integer number becomes a Decimal; NaN and Infinity are refused."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise JsonTextError(f"not valid JSON: {exc}") from None
+
+
+def dumps(value: Any) -> str:
+    """Serialise dicts, lists, strings, ints, bools, None and Decimal; Decimal digits kept as they are."""
+    parts: list[str] = []
+    _emit(value, parts)
+    return "".join(parts)
+
+
+def _emit(value: Any, out: list[str]) -> None:
+    if value is None or isinstance(value, bool | str):
+        out.append(json.dumps(value, ensure_ascii=False))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise JsonTextError(f"{value} cannot be written as a JSON number")
+        out.append(_decimal_text(value))
+    elif isinstance(value, int):
+        out.append(str(value))
+    elif isinstance(value, float):
+        raise JsonTextError("floats are not written: money and numbers travel as Decimal")
+    elif isinstance(value, Mapping):
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise JsonTextError(f"JSON object keys are strings, not {key!r}")
+            if i:
+                out.append(",")
+            out.append(json.dumps(key, ensure_ascii=False))
+            out.append(":")
+            _emit(item, out)
+        out.append("}")
+    elif isinstance(value, Sequence):
+        out.append("[")
+        for i, item in enumerate(value):
+            if i:
+                out.append(",")
+            _emit(item, out)
+        out.append("]")
+    else:
+        raise JsonTextError(f"{type(value).__name__} cannot be written as JSON")
+
+
+def _decimal_text(value: Decimal) -> str:
+    """Plain positional notation (1500.00, not 1.50000E+3): what every JSON reader expects."""
+    return format(value, "f")

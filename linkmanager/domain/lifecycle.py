@@ -1,0 +1,119 @@
+"""Lean's lifecycle rules, in one place.
+
+ACTIVE <-> DISABLED is the only change a client may ask for. EXPIRED (the expiry passed) and
+USED (successful payments reached the limit) are terminal and set by Lean alone. A cached link
+can be out of date, so the app judges by the *effective* status: a link whose expiry has passed
+is expired even if the last answer said ACTIVE or DISABLED.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
+from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus, UsageStatus
+
+TERMINAL: frozenset[LinkStatus] = frozenset({LinkStatus.EXPIRED, LinkStatus.USED})
+SETTABLE: frozenset[LinkStatus] = frozenset({LinkStatus.ACTIVE, LinkStatus.DISABLED})
+
+
+def _utc_text(moment: datetime) -> str:
+    return ensure_utc(moment).strftime("%d %b %Y %H:%M UTC")
+
+
+def effective_status(link: PaymentLink, now: datetime) -> LinkStatus:
+    """The status the link has at `now`, whatever the last answer said.
+
+    An unknown status from Lean is kept as it is: we cannot reason about it.
+    """
+    if link.status in SETTABLE:
+        # A reached limit is a fact that time cannot undo, so it wins over a later expiry.
+        if link.max_usages is not None and link.current_usages >= link.max_usages:
+            return LinkStatus.USED
+        if link.expires_at is not None and link.expires_at <= ensure_utc(now):
+            return LinkStatus.EXPIRED
+    return link.status
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Whether a change is allowed, and in words why not."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def check_status_change(link: PaymentLink, target: LinkStatus, now: datetime) -> Decision:
+    """May the user ask Lean to move `link` to `target` now? Reasons are for people to read."""
+    current = effective_status(link, now)
+    if target not in SETTABLE:
+        return Decision(
+            False, f"Only Lean sets a link to {target.label.lower()}; you can only disable or enable it."
+        )
+    if current == LinkStatus.EXPIRED:
+        when = f" on {_utc_text(link.expires_at)}" if link.expires_at else ""
+        return Decision(
+            False,
+            f"This link expired{when}. Expired links can never be used again; duplicate it as a new link instead.",
+        )
+    if current == LinkStatus.USED:
+        return Decision(
+            False,
+            f"This link has reached its limit of {link.max_usages} payments. Used links can never be "
+            "used again; duplicate it as a new link instead.",
+        )
+    if not current.is_known:
+        return Decision(
+            False, f"Lean reports the status {current.value!r}, which LinkManager does not know yet."
+        )
+    if current == target:
+        return Decision(False, f"This link is already {target.label.lower()}.")
+    return Decision(True)
+
+
+def toggle_target(link: PaymentLink, now: datetime) -> LinkStatus | None:
+    """The one status change the Disable/Enable button offers, or None when there is none."""
+    current = effective_status(link, now)
+    if current == LinkStatus.ACTIVE:
+        return LinkStatus.DISABLED
+    if current == LinkStatus.DISABLED:
+        return LinkStatus.ACTIVE
+    return None
+
+
+def enable_deadline_text(link: PaymentLink) -> str:
+    """The way back, for confirmations: until when a disabled link can be enabled again."""
+    if link.expires_at is None:
+        return "You can re-enable it at any time."
+    return f"You can re-enable it until {_utc_text(link.expires_at)}."
+
+
+class QrUse(Enum):
+    """May a link's QR code be printed or shared?"""
+
+    ALLOWED = "allowed"
+    MARKED_DISABLED = "only with a clear DISABLED mark"
+    REFUSED = "refused"
+
+
+def qr_use(link: PaymentLink, now: datetime) -> QrUse:
+    current = effective_status(link, now)
+    if current == LinkStatus.ACTIVE:
+        return QrUse.ALLOWED
+    if current == LinkStatus.DISABLED:
+        return QrUse.MARKED_DISABLED
+    return QrUse.REFUSED
+
+
+def usage_is_settled(usage: Usage) -> bool:
+    """A usage that can no longer change: failed, expired, or paid with a final bank status."""
+    if usage.usage_status in (UsageStatus.FAILED, UsageStatus.EXPIRED):
+        return True
+    return (
+        usage.usage_status == UsageStatus.PAYMENT_CREATED and usage.payment_status in FINAL_PAYMENT_STATUSES
+    )

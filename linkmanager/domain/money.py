@@ -1,0 +1,103 @@
+"""Money: an exact Decimal amount with its ISO 4217 currency, formatted by CLDR rules (Babel).
+
+No float ever touches an amount: the JSON parser yields Decimal, Money refuses float, and
+formatting goes through Babel with the currency's own number of digits (AED 2, KWD 3, JPY 0).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import babel
+import babel.numbers
+
+_CURRENCY_SHAPE = re.compile(r"[A-Z]{3}")
+_DEFAULT_LOCALE = "en"
+
+
+class MoneyError(ValueError):
+    """An amount or currency that cannot be money (words for the person, not a traceback)."""
+
+
+@lru_cache(maxsize=512)
+def currency_digits(currency: str) -> int:
+    """Minor-unit digits of an ISO currency from CLDR: AED 2, SAR 2, KWD 3, BHD 3, JPY 0."""
+    return int(babel.numbers.get_currency_precision(currency))
+
+
+def is_iso_currency(currency: str) -> bool:
+    """True for a currency code CLDR knows (three capital letters is not enough: "ABC")."""
+    return bool(_CURRENCY_SHAPE.fullmatch(currency)) and babel.numbers.is_currency(currency)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            raise MoneyError(f"an amount must be an exact Decimal, not {type(self.amount).__name__}")
+        if not self.amount.is_finite():
+            raise MoneyError(f"an amount must be a finite number, not {self.amount}")
+        if not isinstance(self.currency, str) or not _CURRENCY_SHAPE.fullmatch(self.currency):
+            raise MoneyError(f"a currency is three capital letters (ISO 4217), not {self.currency!r}")
+
+    @property
+    def digits(self) -> int:
+        return currency_digits(self.currency)
+
+    def fits_currency(self) -> bool:
+        """True when the amount has no more decimals than the currency has (12.345 AED does not)."""
+        return self.amount == self.amount.quantize(Decimal(1).scaleb(-self.digits))
+
+    def __add__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise MoneyError(f"cannot add {other.currency} to {self.currency}")
+        return Money(self.amount + other.amount, self.currency)
+
+    def __str__(self) -> str:
+        return format_money(self)
+
+
+@lru_cache(maxsize=64)
+def _code_pattern(locale: str) -> str:
+    """The locale's currency pattern with the ISO code in place of the symbol.
+
+    CLDR's currency spacing puts a space between a code and a digit ("AED 1,500.00");
+    Babel does not apply that rule, so the pattern gets a no-break space where needed.
+    """
+    pattern = babel.Locale.parse(locale).currency_formats["standard"].pattern
+    pattern = re.sub(r"¤+", "¤", pattern)
+    pattern = re.sub(r"¤(?=[#0])", "¤¤\u00a0", pattern)
+    pattern = re.sub(r"(?<=[#0])¤", "\u00a0¤¤", pattern)
+    return re.sub(r"(?<!¤)¤(?!¤)", "¤¤", pattern)
+
+
+def format_money(money: Money, locale: str | None = None) -> str:
+    """Money for people, "AED 1,500.00" or "KWD 12.500": the ISO code, grouping, and at least the currency's digits.
+
+    An amount with more decimals than its currency has is shown exactly, never rounded: a
+    finance screen must not hide what the server holds.
+    """
+    return babel.numbers.format_currency(
+        money.amount,
+        money.currency,
+        format=_code_pattern(locale or _DEFAULT_LOCALE),
+        locale=locale or _DEFAULT_LOCALE,
+        currency_digits=True,
+        decimal_quantization=False,
+    )
+
+
+def format_amount(money: Money, locale: str | None = None) -> str:
+    """The number alone with at least the currency's digits ("1,500.00"), for a column beside the code."""
+    fraction = "." + "0" * money.digits if money.digits else ""
+    return babel.numbers.format_decimal(
+        money.amount, format="#,##0" + fraction, locale=locale or _DEFAULT_LOCALE, decimal_quantization=False
+    )

@@ -1,0 +1,81 @@
+"""Link, usage and identifier vocabularies, tolerant of values Lean has not documented.
+
+Lean adds values without notice (payment statuses especially), so every enum here accepts an
+unknown string: `LinkStatus("ARCHIVED")` gives a member whose value is "ARCHIVED" and whose
+`is_known` is False. It is kept and shown as it came; it never crashes a parser or a view.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Self
+
+
+class _OpenEnum(StrEnum):
+    """A StrEnum that turns an unknown string into a stable pseudo-member instead of raising."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str) or not value:
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        # Cache it so the same unknown string always maps to the same object.
+        cls._value2member_map_[value] = member
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        return self._name_ in type(self).__members__
+
+    @classmethod
+    def known(cls) -> tuple[Self, ...]:
+        return tuple(cls.__members__.values())
+
+    @property
+    def label(self) -> str:
+        """Words for people: "PAYMENT_CREATED" -> "Payment created"; unknown values as they came."""
+        if not self.is_known:
+            return self.value
+        return self.value.replace("_", " ").capitalize()
+
+
+class LinkStatus(_OpenEnum):
+    ACTIVE = "ACTIVE"
+    DISABLED = "DISABLED"
+    EXPIRED = "EXPIRED"
+    USED = "USED"
+
+
+class UsageStatus(_OpenEnum):
+    STARTED = "STARTED"
+    PAYMENT_CREATED = "PAYMENT_CREATED"
+    FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
+
+
+class IdentifierType(_OpenEnum):
+    EMAIL = "EMAIL"
+    MOBILE_PHONE = "MOBILE_PHONE"
+    TEXT = "TEXT"
+
+
+# Lean's payment purpose codes and what they mean (from the contract's PaymentPurposeCode).
+PAYMENT_PURPOSES: dict[str, str] = {
+    "FIS": "Financial services",
+    "TCS": "Telecommunication services",
+    "MWP": "Mobile wallet card payments",
+    "OAT": "Own account transfer",
+    "IFS": "Information services",
+    "RNT": "Rent payments",
+    "LNC": "Loan charges",
+    "PIN": "Personal investments",
+    "GDS": "Goods bought or sold",
+}
+
+# payment_status is free text from the bank side. These values no longer change; anything
+# else (PENDING_WITH_BANK, AWAITING_*, PROCESSING, values never seen) may still move.
+FINAL_PAYMENT_STATUSES: frozenset[str] = frozenset(
+    {"ACCEPTED_BY_BANK", "FAILED", "PROCESSED", "REJECTED_BY_BANK", "CANCELLED"}
+)
