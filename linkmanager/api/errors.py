@@ -6,6 +6,8 @@ messages are built from Lean's `status`/`message`, the HTTP status and the reque
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class LeanError(Exception):
     """Base of every error the API client raises."""
@@ -53,21 +55,36 @@ class LeanHTTPError(LeanError):
         lean_message: str | None = None,
         raw_body: str = "",
         request: str = "",
+        attempts: int = 1,
     ) -> None:
         self.http_status = http_status
         self.lean_status = lean_status
         self.lean_message = lean_message
         self.raw_body = raw_body
         self.request = request
+        self.attempts = attempts
         super().__init__(self._describe())
 
+    @property
+    def detail(self) -> str:
+        """Lean's own words, or what the body was when Lean gave none."""
+        if self.lean_message or self.lean_status:
+            return self.lean_message or self.lean_status or ""
+        body = self.raw_body.strip()
+        if body.startswith("<") or "<html" in body[:200].lower():
+            return "an HTML error page instead of Lean's JSON"
+        return " ".join(body.split())[:200]
+
     def _describe(self) -> str:
-        what = self.lean_message or self.lean_status or (self.raw_body[:200] if self.raw_body else "")
-        code = f" {self.lean_status}" if self.lean_status and self.lean_status != what else ""
-        on = f" to {self.request}" if self.request else ""
-        return f"Lean refused the request{on} (HTTP {self.http_status}{code})" + (
-            f": {what}" if what else "."
-        )
+        what = f" {self.request}" if self.request else ""
+        code = f"HTTP {self.http_status}"
+        if self.lean_status and self.lean_status != self.detail:
+            code += f" {self.lean_status}"
+        tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
+        detail = f": {self.detail}" if self.detail else ""
+        if self.http_status >= 500:
+            return f"Lean could not handle the request{what} ({code}){tries}{detail}. Try again later."
+        return f"Lean refused the request{what} ({code}){tries}{detail}."
 
 
 class BadRequestError(LeanHTTPError):
@@ -93,9 +110,16 @@ class MethodNotAllowedError(LeanHTTPError):
 class RateLimitedError(LeanHTTPError):
     """429 and retries ran out. `retry_after` says how long Lean asked us to wait, when it said."""
 
-    def __init__(self, http_status: int, *, retry_after: float | None = None, **kwargs: str) -> None:
+    def __init__(self, http_status: int, *, retry_after: float | None = None, **fields: Any) -> None:
         self.retry_after = retry_after
-        super().__init__(http_status, **kwargs)
+        super().__init__(http_status, **fields)
+
+    def _describe(self) -> str:
+        wait = f" Lean asks to wait {self.retry_after:.0f} s." if self.retry_after is not None else ""
+        tries = f" after {self.attempts} attempts" if self.attempts > 1 else ""
+        return (
+            f"Lean is limiting requests and refused{' ' + self.request if self.request else ''}{tries}.{wait}"
+        )
 
 
 class ServerError(LeanHTTPError):

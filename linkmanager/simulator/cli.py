@@ -1,0 +1,134 @@
+"""`linkmanager sim`: run the simulator until SIGINT/SIGTERM.
+
+The first line on stdout is one JSON object with api_url, token_url, client_id and
+client_secret, so a script or test can start the server on port 0 and connect to it.
+Everything meant for people goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from types import FrameType
+
+from linkmanager.simulator.faults import FaultSpec, FaultSpecError
+from linkmanager.simulator.simulator import Simulator
+
+__all__ = ["add_sim_arguments", "run_sim"]
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _non_negative_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a TCP port")
+    return value
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value < 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more payments a minute")
+    return value
+
+
+def _fault_spec(text: str) -> FaultSpec:
+    try:
+        return FaultSpec.parse(text)
+    except FaultSpecError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=_port, default=0, help="TCP port; 0 picks a free one (default)")
+    parser.add_argument("--seed", type=int, default=7, help="seed for the demo data and faults (default 7)")
+    parser.add_argument("--links", type=_non_negative_int, default=60, help="seeded links (default 60)")
+    parser.add_argument(
+        "--latency-ms", type=_non_negative_int, default=0, metavar="MS", help="delay per request"
+    )
+    parser.add_argument(
+        "--faults",
+        type=_fault_spec,
+        default=FaultSpec(),
+        metavar="SPEC",
+        help="random faults per API request, e.g. 429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500",
+    )
+    parser.add_argument(
+        "--activity", type=_rate, default=0.0, metavar="N", help="simulated payments started per minute"
+    )
+
+
+def run_sim(args: argparse.Namespace) -> int:
+    """Serve until SIGINT or SIGTERM; 0 on a clean stop, 2 when the address is unusable."""
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        sim = Simulator(
+            seed=args.seed,
+            links=args.links,
+            latency_ms=args.latency_ms,
+            faults=args.faults,
+            activity_per_minute=args.activity,
+            host=args.host,
+            port=args.port,
+        )
+        try:
+            sim.start()
+        except OSError as exc:
+            print(f"linkmanager sim: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+            return 2
+        try:
+            ready = {
+                "api_url": sim.api_url,
+                "token_url": sim.token_url,
+                "client_id": sim.client_id,
+                "client_secret": sim.client_secret,
+            }
+            print(json.dumps(ready), flush=True)
+            _tell_people(sim, args)
+            while not stop.wait(0.5):
+                pass
+        finally:
+            sim.stop()
+        print("linkmanager sim: stopped", file=sys.stderr, flush=True)
+        return 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _tell_people(sim: Simulator, args: argparse.Namespace) -> None:
+    lines = [
+        f"linkmanager sim: {sim.state.link_count()} links (seed {args.seed}) at {sim.api_url}/payment-links/v1",
+        f"linkmanager sim: token endpoint {sim.token_url}, client id {sim.client_id}",
+    ]
+    if str(args.faults):
+        lines.append(f"linkmanager sim: faults {args.faults}")
+    if args.activity:
+        lines.append(f"linkmanager sim: about {args.activity:g} simulated payments a minute")
+    if args.host not in _LOOPBACK:
+        lines.append(f"linkmanager sim: WARNING: listening on {args.host}, beyond this machine")
+    lines.append("linkmanager sim: press Ctrl+C to stop")
+    print("\n".join(lines), file=sys.stderr, flush=True)

@@ -1,0 +1,224 @@
+"""HTTP/1.1 plumbing: keep-alive, request counting, latency, faults and canned answers.
+
+Every answer carries Content-Length so httpx can keep connections alive as it would with Lean.
+On stop, open keep-alive connections are shut down too: a stopped simulator must not go on
+answering on a pooled connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import selectors
+import socket
+import threading
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from linkmanager.simulator.faults import FaultInjector, fault_response
+from linkmanager.simulator.jsonio import dumps
+from linkmanager.simulator.routes import ApiApp, Request, Response, resolve
+
+__all__ = ["SimHTTPServer"]
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY = 1024 * 1024
+
+
+class SimHTTPServer(ThreadingHTTPServer):
+    """Threaded server that knows its app, fault injector and open connections."""
+
+    daemon_threads = True
+    block_on_close = False  # idle keep-alive connections must not hold up stop()
+    allow_reuse_address = True
+    timeout = 0.5  # handle_request() never blocks longer, so stop() is never stuck behind it
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        app: ApiApp,
+        faults: FaultInjector,
+        count: Callable[[str, str], None],
+        latency_ms: int,
+        stopping: threading.Event,
+    ) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.app = app
+        self.faults = faults
+        self.count = count
+        self.latency_ms = latency_ms
+        self.stopping = stopping
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, _Handler)
+        self._wake_r, self._wake_w = socket.socketpair()
+
+    def serve_until_stopped(self) -> None:
+        """Accept connections until `stopping` is set and `wake()` called; no idle polling."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self, selectors.EVENT_READ)
+            selector.register(self._wake_r, selectors.EVENT_READ)
+            while not self.stopping.is_set():
+                for key, _ in selector.select():
+                    if key.fileobj is self and not self.stopping.is_set():
+                        self.handle_request()
+
+    def wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"!")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._open_lock:
+            conns = list(self._open)
+        for conn in conns:
+            with contextlib.suppress(OSError):  # already closed by the peer
+                conn.shutdown(socket.SHUT_RDWR)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "LinkManagerSimulator/1"
+    sys_version = ""
+    timeout = 120  # an idle keep-alive connection is closed after this many seconds
+    # Headers and body leave in one segment: split writes meet delayed ACKs (40 ms a request).
+    wbufsize = -1
+    disable_nagle_algorithm = True
+    server: SimHTTPServer
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET  # noqa: N815 - stdlib dispatch names
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Protocol-level refusals (bad request line, unknown method) in JSON like the rest."""
+        self.close_connection = True
+        words = {404: "INVALID_URL", 405: "INVALID_HTTP_METHOD", 501: "INVALID_HTTP_METHOD"}.get(code)
+        words = words or ("INVALID_PARAMETERS" if code < 500 else "INTERNAL_SERVER_ERROR")
+        self._send(self.server.app.error(code, words, message or HTTPStatus(code).phrase))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s - " + format, self.address_string(), *args)
+
+    def _serve(self) -> None:
+        srv = self.server
+        split = urlsplit(self.path)
+        route = resolve(split.path)
+        srv.count(self.command, route.name_for(self.command) if route else "other")
+        body = self._read_body()
+        if body is None:
+            return
+        if srv.latency_ms and srv.stopping.wait(srv.latency_ms / 1000):
+            return
+        override = srv.faults.take_override(self.command, self.path)
+        if override is not None:
+            headers = dict(override.headers)
+            if override.body and not any(k.lower() == "content-type" for k in headers):
+                headers["Content-Type"] = "application/json"
+            self._send_raw(override.status, headers, override.body)
+            return
+        for fault in srv.faults.take_faults(self.command, self.path):
+            if fault.kind == "slow":
+                if srv.stopping.wait((fault.param or 0) / 1000):
+                    return
+                continue
+            if fault.kind == "drop":
+                logger.debug("dropping %s %s without an answer", self.command, split.path)
+                self.close_connection = True
+                return
+            status, headers, payload = fault_response(fault, srv.app.clock.now())
+            self._send(Response(status, payload, headers))
+            return
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        request = Request(
+            self.command, split.path, parse_qs(split.query, keep_blank_values=True), headers, body
+        )
+        try:
+            response = srv.app.handle(request)
+        except Exception:
+            logger.exception("simulator failed on %s %s", self.command, split.path)
+            response = srv.app.error(500, "INTERNAL_SERVER_ERROR", "the simulator failed; see its log")
+        self._send(response)
+
+    def _read_body(self) -> bytes | None:
+        """The request body, or None after answering 400/413 for a body we cannot read."""
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            return self._read_chunked()
+        length_text = self.headers.get("Content-Length", "0")
+        try:
+            length = int(length_text)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self._send(self.server.app.error(400, "INVALID_PARAMETERS", "bad Content-Length"))
+            return None
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._send(self.server.app.error(413, "INVALID_PARAMETERS", "the request body is too large"))
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def _read_chunked(self) -> bytes | None:
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            line = self.rfile.readline(1024).split(b";")[0].strip()
+            try:
+                size = int(line, 16)
+            except ValueError:
+                size = -1
+            if size < 0 or total + size > MAX_BODY:
+                self.close_connection = True
+                self._send(self.server.app.error(400, "INVALID_PARAMETERS", "bad chunked body"))
+                return None
+            if size == 0:
+                while self.rfile.readline(1024).strip():
+                    pass  # trailers
+                return b"".join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(8)
+            total += size
+
+    def _send(self, response: Response) -> None:
+        headers = dict(response.headers)
+        if response.body is None:
+            payload = b""
+        elif isinstance(response.body, bytes):
+            payload = response.body
+        else:
+            payload = dumps(response.body)
+            headers.setdefault("Content-Type", "application/json")
+        self._send_raw(response.status, headers, payload)
+
+    def _send_raw(self, status: int, headers: dict[str, str], payload: bytes) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            if name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
