@@ -7,7 +7,7 @@ so writing is a small emitter of our own; reading is the stdlib with parse_float
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +17,10 @@ class JsonTextError(ValueError):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise JsonTextError(f"{name} is not a JSON number")
+    raise JsonTextError(f"{name} is not valid JSON")
+
+
+_encode_str = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def loads(text: str | bytes) -> Any:
@@ -28,16 +31,19 @@ def loads(text: str | bytes) -> Any:
         raise JsonTextError(f"not valid JSON: {exc}") from None
 
 
-def dumps(value: Any) -> str:
-    """Serialise dicts, lists, strings, ints, bools, None and Decimal; Decimal digits kept as they are."""
+def dumps(value: Any, default: Callable[[Any], Any] | None = None) -> str:
+    """Serialise dicts, lists, strings, ints, bools, None and Decimal; Decimal digits kept as they are.
+
+    `default`, as in json.dumps, turns any other value into one of those (or raises).
+    """
     parts: list[str] = []
-    _emit(value, parts)
+    _emit(value, parts, default)
     return "".join(parts)
 
 
-def _emit(value: Any, out: list[str]) -> None:
+def _emit(value: Any, out: list[str], default: Callable[[Any], Any] | None) -> None:
     if value is None or isinstance(value, bool | str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(_encode_str(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise JsonTextError(f"{value} cannot be written as a JSON number")
@@ -53,17 +59,19 @@ def _emit(value: Any, out: list[str]) -> None:
                 raise JsonTextError(f"JSON object keys are strings, not {key!r}")
             if i:
                 out.append(",")
-            out.append(json.dumps(key, ensure_ascii=False))
+            out.append(_encode_str(key))
             out.append(":")
-            _emit(item, out)
+            _emit(item, out, default)
         out.append("}")
     elif isinstance(value, Sequence):
         out.append("[")
         for i, item in enumerate(value):
             if i:
                 out.append(",")
-            _emit(item, out)
+            _emit(item, out, default)
         out.append("]")
+    elif default is not None:
+        _emit(default(value), out, None)
     else:
         raise JsonTextError(f"{type(value).__name__} cannot be written as JSON")
 
