@@ -22,11 +22,29 @@ class LeanTimeoutError(LeanTransportError):
 
 
 class CreateOutcomeUnknown(LeanTransportError):
-    """A create request was sent but no answer came back: the link may or may not exist now.
+    """A create request reached Lean but its outcome is unknown: the link may or may not exist now.
 
-    Creating is not idempotent, so the client never retries it; the caller must look for the
-    link (by reference and amount) before letting the user try again.
+    Raised when the connection broke or timed out after sending, and for a 500/502/504 answer
+    (a gateway may answer that after Lean stored the link). Creating is not idempotent, so the
+    client never retries it; the caller must look for the link before letting the user try again.
     """
+
+
+class UpdateNotConfirmed(LeanError):
+    """Lean accepted a status change, but reading the link back failed.
+
+    The change happened; only its confirmation is missing. The caller should say so and refresh
+    the link later rather than report the change as failed.
+    """
+
+    def __init__(self, link_id: str, status: str, cause: LeanError) -> None:
+        self.link_id = link_id
+        self.status = status
+        self.cause = cause
+        super().__init__(
+            f"Lean accepted the change to {status}, but reading the link back failed ({cause}). "
+            "Refresh the link to see its current state."
+        )
 
 
 class LeanSchemaError(LeanError):
