@@ -29,6 +29,8 @@ def loads(text: str | bytes) -> Any:
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise JsonTextError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise JsonTextError("not valid JSON: nested too deeply") from None
 
 
 def dumps(value: Any, default: Callable[[Any], Any] | None = None) -> str:
@@ -52,6 +54,8 @@ def _emit(value: Any, out: list[str], default: Callable[[Any], Any] | None) -> N
         out.append(str(value))
     elif isinstance(value, float):
         raise JsonTextError("floats are not written: money and numbers travel as Decimal")
+    elif isinstance(value, bytes | bytearray | memoryview):
+        raise JsonTextError("bytes are not JSON; decode them to text first")
     elif isinstance(value, Mapping):
         out.append("{")
         for i, (key, item) in enumerate(value.items()):

@@ -9,7 +9,7 @@ is expired even if the last answer said ACTIVE or DISABLED.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from enum import Enum
 
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
@@ -19,8 +19,17 @@ TERMINAL: frozenset[LinkStatus] = frozenset({LinkStatus.EXPIRED, LinkStatus.USED
 SETTABLE: frozenset[LinkStatus] = frozenset({LinkStatus.ACTIVE, LinkStatus.DISABLED})
 
 
-def _utc_text(moment: datetime) -> str:
-    return ensure_utc(moment).strftime("%d %b %Y %H:%M UTC")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def moment_text(moment: datetime, tz: tzinfo = UTC) -> str:
+    """ "30 Jun 2026 23:59 +04": a time in `tz` (the user's zone on screen), named with its zone.
+
+    Month names are spelled here rather than by strftime, whose %b follows the process locale.
+    """
+    local = ensure_utc(moment).astimezone(tz)
+    zone = local.tzname() or "UTC"
+    return f"{local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M} {zone}"
 
 
 def effective_status(link: PaymentLink, now: datetime) -> LinkStatus:
@@ -48,15 +57,16 @@ class Decision:
         return self.allowed
 
 
-def check_status_change(link: PaymentLink, target: LinkStatus, now: datetime) -> Decision:
-    """May the user ask Lean to move `link` to `target` now? Reasons are for people to read."""
+def check_status_change(link: PaymentLink, target: LinkStatus, now: datetime, tz: tzinfo = UTC) -> Decision:
+    """May the user ask Lean to move `link` to `target` now? Reasons are for people to read,
+    with times in `tz` (the user's zone on screen)."""
     current = effective_status(link, now)
     if target not in SETTABLE:
         return Decision(
             False, f"Only Lean sets a link to {target.label.lower()}; you can only disable or enable it."
         )
     if current == LinkStatus.EXPIRED:
-        when = f" on {_utc_text(link.expires_at)}" if link.expires_at else ""
+        when = f" on {moment_text(link.expires_at, tz)}" if link.expires_at else ""
         return Decision(
             False,
             f"This link expired{when}. Expired links can never be used again; duplicate it as a new link instead.",
@@ -86,11 +96,11 @@ def toggle_target(link: PaymentLink, now: datetime) -> LinkStatus | None:
     return None
 
 
-def enable_deadline_text(link: PaymentLink) -> str:
+def enable_deadline_text(link: PaymentLink, tz: tzinfo = UTC) -> str:
     """The way back, for confirmations: until when a disabled link can be enabled again."""
     if link.expires_at is None:
         return "You can re-enable it at any time."
-    return f"You can re-enable it until {_utc_text(link.expires_at)}."
+    return f"You can re-enable it until {moment_text(link.expires_at, tz)}."
 
 
 class QrUse(Enum):

@@ -6,6 +6,7 @@ formatting goes through Babel with the currency's own number of digits (AED 2, K
 
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,7 @@ import babel.numbers
 
 _CURRENCY_SHAPE = re.compile(r"[A-Z]{3}")
 _DEFAULT_LOCALE = "en"
+_PRECISION = 80
 
 
 class MoneyError(ValueError):
@@ -28,9 +30,24 @@ def currency_digits(currency: str) -> int:
     return int(babel.numbers.get_currency_precision(currency))
 
 
+# ISO 4217 codes that are not money anyone pays with: no currency, testing, metals, fund units.
+NON_PAYMENT_CODES: frozenset[str] = frozenset(
+    {"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD"}
+)
+
+
 def is_iso_currency(currency: str) -> bool:
-    """True for a currency code CLDR knows (three capital letters is not enough: "ABC")."""
-    return bool(_CURRENCY_SHAPE.fullmatch(currency)) and babel.numbers.is_currency(currency)
+    """True for a currency people pay in that CLDR knows ("ABC" and "XAU" are not)."""
+    return (
+        bool(_CURRENCY_SHAPE.fullmatch(currency))
+        and currency not in NON_PAYMENT_CODES
+        and babel.numbers.is_currency(currency)
+    )
+
+
+def _wide() -> decimal.Context:
+    """Enough precision for any amount Lean could send: the default 28 digits fail on 1e26."""
+    return decimal.Context(prec=_PRECISION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +69,8 @@ class Money:
 
     def fits_currency(self) -> bool:
         """True when the amount has no more decimals than the currency has (12.345 AED does not)."""
-        return self.amount == self.amount.quantize(Decimal(1).scaleb(-self.digits))
+        with decimal.localcontext(_wide()):
+            return self.amount == self.amount.quantize(Decimal(1).scaleb(-self.digits))
 
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
@@ -85,6 +103,11 @@ def format_money(money: Money, locale: str | None = None) -> str:
     An amount with more decimals than its currency has is shown exactly, never rounded: a
     finance screen must not hide what the server holds.
     """
+    with decimal.localcontext(_wide()):
+        return _format_currency(money, locale)
+
+
+def _format_currency(money: Money, locale: str | None) -> str:
     return babel.numbers.format_currency(
         money.amount,
         money.currency,
@@ -98,6 +121,10 @@ def format_money(money: Money, locale: str | None = None) -> str:
 def format_amount(money: Money, locale: str | None = None) -> str:
     """The number alone with at least the currency's digits ("1,500.00"), for a column beside the code."""
     fraction = "." + "0" * money.digits if money.digits else ""
-    return babel.numbers.format_decimal(
-        money.amount, format="#,##0" + fraction, locale=locale or _DEFAULT_LOCALE, decimal_quantization=False
-    )
+    with decimal.localcontext(_wide()):
+        return babel.numbers.format_decimal(
+            money.amount,
+            format="#,##0" + fraction,
+            locale=locale or _DEFAULT_LOCALE,
+            decimal_quantization=False,
+        )

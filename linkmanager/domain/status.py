@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
+_UNKNOWN_CACHE_LIMIT = 256
+
 
 class _OpenEnum(StrEnum):
     """A StrEnum that turns an unknown string into a stable pseudo-member instead of raising."""
@@ -21,8 +23,10 @@ class _OpenEnum(StrEnum):
         member = str.__new__(cls, value)
         member._name_ = value
         member._value_ = value
-        # Cache it so the same unknown string always maps to the same object.
-        cls._value2member_map_[value] = member
+        # Cache it so the same unknown string maps to the same object, up to a bound: a server
+        # sending a new value on every answer must not grow memory for ever (equality holds anyway).
+        if len(cls._value2member_map_) < _UNKNOWN_CACHE_LIMIT:
+            cls._value2member_map_[value] = member
         return member
 
     @property

@@ -50,3 +50,17 @@ def test_floats_are_refused() -> None:
 def test_bad_text_is_a_clear_error(text: str | bytes) -> None:
     with pytest.raises(jsontext.JsonTextError):
         jsontext.loads(text)
+
+
+def test_deeply_nested_text_is_a_clear_error_not_a_crash() -> None:
+    with pytest.raises(jsontext.JsonTextError, match="nested too deeply"):
+        jsontext.loads("[" * 200_000)
+
+
+def test_bytes_are_not_silently_written_as_a_list() -> None:
+    with pytest.raises(jsontext.JsonTextError, match="bytes"):
+        jsontext.dumps({"a": b"ab"})
+
+
+def test_a_default_hook_writes_other_types() -> None:
+    assert jsontext.dumps({"when": {1, 2}}, default=sorted) == '{"when":[1,2]}'

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -97,6 +97,10 @@ def test_an_expired_link_cannot_be_enabled_and_the_reason_says_what_to_do() -> N
     decision = check_status_change(link, LinkStatus.ACTIVE, NOW)
     assert not decision
     assert "expired on 26 Nov 2026 11:59 UTC" in decision.reason
+    dubai = timezone(timedelta(hours=4), "+04")
+    assert (
+        "expired on 26 Nov 2026 15:59 +04" in check_status_change(link, LinkStatus.ACTIVE, NOW, dubai).reason
+    )
     assert "duplicate it as a new link" in decision.reason
 
 

@@ -85,8 +85,17 @@ def test_money_refuses_a_malformed_currency(bad: str) -> None:
 def test_iso_currency_check_knows_real_codes() -> None:
     assert is_iso_currency("AED")
     assert is_iso_currency("KWD")
+    assert is_iso_currency("XOF")
     assert not is_iso_currency("ABC")
     assert not is_iso_currency("aed")
+    for code in ("XXX", "XTS", "XAU", "XDR"):
+        assert not is_iso_currency(code), code
+
+
+def test_amounts_beyond_28_digits_still_format_exactly() -> None:
+    huge = Money(Decimal("123456789012345678901234567890.12"), "AED")
+    assert huge.fits_currency()
+    assert format_money(huge) == "AED\u00a0123,456,789,012,345,678,901,234,567,890.12"
 
 
 @given(money())

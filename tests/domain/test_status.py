@@ -18,7 +18,8 @@ def test_an_unknown_status_is_kept_as_it_came() -> None:
     assert archived == "ARCHIVED"
     assert not archived.is_known
     assert archived.label == "ARCHIVED"
-    assert LinkStatus("ARCHIVED") is archived
+    assert LinkStatus("ARCHIVED") == archived
+    assert hash(LinkStatus("ARCHIVED")) == hash(archived)
     assert archived not in LinkStatus.known()
 
 
@@ -33,3 +34,9 @@ def test_any_text_is_a_status_never_a_crash(text: str) -> None:
         status = kind(text)
         assert status.value == text
         assert status.is_known == (text in kind.__members__)
+
+
+def test_unknown_values_do_not_grow_memory_for_ever() -> None:
+    for n in range(2000):
+        assert UsageStatus(f"NEW_{n}").value == f"NEW_{n}"
+    assert len(UsageStatus._value2member_map_) <= 256 + len(UsageStatus.known())
