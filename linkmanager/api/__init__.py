@@ -25,9 +25,10 @@ from linkmanager.api.errors import (
     PermissionDeniedError,
     RateLimitedError,
     ServerError,
+    UpdateNotConfirmed,
 )
 from linkmanager.api.retry import RetryPolicy
-from linkmanager.api.session import ClientStats
+from linkmanager.api.session import ClientStats, SessionOptions
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -54,5 +55,7 @@ __all__ = [
     "RetryPolicy",
     "Secret",
     "ServerError",
+    "SessionOptions",
     "TokenProvider",
+    "UpdateNotConfirmed",
 ]

@@ -3,16 +3,21 @@
 Lean issues no refresh token. We renew shortly before `expires_in` ends (a margin of
 min(60 s, 10 % of the lifetime), so a request never leaves with a token about to die) and once
 more when Lean answers 401. Several sync threads share one provider: one lock, one fetch at a time.
+
+Expiry is measured on the wall clock, not the monotonic one: the monotonic clock stops while a
+laptop sleeps, so after a night's suspend it would still call a long-dead token fresh and the
+first request would always earn a 401. A wall clock that jumps costs at most an early renewal
+or one 401.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from linkmanager.api.config import Secret
@@ -23,11 +28,15 @@ logger = logging.getLogger(__name__)
 MAX_RENEW_MARGIN = 60.0
 RENEW_FRACTION = 0.1
 _CONTEXT = "token answer"
+# RFC 6750 b64token: anything else could break the Authorization header (CR/LF, non-ASCII).
+_B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+# No real token lives four months (10**7 s); a bigger answer is garbage, and 10**400 overflows float().
+MAX_EXPIRES_IN = 10**7
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """An access token and the (monotonic) moment we stop using it."""
+    """An access token and the moment (wall-clock seconds) we stop using it."""
 
     value: Secret
     lifetime: float
@@ -49,19 +58,25 @@ def renew_margin(lifetime: float) -> float:
 
 
 def parse_token_answer(answer: Any) -> tuple[Secret, float]:
-    """(access_token, expires_in seconds) from the token endpoint's JSON; never echoes the token."""
+    """(access_token, expires_in seconds) from the token endpoint's JSON; never echoes the token.
+
+    The token goes into a header verbatim, so it must be an RFC 6750 b64token: a CR/LF or a
+    non-ASCII character would make httpx raise an error quoting the whole header.
+    """
     if not isinstance(answer, Mapping):
         raise LeanSchemaError("<root>", "expected an object", context=_CONTEXT)
     value = answer.get("access_token")
     if not isinstance(value, str) or not value:
         problem = "missing" if value is None else "expected non-empty text"
         raise LeanSchemaError("access_token", problem, context=_CONTEXT)
+    if not _B64TOKEN.fullmatch(value):
+        raise LeanSchemaError("access_token", "characters a bearer token cannot hold", context=_CONTEXT)
     token_type = answer.get("token_type")
     if token_type is not None and (not isinstance(token_type, str) or token_type.lower() != "bearer"):
         raise LeanSchemaError("token_type", "expected Bearer", context=_CONTEXT)
     expires_in = answer.get("expires_in")
-    if isinstance(expires_in, bool) or not isinstance(expires_in, int | Decimal) or expires_in <= 0:
-        problem = "missing" if expires_in is None else "expected a positive number of seconds"
+    if type(expires_in) is not int or not 1 <= expires_in <= MAX_EXPIRES_IN:  # bool is no int here
+        problem = "missing" if expires_in is None else f"expected whole seconds, 1 to {MAX_EXPIRES_IN}"
         raise LeanSchemaError("expires_in", problem, context=_CONTEXT)
     return Secret(value), float(expires_in)
 
@@ -69,17 +84,18 @@ def parse_token_answer(answer: Any) -> tuple[Secret, float]:
 class TokenProvider:
     """Hands out a valid access token; fetches one through `fetch` when there is none or it is due.
 
-    `fetch` returns (token, expires_in seconds); `clock` is monotonic seconds (injected in tests).
+    `fetch` returns (token, expires_in seconds); `clock` is seconds on a clock that keeps running
+    through suspend: time.time unless given (tests inject their own).
     """
 
     def __init__(
         self,
         fetch: Callable[[], tuple[Secret, float]],
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self._fetch = fetch
-        self._clock = clock
+        self._clock = clock if clock is not None else time.time
         self._lock = threading.Lock()
         self._token: Token | None = None
         self._fetches = 0

@@ -2,27 +2,24 @@
 
 Synchronous (httpx) and free of Qt: the sync engine calls it from worker threads. Lists are
 walked to the end and de-duplicated by id; a status update tries PATCH (Lean's guides), falls
-back to PUT (the spec) on 405 for the rest of the client's life, and re-reads the link because
-the update answers no documented body.
+back to PUT (the spec) on 405 for the rest of the client's life once a PUT has worked, and
+re-reads the link because the update answers no documented body.
 """
 
 from __future__ import annotations
 
 import logging
-import random as _random
-import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, Unpack
 from urllib.parse import quote
 
 import httpx
 
 from linkmanager.api import wire
-from linkmanager.api.config import DEFAULT_TIMEOUT, ApiEndpoints, Credentials
-from linkmanager.api.errors import LeanSchemaError, MethodNotAllowedError
-from linkmanager.api.retry import RetryPolicy
-from linkmanager.api.session import ClientStats, Kind, LeanSession
+from linkmanager.api.config import ApiEndpoints, Credentials
+from linkmanager.api.errors import LeanError, LeanSchemaError, MethodNotAllowedError, UpdateNotConfirmed
+from linkmanager.api.session import ClientStats, Kind, LeanSession, SessionOptions
 from linkmanager.domain import jsontext
 from linkmanager.domain.models import NewPaymentLink, Page, PaymentLink, Usage
 from linkmanager.domain.status import LinkStatus
@@ -59,11 +56,12 @@ def walk_pages(
     key: Callable[[T], str],
     progress: Callable[[Page[T]], None] | None = None,
 ) -> list[T]:
-    """Every item of a paged list, each once (first seen wins), in the order first seen.
+    """Every item of a paged list, each once (the last copy read wins), in the order first seen.
 
     Items can move between pages while we walk (a new link pushes the others down). If the last
     page's total is more than we collected, one more pass from page 0 picks up what slipped into
-    pages already read. Any failure raises: a caller never gets half a list.
+    pages already read; still short after that, we raise rather than return what we have. Any
+    failure raises: a caller never gets half a list.
     """
     seen: dict[str, T] = {}
     total = 0
@@ -72,7 +70,7 @@ def walk_pages(
         while True:
             page = fetch(number)
             for item in page.items:
-                seen.setdefault(key(item), item)
+                seen[key(item)] = item  # a later copy is the newer snapshot; the position stays
             total = page.total_elements
             if progress is not None:
                 progress(page)
@@ -86,27 +84,27 @@ def walk_pages(
                 )
         if len(seen) >= total:
             break
+        if sweep:
+            logger.warning("Paged list still short after a second pass: %d of %d items", len(seen), total)
+            raise LeanSchemaError(
+                "page.total_elements",
+                f"only {len(seen)} of {total} items could be read",
+                context="paged list",
+            )
         logger.info("List changed while reading (%d of %d items seen); reading it again", len(seen), total)
     return list(seen.values())
 
 
 class LeanClient:
-    """Lean's Payment Links API for one set of credentials. Thread-safe; close() when done."""
+    """Lean's Payment Links API for one set of credentials. Thread-safe; close() when done.
+
+    `options` are LeanSession's (timeout, retry, sleep, random, clock), passed on as they are.
+    """
 
     def __init__(
-        self,
-        endpoints: ApiEndpoints,
-        credentials: Credentials,
-        *,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        random: Callable[[], float] = _random.random,
-        clock: Callable[[], float] = time.monotonic,
+        self, endpoints: ApiEndpoints, credentials: Credentials, **options: Unpack[SessionOptions]
     ) -> None:
-        self._session = LeanSession(
-            endpoints, credentials, timeout=timeout, retry=retry, sleep=sleep, random=random, clock=clock
-        )
+        self._session = LeanSession(endpoints, credentials, **options)
         self._update_method = "PATCH"
 
     def __repr__(self) -> str:
@@ -133,12 +131,8 @@ class LeanClient:
         return self._session.stats
 
     @property
-    def request_count(self) -> int:
-        return self._session.stats.requests
-
-    @property
     def update_method(self) -> str:
-        """ "PATCH" until Lean answered 405 to a PATCH, then "PUT"."""
+        """ "PATCH" until Lean answered 405 to a PATCH and then accepted a PUT; "PUT" from then on."""
         return self._update_method
 
     # -- links -------------------------------------------------------------------------------------
@@ -160,7 +154,12 @@ class LeanClient:
         return self._parsed(lambda: wire.parse_link(data, context="payment link"), "payment link")
 
     def create_link(self, new: NewPaymentLink) -> PaymentLink:
-        """Create a link. Never retried: on an unknown outcome CreateOutcomeUnknown says to look first."""
+        """Create a link. Never retried: on an unknown outcome CreateOutcomeUnknown says to look first.
+
+        The one exception is a 401: the request is sent once more with a fresh token. Lean refuses
+        a 401 at authentication, before processing the request, so nothing was created and the
+        resend cannot make a duplicate. A second 401 raises AuthenticationError.
+        """
         response = self._session.request("POST", LINKS_PATH, kind=Kind.CREATE, body=wire.new_link_body(new))
         data = self._json(response, "created payment link")
         link = self._parsed(
@@ -170,19 +169,29 @@ class LeanClient:
         return link
 
     def set_status(self, link_id: str, status: LinkStatus) -> PaymentLink:
-        """Ask Lean to set ACTIVE or DISABLED, then read the link back (the answer has no body)."""
+        """Ask Lean to set ACTIVE or DISABLED, then read the link back (the answer has no body).
+
+        Raises UpdateNotConfirmed when the change was accepted but the read-back failed: the
+        caller must not report a change that happened as failed.
+        """
         path = f"{LINKS_PATH}/{path_segment(link_id)}"
-        body = {"status": LinkStatus(status).value}
+        value = LinkStatus(status).value
+        body = {"status": value}
         method = self._update_method
         try:
             self._session.request(method, path, kind=Kind.UPDATE, body=body)
         except MethodNotAllowedError:
             if method != "PATCH":
                 raise
+            self._session.request("PUT", path, kind=Kind.UPDATE, body=body)
+            # Remembered only now: a server that refuses both must not lose us PATCH for good.
             logger.info("Lean does not accept PATCH for status updates; using PUT from now on")
             self._update_method = "PUT"
-            self._session.request("PUT", path, kind=Kind.UPDATE, body=body)
-        return self.get_link(link_id)
+        try:
+            return self.get_link(link_id)
+        except LeanError as exc:
+            logger.warning("Status of %s set to %s, but reading it back failed: %s", link_id, value, exc)
+            raise UpdateNotConfirmed(link_id, value, cause=exc) from exc
 
     # -- usages ------------------------------------------------------------------------------------
 
@@ -213,7 +222,7 @@ class LeanClient:
         try:
             return jsontext.loads(response.content)
         except ValueError:
-            excerpt = self._session.redact(response.text[:60]).strip()
+            excerpt = self._session.redact(response.text)[:60].strip()  # redact, then cut
             raise LeanSchemaError(
                 "<body>", f"not JSON ({excerpt!r})" if excerpt else "empty answer", context=context
             ) from None

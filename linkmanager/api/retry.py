@@ -90,7 +90,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 
 def describe_transport_error(exc: httpx.RequestError, timeout: httpx.Timeout) -> str:
-    """Words for a person: what went wrong on the wire."""
+    """Words for a person: what went wrong on the wire.
+
+    Only a connect error's own text is quoted (a socket error holds no header).
+    """
     if isinstance(exc, httpx.ConnectTimeout):
         return f"no connection within {timeout.connect:g} s" if timeout.connect else "connecting timed out"
     if isinstance(exc, httpx.ReadTimeout):
@@ -106,4 +109,5 @@ def describe_transport_error(exc: httpx.RequestError, timeout: httpx.Timeout) ->
         return "connection dropped"
     if isinstance(exc, httpx.WriteError):
         return "connection broke while sending"
-    return f"{type(exc).__name__}: {exc}"
+    # Never str(exc): h11's "Illegal header value b'Bearer ...'" quotes the header it refused.
+    return f"the request failed ({type(exc).__name__})"

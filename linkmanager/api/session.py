@@ -1,8 +1,9 @@
 """Every HTTP exchange with Lean goes through here: token, timeouts, retries, typed errors, logs.
 
 Kept apart from the operations (client.py) so the rules live in one loop: which failures are
-retried (idempotent requests only; a create never), when a 401 earns one renewed token, and what
-a person reads when we give up. Nothing here logs or raises a header, a token or the secret.
+retried (idempotent requests only; a create never), when a 401 earns one renewed token and one
+resend (a create included: a 401 means Lean stored nothing), and what a person reads when we
+give up. Nothing here logs or raises a header, a token or the secret.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import urlencode
 
 import httpx
@@ -99,8 +100,22 @@ def lean_error_fields(body: bytes) -> tuple[str | None, str | None]:
     )
 
 
+class SessionOptions(TypedDict, total=False):
+    """LeanSession's keyword arguments, so that LeanClient passes them on without repeating them."""
+
+    timeout: httpx.Timeout
+    retry: RetryPolicy | None
+    sleep: Callable[[float], None]
+    random: Callable[[], float]
+    clock: Callable[[], float] | None
+
+
 class LeanSession:
-    """One httpx client (TLS verified, timeouts always set) plus the token and the retry loop."""
+    """One httpx client (TLS verified, timeouts always set) plus the token and the retry loop.
+
+    `sleep` and `random` drive retry waits; `clock` dates token expiry (wall-clock seconds,
+    time.time when None). All three are injected by tests.
+    """
 
     def __init__(
         self,
@@ -111,7 +126,7 @@ class LeanSession:
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         random: Callable[[], float] = _random.random,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.endpoints = endpoints
         self._client_id = credentials.client_id
@@ -192,7 +207,9 @@ class LeanSession:
             if 200 <= status < 300:
                 return response
             if status == 401 and token is not None and not renewed:
-                # One fresh token per request; a second 401 is an answer, not an accident.
+                # One fresh token per request; a second 401 is an answer, not an accident. This
+                # holds for a create too: Lean refuses a 401 at authentication, before it looks at
+                # the request, so nothing was stored and sending it once more cannot duplicate it.
                 renewed = True
                 self.tokens.invalidate(token)
                 continue
@@ -266,7 +283,8 @@ class LeanSession:
         status = response.status_code
         lean_status, lean_message = lean_error_fields(response.content)
         fields: dict[str, Any] = {
-            "raw_body": self.redact(response.text[:RAW_BODY_LIMIT]),
+            # Redact, then cut: a cut first could leave a token's first characters unmatched.
+            "raw_body": self.redact(response.text)[:RAW_BODY_LIMIT],
             "request": call.label,
             "attempts": attempt,
             "lean_status": self.redact(lean_status) if lean_status else None,

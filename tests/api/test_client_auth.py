@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 
-from linkmanager.api import AuthenticationError, Credentials, LeanClient
+from linkmanager.api import AuthenticationError, Credentials, LeanClient, auth
+from linkmanager.domain import NewPaymentLink
 from linkmanager.simulator import Simulator
 
 Delta = Callable[[], dict[tuple[str, str], int]]
@@ -35,6 +38,27 @@ def test_token_is_renewed_before_it_expires(
     assert sim.requests[("POST", "token")] == 2
     assert sim.requests[("GET", "get_link")] == 3  # no request was refused with 401 and repeated
     assert client.stats.tokens_fetched == 2
+
+
+def test_after_a_suspend_the_token_is_renewed_before_sending(
+    start_sim: Callable[..., Simulator],
+    make_client: Callable[..., LeanClient],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sim = start_sim(token_ttl_seconds=100)
+    slept = [0.0]
+    # While a laptop sleeps the wall clock moves on and the monotonic clock does not.
+    frozen = time.monotonic()
+    wall = SimpleNamespace(time=lambda: time.time() + slept[0], monotonic=lambda: frozen)
+    monkeypatch.setattr(auth, "time", wall)
+    client = make_client(sim)  # the default clock
+    link_id = sim.state.link_ids()[0]
+    client.get_link(link_id)
+    slept[0] += 600
+    sim.clock.advance(600)  # Lean's token expired during the sleep
+    client.get_link(link_id)
+    assert sim.requests[("POST", "token")] == 2
+    assert sim.requests[("GET", "get_link")] == 2  # renewed before sending: no 401 to recover from
 
 
 def test_expired_token_is_renewed_once_after_401(
@@ -100,3 +124,31 @@ def test_threads_share_one_token(sim: Simulator, client: LeanClient, requests_de
         thread.join()
     assert errors == []
     assert requests_delta() == {("POST", "token"): 1, ("GET", "get_link"): 8}
+
+
+UNAUTHORIZED = b'{"status":"UNAUTHORIZED","message":"the access token is not valid"}'
+
+
+def test_a_create_refused_with_401_is_sent_once_more_with_a_fresh_token(
+    sim: Simulator, client: LeanClient, new_link: Callable[..., NewPaymentLink]
+) -> None:
+    count = sim.state.link_count()
+    sim.override_next("POST", "/payment-links/v1", 401, UNAUTHORIZED)
+    link = client.create_link(new_link())
+    # Lean refuses a 401 before processing the request, so the resend cannot make a duplicate.
+    assert sim.requests[("POST", "create_link")] == 2
+    assert sim.requests[("POST", "token")] == 2
+    assert sim.state.link_count() == count + 1
+    assert sim.state.get_link(link.id) is not None
+
+
+def test_a_create_refused_with_401_twice_creates_nothing(
+    sim: Simulator, client: LeanClient, new_link: Callable[..., NewPaymentLink]
+) -> None:
+    count = sim.state.link_count()
+    sim.override_next("POST", "/payment-links/v1", 401, UNAUTHORIZED, count=2)
+    with pytest.raises(AuthenticationError) as info:
+        client.create_link(new_link())
+    assert info.value.http_status == 401
+    assert sim.requests[("POST", "create_link")] == 2
+    assert sim.state.link_count() == count

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from linkmanager.api import LeanClient, NotFoundError
+from linkmanager.api import LeanClient, MethodNotAllowedError, NotFoundError, ServerError, UpdateNotConfirmed
 from linkmanager.domain import LinkStatus, NewPaymentLink, Page, PaymentLink, Usage
 from linkmanager.simulator import Simulator
 
@@ -41,7 +41,7 @@ def test_single_page_and_cheap_count(big_sim: Simulator, make_client: Callable[.
 def test_page_arguments_are_checked_before_sending(client: LeanClient, page: int, size: int) -> None:
     with pytest.raises(ValueError, match="page"):
         client.links_page(page, size)
-    assert client.request_count == 0
+    assert client.stats.requests == 0
 
 
 def test_link_created_between_pages_is_not_lost_nor_doubled(
@@ -119,6 +119,40 @@ def test_put_fallback_after_405_is_remembered(
     assert delta[("GET", "get_link")] == 2
 
 
+def test_put_is_not_remembered_when_it_failed_too(
+    sim: Simulator, client: LeanClient, requests_delta: Delta
+) -> None:
+    sim.patch_allowed = False
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    refusal = b'{"status":"INVALID_HTTP_METHOD","message":"not here"}'
+    sim.override_next("PUT", f"/payment-links/v1/{link_id}", 405, refusal)
+    with pytest.raises(MethodNotAllowedError):
+        client.set_status(link_id, LinkStatus.DISABLED)
+    assert client.update_method == "PATCH"  # neither verb worked: nothing learned
+    assert requests_delta() == {("POST", "token"): 1, ("PATCH", "update_link"): 1, ("PUT", "update_link"): 1}
+    sim.patch_allowed = True
+    assert client.set_status(link_id, LinkStatus.DISABLED).status == LinkStatus.DISABLED
+    assert requests_delta()[("PATCH", "update_link")] == 2
+
+
+def test_an_update_whose_reread_fails_is_accepted_but_not_confirmed(
+    sim: Simulator, client: LeanClient, requests_delta: Delta
+) -> None:
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    failure = b'{"status":"INTERNAL_SERVER_ERROR","message":"try later"}'
+    sim.override_next("GET", f"/payment-links/v1/{link_id}", 500, failure, count=10)
+    with pytest.raises(UpdateNotConfirmed) as info:
+        client.set_status(link_id, LinkStatus.DISABLED)
+    assert (info.value.link_id, info.value.status) == (link_id, "DISABLED")
+    assert isinstance(info.value.cause, ServerError)
+    assert info.value.__cause__ is info.value.cause
+    assert "Lean accepted the change to DISABLED" in str(info.value)
+    assert requests_delta()[("PATCH", "update_link")] == 1
+    link = sim.state.get_link(link_id)
+    assert link is not None
+    assert link["status"] == "DISABLED"  # the change happened; only its confirmation is missing
+
+
 def test_hostile_ids_cannot_change_the_path(client: LeanClient, requests_delta: Delta) -> None:
     for hostile in ("../../oauth2/token", "?page=0", "x/usages", ".."):
         with pytest.raises(NotFoundError):
@@ -133,6 +167,6 @@ def test_request_counter_matches_the_server(sim: Simulator, client: LeanClient) 
     before = sum(sim.requests.values())
     client.list_links()
     client.get_link(sim.state.link_ids()[0])
-    assert client.stats.requests == client.request_count == sum(sim.requests.values()) - before == 3
+    assert client.stats.requests == sum(sim.requests.values()) - before == 3
     assert client.stats.tokens_fetched == 1
     assert client.stats.retries == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -9,7 +10,8 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from linkmanager.api import Credentials, LeanClient, LeanError
+from linkmanager.api import BadRequestError, Credentials, LeanClient, LeanError, LeanSchemaError, Secret
+from linkmanager.api.session import RAW_BODY_LIMIT
 from linkmanager.domain import LinkStatus, NewPaymentLink
 from linkmanager.simulator import Simulator
 
@@ -86,3 +88,70 @@ def test_a_full_run_leaks_nothing(
             assert value not in text
         assert not re.search(r"authorization\W{0,3}[:,=]", text, re.IGNORECASE)  # no header, in any form
         assert not re.search(r"Bearer [\w-]{16,}", text)  # WWW-Authenticate's `Bearer error=` is fine
+
+
+@pytest.mark.parametrize(
+    ("token", "expires_in", "field"),
+    [
+        ("tok3nLeakCheck\r\nX-Injected: 1", 3599, "access_token"),  # header injection
+        ("tok3nLeakCheck\u00e9", 3599, "access_token"),  # not ASCII: httpx cannot encode it
+        ("tok3nLeakCheck", 10**400, "expires_in"),  # float() would overflow
+    ],
+    ids=["crlf", "non-ascii", "huge-expires-in"],
+)
+def test_a_malformed_token_answer_is_refused_and_never_quoted(
+    sim: Simulator,
+    client: LeanClient,
+    requests_delta: Callable[[], dict[tuple[str, str], int]],
+    caplog: pytest.LogCaptureFixture,
+    token: str,
+    expires_in: int,
+    field: str,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    body = f'{{"access_token": {json.dumps(token, ensure_ascii=False)}, "expires_in": {expires_in}}}'
+    sim.override_next("POST", "/oauth2/token", 200, body.encode(), {"Content-Type": "application/json"})
+    with pytest.raises(LeanSchemaError) as info:
+        client.list_links()
+    assert info.value.field == field
+    assert info.value.context == "token answer"
+    assert requests_delta() == {("POST", "token"): 1}  # the API never saw a request with it
+    texts = [caplog.text, *(r.getMessage() for r in caplog.records)]
+    texts += [text for item in chain(info.value) for text in (str(item), repr(item), repr(vars(item)))]
+    for text in texts:
+        assert "tok3nLeakCheck" not in text
+
+
+def test_a_token_straddling_the_error_body_limit_is_redacted_whole(
+    sim: Simulator, client: LeanClient
+) -> None:
+    client.list_links()
+    token = current_token(client)
+    body = "x" * (RAW_BODY_LIMIT - 5) + token + "y" * 10
+    sim.override_next("GET", "/payment-links/v1", 400, body.encode(), {"Content-Type": "text/plain"})
+    with pytest.raises(BadRequestError) as info:
+        client.list_links()
+    assert info.value.raw_body == ("x" * (RAW_BODY_LIMIT - 5) + "[redacted]")[:RAW_BODY_LIMIT]
+    assert token[:5] not in info.value.raw_body
+
+
+def test_a_token_straddling_the_excerpt_of_a_non_json_answer_is_redacted_whole(
+    sim: Simulator, client: LeanClient
+) -> None:
+    link_id = sim.state.link_ids()[0]
+    client.get_link(link_id)
+    token = current_token(client)
+    body = "x" * 55 + token  # the excerpt quoted in the error is 60 characters
+    sim.override_next(
+        "GET", f"/payment-links/v1/{link_id}", 200, body.encode(), {"Content-Type": "text/plain"}
+    )
+    with pytest.raises(LeanSchemaError, match="not JSON") as info:
+        client.get_link(link_id)
+    assert token[:5] not in str(info.value)
+    assert "[reda" in str(info.value)
+
+
+def current_token(client: LeanClient) -> str:
+    token = client._session.tokens.current()
+    assert isinstance(token, Secret)
+    return token.reveal()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from linkmanager.api import LeanSchemaError
@@ -82,12 +84,38 @@ def test_empty_id_is_refused() -> None:
         path_segment("")
 
 
-def test_a_server_that_ignores_the_page_number_cannot_loop_us() -> None:
+def test_a_server_that_ignores_the_page_number_cannot_loop_us(caplog: pytest.LogCaptureFixture) -> None:
     calls: list[int] = []
 
     def fetch(number: int) -> Page[str]:
         calls.append(number)
         return Page(("a", "b"), 0, 2, 6, 3)  # always page 0, claiming three pages
 
+    with pytest.raises(LeanSchemaError, match="only 2 of 6 items") as info:
+        walk_pages(fetch, str)
+    assert info.value.field == "page.total_elements"
+    assert calls == [0, 1, 2, 0, 1, 2]  # two bounded sweeps, then a refusal, not half a list
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("2 of 6" in message for message in warnings)
+
+
+def test_a_list_that_catches_up_on_the_second_pass_is_returned() -> None:
+    sweeps = iter([("a",), ("a", "b")])
+
+    def fetch(number: int) -> Page[str]:
+        return Page(next(sweeps), 0, 2, 2, 1)  # the first answer's total was ahead of its content
+
     assert walk_pages(fetch, str) == ["a", "b"]
-    assert calls == [0, 1, 2, 0, 1, 2]  # two bounded sweeps, then what we have
+
+
+def test_the_last_copy_read_wins_and_keeps_its_first_place() -> None:
+    pages = {
+        0: (("b", "old"), ("a", "old")),
+        1: (("a", "new"), ("c", "new")),  # "a" slipped down a page and changed meanwhile
+    }
+
+    def fetch(number: int) -> Page[tuple[str, str]]:
+        return Page(pages[number], number, 2, 3, 2)
+
+    items = walk_pages(fetch, lambda item: item[0])
+    assert items == [("b", "old"), ("a", "new"), ("c", "new")]

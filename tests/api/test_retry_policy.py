@@ -54,3 +54,11 @@ def test_transport_errors_are_described_for_people() -> None:
     assert describe_transport_error(httpx.ConnectTimeout("x"), timeout) == "no connection within 10 s"
     refused = describe_transport_error(httpx.ConnectError("[Errno 111] Connection refused"), timeout)
     assert refused == "could not connect ([Errno 111] Connection refused)"
+
+
+def test_an_unexpected_transport_error_is_named_not_quoted() -> None:
+    # h11 refuses a bad header by quoting it: the Authorization header, token and all.
+    refused = httpx.LocalProtocolError("Illegal header value b'Bearer tok3n\\r\\nX: 1'")
+    described = describe_transport_error(refused, httpx.Timeout(30.0))
+    assert described == "the request failed (LocalProtocolError)"
+    assert "tok3n" not in described

@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
-from linkmanager.api import LeanSchemaError, Secret, TokenProvider
+from linkmanager.api import LeanSchemaError, Secret, TokenProvider, auth
 from linkmanager.api.auth import parse_token_answer, renew_margin, token_form
 
 
@@ -89,7 +90,8 @@ def test_token_form_and_answer() -> None:
     }
     value, lifetime = parse_token_answer({"access_token": "abc", "token_type": "Bearer", "expires_in": 3599})
     assert (value.reveal(), lifetime) == ("abc", 3599.0)
-    assert parse_token_answer({"access_token": "abc", "expires_in": Decimal("60.5")})[1] == 60.5
+    jwt_like = "eyJhbGciOi.J9-_~+/x=="
+    assert parse_token_answer({"access_token": jwt_like, "expires_in": 10**7})[0].reveal() == jwt_like
 
 
 @pytest.mark.parametrize(
@@ -100,6 +102,15 @@ def test_token_form_and_answer() -> None:
         ({"access_token": "abc"}, "expires_in"),
         ({"access_token": "abc", "expires_in": "10"}, "expires_in"),
         ({"access_token": "abc", "expires_in": 0}, "expires_in"),
+        ({"access_token": "abc", "expires_in": Decimal("60.5")}, "expires_in"),
+        ({"access_token": "abc", "expires_in": 10**7 + 1}, "expires_in"),
+        ({"access_token": "abc", "expires_in": 10**400}, "expires_in"),
+        ({"access_token": "abc", "expires_in": True}, "expires_in"),
+        ({"access_token": "abc\r\nX-Evil: 1", "expires_in": 10}, "access_token"),
+        ({"access_token": "abc\n", "expires_in": 10}, "access_token"),
+        ({"access_token": "abcé", "expires_in": 10}, "access_token"),
+        ({"access_token": "abc def", "expires_in": 10}, "access_token"),
+        ({"access_token": "=abc", "expires_in": 10}, "access_token"),
         ({"access_token": "abc", "expires_in": 10, "token_type": "MAC"}, "token_type"),
         (["abc"], "<root>"),
     ],
@@ -109,3 +120,18 @@ def test_broken_token_answers_name_the_field_and_not_the_token(answer: object, f
         parse_token_answer(answer)
     assert info.value.field == field
     assert "abc" not in str(info.value)
+
+
+def test_expiry_is_dated_on_the_wall_clock_which_runs_through_suspend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frozen = time.monotonic()
+    wall = [time.time()]
+    # A laptop asleep: the monotonic clock stands still while the wall clock moves on.
+    monkeypatch.setattr(auth, "time", SimpleNamespace(monotonic=lambda: frozen, time=lambda: wall[0]))
+    fetch = CountingFetch(lifetime=3600)
+    provider = TokenProvider(fetch)
+    assert provider.token().reveal() == "token-1"
+    wall[0] += 8 * 3600  # eight hours asleep
+    assert provider.token().reveal() == "token-2"
+    assert fetch.calls == 2

@@ -45,9 +45,9 @@ def bench_seed(links: int, repeat: int) -> None:
 
 def bench_walk(links: int, repeat: int) -> None:
     with Simulator(links=links) as sim, client_for(sim) as client:
-        before = client.request_count
+        before = client.stats.requests
         seconds, result = timed(client.list_links, repeat)
-        requests = (client.request_count - before) / repeat
+        requests = (client.stats.requests - before) / repeat
         tracemalloc.start()
         client.list_links()
         peak = tracemalloc.get_traced_memory()[1]
