@@ -9,7 +9,6 @@ from linkmanager.api.config import (
     SANDBOX,
     ApiEndpoints,
     Credentials,
-    Secret,
 )
 from linkmanager.api.errors import (
     AuthenticationError,
@@ -29,6 +28,7 @@ from linkmanager.api.errors import (
 )
 from linkmanager.api.retry import RetryPolicy
 from linkmanager.api.session import ClientStats, SessionOptions
+from linkmanager.domain.secret import Secret
 
 __all__ = [
     "DEFAULT_TIMEOUT",

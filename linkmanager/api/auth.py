@@ -20,8 +20,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from linkmanager.api.config import Secret
 from linkmanager.api.errors import LeanSchemaError
+from linkmanager.domain.secret import Secret
 
 logger = logging.getLogger(__name__)
 

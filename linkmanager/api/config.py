@@ -14,39 +14,10 @@ from types import MappingProxyType
 
 import httpx
 
+from linkmanager.domain.secret import Secret
+
 # connect 10 s; read, write and waiting for a pooled connection 30 s.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-
-
-class Secret:
-    """A value that must never be shown: repr and str hide it; reveal() is the one way out."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        if not isinstance(value, str):
-            raise TypeError("a secret is text")
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __repr__(self) -> str:
-        return "Secret('********')"
-
-    __str__ = __repr__
-
-    def __reduce__(self) -> str | tuple[object, ...]:
-        raise TypeError("a Secret is not pickled")
 
 
 @dataclass(frozen=True, slots=True)

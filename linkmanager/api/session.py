@@ -22,7 +22,7 @@ import httpx
 
 from linkmanager import __version__
 from linkmanager.api.auth import TokenProvider, parse_token_answer, token_form
-from linkmanager.api.config import DEFAULT_TIMEOUT, ApiEndpoints, Credentials, Secret
+from linkmanager.api.config import DEFAULT_TIMEOUT, ApiEndpoints, Credentials
 from linkmanager.api.errors import (
     AuthenticationError,
     CreateOutcomeUnknown,
@@ -43,6 +43,7 @@ from linkmanager.api.retry import (
     parse_retry_after,
 )
 from linkmanager.domain import jsontext
+from linkmanager.domain.secret import Secret
 
 logger = logging.getLogger(__name__)
 
