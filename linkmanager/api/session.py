@@ -101,6 +101,36 @@ def lean_error_fields(body: bytes) -> tuple[str | None, str | None]:
     )
 
 
+class RateGate:
+    """When Lean answers 429, every other thread of the session waits out the same pause.
+
+    The thread that was told waits in its own retry loop; the others would otherwise keep
+    hitting a server that has just asked us to slow down (the sync engine runs up to 8 at once).
+    """
+
+    def __init__(self, sleep: Callable[[float], None], clock: Callable[[], float] = time.monotonic) -> None:
+        self._sleep = sleep
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._until = 0.0
+        self._owner: int | None = None
+
+    def hold(self, seconds: float) -> None:
+        with self._lock:
+            until = self._clock() + seconds
+            if until > self._until:
+                self._until = until
+                self._owner = threading.get_ident()
+
+    def wait(self) -> None:
+        with self._lock:
+            remaining = self._until - self._clock()
+            mine = self._owner == threading.get_ident()
+        if remaining > 0 and not mine:
+            logger.debug("Lean asked to slow down; waiting %.2f s", remaining)
+            self._sleep(remaining)
+
+
 class SessionOptions(TypedDict, total=False):
     """LeanSession's keyword arguments, so that LeanClient passes them on without repeating them."""
 
@@ -143,6 +173,7 @@ class LeanSession:
             headers={"User-Agent": f"LinkManager/{__version__}", "Accept": "application/json"},
         )
         self.tokens = TokenProvider(self._fetch_token, clock=clock)
+        self.rate_gate = RateGate(sleep)
         self._count_lock = threading.Lock()
         self._requests = 0
         self._retries = 0
@@ -214,6 +245,10 @@ class LeanSession:
                 renewed = True
                 self.tokens.invalidate(token)
                 continue
+            if status == 429:
+                told = parse_retry_after(response.headers.get("Retry-After"))
+                pause = told if told is not None else self._retry.backoff(attempt, 1.0)
+                self.rate_gate.hold(min(pause, self._retry.max_retry_after))
             if status in RETRYABLE_STATUSES and call.retry_safe and attempt < attempts:
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 wait = self._retry.wait_before(attempt, retry_after, self._random())
@@ -228,6 +263,7 @@ class LeanSession:
     ) -> httpx.Response | httpx.RequestError:
         """One HTTP exchange. A failure is returned, not raised, so that the LeanError raised for it
         carries no __context__: httpx errors hold the request, Authorization header included."""
+        self.rate_gate.wait()
         headers = dict(call.headers)
         if token is not None:
             headers["Authorization"] = f"Bearer {token.reveal()}"
