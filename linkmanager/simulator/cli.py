@@ -69,7 +69,8 @@ def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
         type=_fault_spec,
         default=FaultSpec(),
         metavar="SPEC",
-        help="random faults per API request, e.g. 429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500",
+        help="random faults per API request, e.g. 429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500; "
+        "prefix a rule with token: to hit the token endpoint instead, e.g. token:503=0.2",
     )
     parser.add_argument(
         "--activity", type=_rate, default=0.0, metavar="N", help="simulated payments started per minute"

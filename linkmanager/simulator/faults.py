@@ -1,10 +1,12 @@
 """Injected failures: random per request from a spec, or queued one-shots for tests.
 
-A spec reads `kind=rate[:param]`, comma-separated, e.g. `429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500`:
+A spec reads `[token:]kind=rate[:param]`, comma-separated, e.g. `429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500`:
 429 (param = Retry-After seconds, default 1), 500, 502, 503, 504, drop (close the connection
 without an answer) and slow (param = extra milliseconds, default 1000). Rates are per request,
 drawn from a seeded RNG so a run can be replayed. 502 and 504 answer in HTML, as the load
 balancer in front of a real API does, so clients must not assume every error body is JSON.
+Random faults hit API requests only, unless a rule is prefixed `token:` (`token:503=0.2`): then
+it hits the token endpoint only, so a client's token refresh can be shown to survive failures.
 """
 
 from __future__ import annotations
@@ -12,15 +14,28 @@ from __future__ import annotations
 import datetime as dt
 import random
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from linkmanager.simulator.errors import error_body
+from linkmanager.simulator.routes import TOKEN_PATH
 
-__all__ = ["API_PREFIX", "Fault", "FaultInjector", "FaultRule", "FaultSpec", "FaultSpecError", "Override"]
+__all__ = [
+    "API_PREFIX",
+    "FAULT_TARGETS",
+    "Fault",
+    "FaultInjector",
+    "FaultRule",
+    "FaultSpec",
+    "FaultSpecError",
+    "Override",
+]
 
 API_PREFIX = "/payment-links/"
 FAULT_KINDS = ("429", "500", "502", "503", "504", "drop", "slow")
+# Where a random rule applies: "api" (/payment-links/..., the default) or "token" (/oauth2/token).
+FAULT_TARGETS = ("api", "token")
 _DEFAULT_PARAM = {"429": 1, "slow": 1000}
 _JSON_FAULTS = {
     "429": ("RATE_LIMIT_EXCEEDED", "Too many requests, retry later"),
@@ -62,24 +77,40 @@ class Fault:
 class FaultRule:
     fault: Fault
     rate: float
+    target: str = "api"
+
+    def __str__(self) -> str:
+        prefix = "" if self.target == "api" else f"{self.target}:"
+        param = "" if self.fault.param is None else f":{self.fault.param}"
+        return f"{prefix}{self.fault.kind}={self.rate:g}{param}"
 
 
 @dataclass(frozen=True, slots=True)
 class FaultSpec:
-    """Random faults for a run; `FaultSpec.parse("")` is the empty spec (no faults)."""
+    """Random faults for a run; `FaultSpec.parse("")` is the empty spec (no faults).
+
+    `[target:]kind=rate[:param]`, comma-separated. Without a target a rule hits API requests
+    (/payment-links/...) only; `token:` makes it hit the token endpoint only, so
+    `503=0.1,token:503=0.2` fails a tenth of API calls and a fifth of token grants. Each target
+    draws on its own: its failing rates may add up to 1. `api:` may be written, and is dropped.
+    """
 
     rules: tuple[FaultRule, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> FaultSpec:
         rules: list[FaultRule] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for part in (p.strip() for p in text.split(",")):
             if not part:
                 continue
-            kind, eq, rest = part.partition("=")
+            head, eq, rest = part.partition("=")
             if not eq:
                 raise FaultSpecError(f"{part!r}: write kind=rate, e.g. 503=0.02 or slow=0.1:1500")
+            target, colon, kind = head.rpartition(":")
+            target = target.strip() if colon else "api"
+            if target not in FAULT_TARGETS:
+                raise FaultSpecError(f"{part!r}: unknown fault target {target!r}; use token: or none")
             rate_text, colon, param = rest.partition(":")
             fault = Fault.parse(kind + (f":{param}" if colon else ""))
             try:
@@ -88,20 +119,17 @@ class FaultSpec:
                 raise FaultSpecError(f"{part!r}: rate {rate_text!r} is not a number") from None
             if not 0.0 <= rate <= 1.0:
                 raise FaultSpecError(f"{part!r}: rate must be between 0 and 1")
-            if fault.kind in seen:
+            if (target, fault.kind) in seen:
                 raise FaultSpecError(f"{part!r}: fault {fault.kind!r} is given twice")
-            seen.add(fault.kind)
-            rules.append(FaultRule(fault, rate))
-        if sum(r.rate for r in rules if r.fault.kind != "slow") > 1.0:
-            raise FaultSpecError("the rates of the failing kinds add up to more than 1")
+            seen.add((target, fault.kind))
+            rules.append(FaultRule(fault, rate, target))
+        for target in FAULT_TARGETS:
+            if sum(r.rate for r in rules if r.target == target and r.fault.kind != "slow") > 1.0:
+                raise FaultSpecError(f"the rates of the failing kinds for {target} add up to more than 1")
         return cls(tuple(rules))
 
     def __str__(self) -> str:
-        parts = []
-        for rule in self.rules:
-            param = "" if rule.fault.param is None else f":{rule.fault.param}"
-            parts.append(f"{rule.fault.kind}={rule.rate:g}{param}")
-        return ",".join(parts)
+        return ",".join(str(rule) for rule in self.rules)
 
 
 @dataclass(slots=True)
@@ -134,6 +162,9 @@ class FaultInjector:
 
     def __init__(self, spec: FaultSpec | None = None, seed: int | None = None) -> None:
         self.spec = spec or FaultSpec()
+        # Faults handed out so far by kind ("503", "slow", ...), queued and random alike: lets a
+        # test or demo see what was injected without timing requests.
+        self.applied: Counter[str] = Counter()
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
         self._queued: list[tuple[_Aim, Fault]] = []
@@ -186,28 +217,46 @@ class FaultInjector:
         return None
 
     def take_faults(self, method: str, target: str) -> list[Fault]:
-        """Queued one-shot first; otherwise the random spec, for API requests only."""
+        """Queued one-shot first; otherwise the random spec rules aimed at this endpoint."""
         with self._lock:
             for aim, fault in self._queued:
                 if aim.matches(method, target):
                     aim.remaining -= 1
                     if aim.remaining == 0:
                         self._queued.remove((aim, fault))
+                    self.applied[fault.kind] += 1
                     return [fault]
-            if not self.spec.rules or not target.startswith(API_PREFIX):
-                return []
-            chosen: list[Fault] = []
-            draw = self._rng.random()
-            for rule in self.spec.rules:
-                if rule.fault.kind == "slow":
-                    if self._rng.random() < rule.rate:
-                        chosen.insert(0, rule.fault)
-                    continue
-                if draw < rule.rate:
-                    chosen.append(rule.fault)
-                    break
-                draw -= rule.rate
+            chosen = self._draw(_target_of(target))
+            self.applied.update(f.kind for f in chosen)
             return chosen
+
+    def _draw(self, target: str | None) -> list[Fault]:
+        """One seeded draw for the rules aimed at `target`; none at all when no rule is."""
+        # Drawing nothing for an endpoint without rules keeps a seeded API-only run replayable
+        # however many tokens its client fetches.
+        rules = [r for r in self.spec.rules if r.target == target]
+        chosen: list[Fault] = []
+        if not rules:
+            return chosen
+        draw = self._rng.random()
+        for rule in rules:
+            if rule.fault.kind == "slow":
+                if self._rng.random() < rule.rate:
+                    chosen.insert(0, rule.fault)
+                continue
+            if draw < rule.rate:
+                chosen.append(rule.fault)
+                break
+            draw -= rule.rate
+        return chosen
+
+
+def _target_of(request_target: str) -> str | None:
+    """Which rules a request can meet: "token", "api", or None (a 404, say)."""
+    path = request_target.partition("?")[0]
+    if path == TOKEN_PATH:
+        return "token"
+    return "api" if path.startswith(API_PREFIX) else None
 
 
 def fault_response(fault: Fault, now: dt.datetime) -> tuple[int, dict[str, str], Any]:

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from linkmanager.simulator.auth import TokenError, TokenIssuer
 from linkmanager.simulator.clock import SimClock
@@ -62,14 +63,24 @@ class Route:
         return _ROUTE_NAMES.get((self.kind, method), "other")
 
 
+_TOKEN_SEGMENTS = TOKEN_PATH.split("/")
+_LINKS_SEGMENTS = LINKS_PATH.split("/")
+
+
 def resolve(path: str) -> Route | None:
-    if path == TOKEN_PATH:
+    """The route of a request path, with each segment percent-decoded as Spring decodes it.
+
+    The path is split on `/` first, so an encoded `%2F` stays inside its segment (and so never
+    makes a valid id).
+    """
+    segments = [unquote(segment) for segment in path.split("/")]
+    if segments == _TOKEN_SEGMENTS:
         return Route("token")
-    if path == LINKS_PATH:
-        return Route("links")
-    if not path.startswith(LINKS_PATH + "/"):
+    if segments[: len(_LINKS_SEGMENTS)] != _LINKS_SEGMENTS:
         return None
-    parts = path[len(LINKS_PATH) + 1 :].split("/")
+    parts = segments[len(_LINKS_SEGMENTS) :]
+    if not parts:
+        return Route("links")
     if any(not p for p in parts):
         return None
     if len(parts) == 1:
@@ -171,6 +182,9 @@ class ApiApp:
                 if link is None:
                     raise ApiError.not_found(f"payment link {route.link_id} was not found")
                 return Response(200, link)
+            # The link first, then the body: an unknown id is 404 whatever was sent.
+            if self.store.get_link(link_id) is None:
+                raise ApiError.not_found(f"payment link {route.link_id} was not found")
             status = validate_update(self._json_body(req))
             self.store.set_status(link_id, status)
             # The contract documents no body for a successful update; clients must re-read.

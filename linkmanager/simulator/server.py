@@ -11,6 +11,7 @@ import contextlib
 import logging
 import selectors
 import socket
+import sys
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -87,6 +88,14 @@ class SimHTTPServer(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Log instead of socketserver's traceback on stderr: a client hanging up is routine."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError):
+            logger.debug("client %s went away: %s", client_address, exc)
+        else:
+            logger.error("simulator failed serving %s", client_address, exc_info=True)
+
     def close_connections(self) -> None:
         with self._open_lock:
             conns = list(self._open)
@@ -116,6 +125,14 @@ class _Handler(BaseHTTPRequestHandler):
         words = {404: "INVALID_URL", 405: "INVALID_HTTP_METHOD", 501: "INVALID_HTTP_METHOD"}.get(code)
         words = words or ("INVALID_PARAMETERS" if code < 500 else "INTERNAL_SERVER_ERROR")
         self._send(self.server.app.error(code, words, message or HTTPStatus(code).phrase))
+
+    def handle_expect_100(self) -> bool:
+        """Send `100 Continue` now, not at the next flush: the client is waiting for it."""
+        # With wbufsize = -1 the interim answer would sit in the buffer while curl (for bodies
+        # over 1 kB) waits for it before sending the body: both sides would stall.
+        answer = super().handle_expect_100()
+        self.wfile.flush()
+        return answer
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s - " + format, self.address_string(), *args)

@@ -6,6 +6,7 @@ server reads it, not against itself.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import random
 import secrets
@@ -122,10 +123,12 @@ class Simulator:
 
     @property
     def base_url(self) -> str:
+        """Where clients connect: loopback when bound to every address (0.0.0.0 or ::)."""
         if self._server is None:
             raise RuntimeError("the simulator is not running; call start() first")
         port = self._server.server_address[1]
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        host = _advertised_host(self.host)
+        host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}"
 
     @property
@@ -192,3 +195,18 @@ class Simulator:
     def _count(self, method: str, route_name: str) -> None:
         with self._count_lock:
             self.requests[(method, route_name)] += 1
+
+
+def _advertised_host(host: str) -> str:
+    """The host clients should connect to: loopback of the same family for a wildcard bind."""
+    # 0.0.0.0 and :: are not addresses to connect to, and clients refuse plain http to any
+    # host but loopback.
+    if host == "":
+        return "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host  # a host name, e.g. localhost
+    if address.is_unspecified:
+        return "::1" if address.version == 6 else "127.0.0.1"
+    return host

@@ -16,7 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import EllipsisType
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from linkmanager.simulator.errors import ApiError
 from linkmanager.simulator.model import (
@@ -30,7 +30,7 @@ from linkmanager.simulator.model import (
 )
 from linkmanager.simulator.validation import RedirectAllowList, validate_create
 
-__all__ = ["HOSTED_PAGE_BASE", "Store", "UsageStep"]
+__all__ = ["HOSTED_PAGE_BASE", "Store", "UsageFields", "UsageStep"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,18 @@ _DEFAULT_PAYMENT_STATUS: dict[str, str | None] = {
     "FAILED": "FAILED",
     "EXPIRED": None,
 }
+
+
+class UsageFields(TypedDict, total=False):
+    """The optional keywords of `Store.insert_usage`, so `add_usage` forwards them unrepeated."""
+
+    payment_status: str | EllipsisType | None
+    identifiers: Iterable[CollectedValue | Mapping[str, str]]
+    customer_id: str | None
+    payment_id: str | EllipsisType | None
+    usage_id: str | None
+    started_at: dt.datetime | None
+    steps: Sequence[UsageStep]
 
 
 def _collected(value: CollectedValue | Mapping[str, str]) -> CollectedValue:
@@ -239,38 +251,11 @@ class Store:
     # -- usages -------------------------------------------------------------------------------
 
     def add_usage(
-        self,
-        link_id: str,
-        *,
-        status: str = "PAYMENT_CREATED",
-        payment_status: str | EllipsisType | None = ...,
-        identifiers: Iterable[CollectedValue | Mapping[str, str]] = (),
-        customer_id: str | None = None,
-        payment_id: str | EllipsisType | None = ...,
-        usage_id: str | None = None,
-        started_at: dt.datetime | None = None,
-        steps: Sequence[UsageStep] = (),
+        self, link_id: str, *, status: str = "PAYMENT_CREATED", **fields: Unpack[UsageFields]
     ) -> dict[str, Any]:
-        """Record a payer's usage now (tests, seeding, simulated payers); returns its wire form.
-
-        PAYMENT_CREATED counts toward current_usages and may turn the link USED; STARTED holds
-        capacity and turns EXPIRED 30 minutes after `started_at` unless `steps` move it on first.
-        payment_status and payment_id default to what Lean would show for that status (`...`
-        means "the default", None means null). Raises KeyError for an unknown link and
-        ValueError for an unknown status.
-        """
+        """`insert_usage` returning the wire form (tests), under the lock so it is consistent."""
         with self._lock:
-            return self.insert_usage(
-                link_id,
-                status=status,
-                payment_status=payment_status,
-                identifiers=identifiers,
-                customer_id=customer_id,
-                payment_id=payment_id,
-                usage_id=usage_id,
-                started_at=started_at,
-                steps=steps,
-            ).to_wire()
+            return self.insert_usage(link_id, status=status, **fields).to_wire()
 
     def insert_usage(
         self,
@@ -285,7 +270,14 @@ class Store:
         started_at: dt.datetime | None = None,
         steps: Sequence[UsageStep] = (),
     ) -> Usage:
-        """`add_usage` returning the record itself (seeding, where wire dicts would be waste)."""
+        """Record a payer's usage now (seeding, simulated payers, tests via `add_usage`).
+
+        PAYMENT_CREATED counts toward current_usages and may turn the link USED; STARTED holds
+        capacity and turns EXPIRED 30 minutes after `started_at` unless `steps` move it on first.
+        payment_status and payment_id default to what Lean would show for that status (`...`
+        means "the default", None means null). Raises KeyError for an unknown link and
+        ValueError for an unknown status.
+        """
         if status not in USAGE_STATUSES:
             raise ValueError(f"usage status must be one of {USAGE_STATUSES}")
         with self._lock:

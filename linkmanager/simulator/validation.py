@@ -2,21 +2,24 @@
 
 Each refusal names the field (`payment_details.amount`) so a person reading the client's error
 dialog knows what to fix. Types are checked strictly: a string "10" is not an amount, `true` is
-not a number, and a float never appears because bodies are parsed with Decimal.
+not a number, and a float is refused with TypeError: bodies are parsed with Decimal, so a float
+can only come from a Python caller, and that is a bug in the caller, not a 400.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
-from babel.numbers import get_currency_precision, is_currency
+from babel.numbers import get_currency_precision
 
+from linkmanager.domain.money import is_iso_currency
 from linkmanager.simulator.errors import ApiError
 from linkmanager.simulator.model import (
     DEFAULT_MAX_USAGES,
@@ -43,7 +46,6 @@ MAX_PAGE_SIZE = 100
 MAX_AMOUNT = Decimal(10) ** 15
 
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 # RFC 3339 date-time as Java's Instant accepts it: an explicit zone is required.
 _TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
 _DIGITS_RE = re.compile(r"^[0-9]+$")
@@ -60,19 +62,25 @@ class RedirectAllowList:
     """Redirect URLs registered with Lean: a URL passes when it sits under one of them.
 
     Matching is by scheme, host, port and path prefix, never by raw string prefix, so
-    `https://shop.example.com.evil.test/` does not pass for `https://shop.example.com/`.
+    `https://shop.example.com.evil.test/` does not pass for `https://shop.example.com/`. Paths
+    are compared decoded and normalised, segment by segment, and a `..` segment is refused
+    outright: browsers resolve `/payments/../admin` (or `%2e%2e`, or `\\`) before following it,
+    so it must not pass an entry scoped to `/payments/`.
     """
 
     def __init__(self, entries: Iterable[str] | None = None) -> None:
         self.entries = tuple(entries) if entries is not None else DEFAULT_REDIRECT_ALLOW_LIST
         if not self.entries:
             raise ValueError("the redirect allow-list needs at least one registered URL")
-        self._parsed = []
+        self._parsed: list[tuple[str | None, int | None, str]] = []
         for entry in self.entries:
             parts = _split_https(entry)
             if parts is None:
                 raise ValueError(f"allow-list entry is not an absolute https URL: {entry!r}")
-            self._parsed.append(parts)
+            path = _normal_path(parts.path)
+            if path is None:
+                raise ValueError(f"allow-list entry has a '..' in its path: {entry!r}")
+            self._parsed.append((parts.hostname, parts.port, path))
 
     @property
     def default(self) -> str:
@@ -81,13 +89,30 @@ class RedirectAllowList:
 
     def allows(self, url: str) -> bool:
         parts = _split_https(url)
-        if parts is None:
+        path = None if parts is None else _normal_path(parts.path)
+        if parts is None or path is None:
             return False
-        for allowed in self._parsed:
-            same_origin = (parts.hostname, parts.port) == (allowed.hostname, allowed.port)
-            if same_origin and (parts.path or "/").startswith(allowed.path or "/"):
+        for host, port, allowed in self._parsed:
+            if (parts.hostname, parts.port) == (host, port) and _under(path, allowed):
                 return True
         return False
+
+
+def _normal_path(raw: str) -> str | None:
+    """The path as a browser resolves it (decoded, `\\` as `/`, no `.` or `//`); None on `..`."""
+    path = "/" + unquote(raw).replace("\\", "/").lstrip("/")
+    if ".." in path.split("/"):
+        return None
+    trailing = path.endswith(("/", "/."))
+    path = posixpath.normpath(re.sub("/+", "/", path))
+    return path if path == "/" or not trailing else path + "/"
+
+
+def _under(path: str, allowed: str) -> bool:
+    """`/return/42` is under `/return/` and `/return`, but `/returned` is under neither."""
+    if allowed.endswith("/"):
+        return path.startswith(allowed)
+    return path == allowed or path.startswith(allowed + "/")
 
 
 def _split_https(url: str) -> SplitResult | None:
@@ -147,10 +172,12 @@ def _amount(details: Mapping[str, Any], currency: str) -> Decimal:
     value = details.get("amount")
     if value is None:
         raise ApiError.missing("payment_details.amount is required")
-    if not (_is_int(value) or isinstance(value, Decimal | float)):
+    if isinstance(value, float):
+        # Only a Python caller of the store can pass one (the wire parser gives Decimal).
+        raise TypeError("payment_details.amount is a float; pass an int or a Decimal, never a float")
+    if not (_is_int(value) or isinstance(value, Decimal)):
         raise ApiError.invalid("payment_details.amount must be a number")
-    # float only reaches here from Python callers of the store; the wire parser gives Decimal.
-    amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    amount = Decimal(value)
     if not amount.is_finite() or amount <= 0:
         raise ApiError.invalid("payment_details.amount must be greater than 0")
     if amount >= MAX_AMOUNT:
@@ -179,8 +206,11 @@ def _payment_details(body: Mapping[str, Any]) -> PaymentDetails:
     currency = details.get("currency")
     if currency is None:
         raise ApiError.missing("payment_details.currency is required")
-    if not isinstance(currency, str) or not _CURRENCY_RE.match(currency) or not is_currency(currency):
-        raise ApiError.invalid("payment_details.currency must be an ISO 4217 code in capitals, e.g. AED")
+    if not isinstance(currency, str) or not is_iso_currency(currency):
+        # is_iso_currency also refuses codes nobody pays in: XXX, XTS, metals (XAU), fund units.
+        raise ApiError.invalid(
+            "payment_details.currency must be an ISO 4217 code of a payable currency in capitals, e.g. AED"
+        )
     amount = _amount(details, currency)
     purpose = _optional_str(details, "payment_purpose", "payment_details.payment_purpose")
     if purpose is not None and purpose not in PAYMENT_PURPOSES:

@@ -1,7 +1,8 @@
-"""The command line as a script uses it, and Lean's contract checker against the simulator."""
+"""`linkmanager sim` as a script uses it, and Lean's contract checker against the simulator."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -21,10 +22,11 @@ REPO = Path(__file__).resolve().parents[2]
 CHECK_CONTRACT = REPO.parent / "shared" / "tools" / "check-contract"
 
 
-def _start(*args: str) -> subprocess.Popen[str]:
+def _run(*args: str) -> subprocess.Popen[str]:
+    """`python -m linkmanager ARGS`: the real command, top-level options and all."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen(
-        [sys.executable, "-m", "linkmanager.simulator", *args],
+        [sys.executable, "-m", "linkmanager", *args],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
@@ -33,9 +35,14 @@ def _start(*args: str) -> subprocess.Popen[str]:
     )
 
 
-@pytest.fixture
-def served() -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
-    proc = _start("--port", "0", "--links", "25", "--seed", "3")
+def _start(*args: str) -> subprocess.Popen[str]:
+    return _run("sim", *args)
+
+
+@contextlib.contextmanager
+def _serving(*args: str) -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
+    """A running `linkmanager ARGS` and its ready line; killed afterwards if still running."""
+    proc = _run(*args)
     try:
         assert proc.stdout is not None
         ready = json.loads(proc.stdout.readline())
@@ -46,19 +53,28 @@ def served() -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
         proc.communicate(timeout=10)
 
 
+def _form(ready: dict[str, str]) -> dict[str, str]:
+    return {
+        "client_id": ready["client_id"],
+        "client_secret": ready["client_secret"],
+        "grant_type": "client_credentials",
+        "scope": "api",
+    }
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
+    with _serving("sim", "--port", "0", "--links", "25", "--seed", "3") as running:
+        yield running
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_cli_serves_until_signalled(served: tuple[subprocess.Popen[str], dict[str, str]], sig: int) -> None:
     proc, ready = served
     assert set(ready) == {"api_url", "token_url", "client_id", "client_secret"}
     assert ready["api_url"].startswith("http://127.0.0.1:")
     with httpx.Client(verify=TLS, timeout=10) as http:
-        form = {
-            "client_id": ready["client_id"],
-            "client_secret": ready["client_secret"],
-            "grant_type": "client_credentials",
-            "scope": "api",
-        }
-        token = http.post(ready["token_url"], data=form).json()["access_token"]
+        token = http.post(ready["token_url"], data=_form(ready)).json()["access_token"]
         listed = http.get(ready["api_url"] + LINKS, headers={"Authorization": f"Bearer {token}"})
     assert listed.json()["page"]["total_elements"] == 25
     proc.send_signal(sig)
@@ -70,12 +86,54 @@ def test_cli_serves_until_signalled(served: tuple[subprocess.Popen[str], dict[st
     assert "stopped" in err
 
 
+def test_verbose_is_the_top_level_option_and_means_info() -> None:
+    with _serving("-v", "sim", "--port", "0", "--links", "1") as (proc, ready):
+        with httpx.Client(verify=TLS, timeout=10) as http:
+            assert http.post(ready["token_url"], data=_form(ready)).status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0
+    assert "INFO linkmanager.simulator.simulator: simulator serving 1 links" in err
+    assert " DEBUG " not in err  # -v is INFO: requests are not logged one by one
+    assert ready["client_secret"] not in err
+
+
+def test_the_simulator_has_one_command_line() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "linkmanager.simulator", "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode != 0
+    assert out == ""
+    assert "No module named linkmanager.simulator.__main__" in err  # `linkmanager sim` is the one
+
+
+def test_token_faults_from_the_command_line() -> None:
+    with _serving("sim", "--port", "0", "--links", "1", "--faults", "token:503=1") as (proc, ready):
+        with httpx.Client(verify=TLS, timeout=10) as http:
+            refused = http.post(ready["token_url"], data=_form(ready))
+            unauthorized = http.get(ready["api_url"] + LINKS)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10)
+    assert refused.status_code == 503
+    assert refused.json()["status"] == "SERVICE_UNAVAILABLE"
+    assert unauthorized.status_code == 401  # API requests are not hit by token: rules
+    assert "faults token:503=1" in err
+    assert proc.returncode == 0
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
         (["--faults", "503=2"], "between 0 and 1"),
         (["--links", "-1"], "0 or more"),
         (["--port", "70000"], "port"),
+        (["--faults", "tokn:503=0.1"], "unknown fault target"),
     ],
 )
 def test_cli_refuses_bad_options(args: list[str], words: str) -> None:

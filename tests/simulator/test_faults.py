@@ -21,6 +21,10 @@ from .conftest import LINKS, grant, http
         ("429=1", "429=1:1"),
         ("slow=1", "slow=1:1000"),
         ("504=0,drop=1", "504=0,drop=1"),
+        ("token:503=0.2", "token:503=0.2"),
+        ("503=0.1, token:503=0.2,token:429=0.3:4", "503=0.1,token:503=0.2,token:429=0.3:4"),
+        ("api:503=0.5", "503=0.5"),
+        ("500=0.6,token:500=0.6,token:slow=1:5", "500=0.6,token:500=0.6,token:slow=1:5"),
     ],
 )
 def test_fault_spec_parses(text: str, normal: str) -> None:
@@ -42,11 +46,23 @@ def test_fault_spec_parses(text: str, normal: str) -> None:
         ("429=0.1:-1", "Retry-After"),
         ("500=0.1,500=0.2", "twice"),
         ("500=0.6,503=0.6", "more than 1"),
+        ("tokn:503=0.1", "unknown fault target"),
+        ("token:418=0.1", "unknown fault kind"),
+        ("token:500=0.1,token:500=0.2", "twice"),
+        ("token:500=0.6,token:503=0.6", "more than 1"),
     ],
 )
 def test_fault_spec_refuses(text: str, words: str) -> None:
     with pytest.raises(FaultSpecError, match=words):
         FaultSpec.parse(text)
+
+
+def test_fault_rules_know_their_target() -> None:
+    spec = FaultSpec.parse("503=0.1,token:503=0.2")
+    assert [(r.target, r.fault.kind, r.rate) for r in spec.rules] == [
+        ("api", "503", 0.1),
+        ("token", "503", 0.2),
+    ]
 
 
 def test_fault_spec_error_is_a_value_error() -> None:
@@ -97,7 +113,9 @@ def test_slow_delays_then_answers(sim: Simulator, client: httpx.Client) -> None:
     sim.faults.queue("slow:300")
     started = time.perf_counter()
     assert client.get(LINKS).status_code == 200
-    assert time.perf_counter() - started >= 0.3
+    assert time.perf_counter() - started >= 0.3  # a lower bound: never flaky
+    assert client.get(LINKS).status_code == 200
+    assert sim.faults.applied == {"slow": 1}  # the one-shot hit exactly one request
     sim.faults.queue("slow:2000")
     with pytest.raises(httpx.ReadTimeout):
         client.get(LINKS, timeout=0.2)
@@ -159,6 +177,24 @@ def test_random_faults_follow_the_spec() -> None:
         assert {anon.get(LINKS).status_code for _ in range(5)} == {503}
 
 
+def test_token_faults_hit_the_token_endpoint_only() -> None:
+    with Simulator(links=5, faults="token:503=1") as sim, http(sim) as anon:
+        refused = [grant(sim) for _ in range(3)]
+        assert {r.status_code for r in refused} == {503}
+        assert refused[0].json()["status"] == "SERVICE_UNAVAILABLE"
+        assert {anon.get(LINKS).status_code for _ in range(3)} == {401}  # the API is spared
+        assert sim.faults.applied == {"503": 3}
+        assert sim.requests[("POST", "token")] == 3
+
+
+def test_token_and_api_faults_draw_apart() -> None:
+    with Simulator(links=5, faults="token:drop=1,429=1") as sim, http(sim) as anon:
+        with pytest.raises(httpx.TransportError):
+            grant(sim)
+        assert anon.get(LINKS).status_code == 429
+        assert sim.faults.applied == {"drop": 1, "429": 1}
+
+
 def test_random_faults_are_seeded() -> None:
     def run() -> list[int]:
         with Simulator(seed=3, links=5, faults=FaultSpec.parse("500=0.3,429=0.2")) as sim, http(sim) as anon:
@@ -172,12 +208,15 @@ def test_random_faults_are_seeded() -> None:
 def test_latency_delays_every_request() -> None:
     with Simulator(links=1, latency_ms=150) as sim, http(sim) as anon:
         started = time.perf_counter()
-        anon.get(LINKS)
-        assert time.perf_counter() - started >= 0.15
-        sim.latency_ms = 0
-        started = time.perf_counter()
-        anon.get(LINKS)
-        assert time.perf_counter() - started < 0.15
+        assert anon.get(LINKS).status_code == 401
+        assert time.perf_counter() - started >= 0.15  # a lower bound: never flaky
+        sim.latency_ms = 60_000  # reaches the running server...
+        with pytest.raises(httpx.ReadTimeout):
+            anon.get(LINKS, timeout=0.3)
+        sim.latency_ms = 0  # ...and so does taking it away: else this would wait a minute
+        assert anon.get(LINKS).status_code == 401
+    with pytest.raises(ValueError, match="latency"):
+        Simulator(links=0, latency_ms=-1)
 
 
 def test_requests_are_counted_by_route(sim: Simulator, client: httpx.Client) -> None:

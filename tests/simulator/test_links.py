@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 
 import httpx
 import pytest
 
 from linkmanager.simulator import Simulator
+from linkmanager.simulator.routes import Route, resolve
 
 from .conftest import LINKS, new_link_body
 
@@ -98,6 +100,7 @@ def test_uppercase_id_finds_the_link(client: httpx.Client) -> None:
         f"{LINKS}/not-a-uuid",
         f"{LINKS}/00000000-0000-4000-8000-000000000000/usages",
         f"{LINKS}/not-a-uuid/usages",
+        f"{LINKS}/00000000-0000-4000-8000%2F000000000000",
     ],
 )
 def test_unknown_or_malformed_ids_are_404(client: httpx.Client, path: str) -> None:
@@ -233,6 +236,54 @@ def test_protocol_errors_are_json(sim: Simulator) -> None:
         assert json.loads(response.read())["status"] == "INVALID_HTTP_METHOD"
     finally:
         conn.close()
+
+
+def test_percent_encoded_segments_are_decoded(sim: Simulator, client: httpx.Client) -> None:
+    link_id = sim.state.link_ids()[0]
+    encoded = link_id.replace("-", "%2D")
+    assert client.get(f"{LINKS}/{encoded}").json()["id"] == link_id
+    assert client.get(f"{LINKS}/{encoded}/us%61ges").status_code == 200
+    assert client.get("/payment%2Dlinks/v1", params={"size": 1}).status_code == 200
+    assert sim.requests[("GET", "get_link")] == 1
+    assert sim.requests[("GET", "list_usages")] == 1
+
+
+def test_resolve_decodes_after_splitting() -> None:
+    assert resolve(f"{LINKS}/a%2Db/usages/c%20d") == Route("usage", "a-b", "c d")
+    assert resolve(f"{LINKS}/a%2Fb") == Route("link", "a/b")  # one segment: never a valid id
+    assert resolve(f"{LINKS}%2Fa") is None
+
+
+@pytest.mark.parametrize(
+    ("host", "advertised"),
+    [("0.0.0.0", "127.0.0.1"), ("", "127.0.0.1"), ("::", "[::1]")],  # noqa: S104 - what is tested
+)
+def test_wildcard_binds_advertise_loopback(host: str, advertised: str) -> None:
+    if ":" in host and not _ipv6_loopback_works():
+        pytest.skip("no IPv6 loopback here")
+    with Simulator(links=1, host=host) as sim:
+        assert sim.api_url.startswith(f"http://{advertised}:")
+        assert sim.token_url.startswith(f"http://{advertised}:")
+        assert sim.links_url.startswith(f"http://{advertised}:")
+        with httpx.Client(timeout=10) as anon:
+            assert anon.post(sim.token_url, data=_credentials(sim)).status_code == 200
+
+
+def _ipv6_loopback_works() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+def _credentials(sim: Simulator) -> dict[str, str]:
+    return {
+        "client_id": sim.client_id,
+        "client_secret": sim.client_secret,
+        "grant_type": "client_credentials",
+    }
 
 
 def test_addresses_need_a_running_server() -> None:

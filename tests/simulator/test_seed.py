@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import Counter
 from decimal import Decimal
 from typing import Any
@@ -143,12 +142,12 @@ def test_fewer_links_than_scenarios_and_none() -> None:
     assert Simulator(links=0).state.list_links(0, 50)["page"]["total_elements"] == 0
 
 
-def test_twenty_thousand_links_seed_quickly_and_page_cheaply() -> None:
-    started = time.perf_counter()
+def test_twenty_thousand_links_page_from_either_end() -> None:
+    # How fast is measured in tests/benchmarks/, never asserted here.
     sim = Simulator(seed=5, links=20_000)
-    assert time.perf_counter() - started < 6  # about 1.5 s here; generous for slow CI machines
-    started = time.perf_counter()
-    page = sim.state.list_links(199, 100)
-    assert time.perf_counter() - started < 0.05
-    assert page["page"]["total_elements"] == 20_000
-    assert len(page["content"]) == 100
+    ids = sim.state.link_ids()
+    first, last = sim.state.list_links(0, 100), sim.state.list_links(199, 100)
+    assert last["page"] == {"number": 199, "size": 100, "total_elements": 20_000, "total_pages": 200}
+    assert [link["id"] for link in first["content"]] == ids[:100]
+    assert [link["id"] for link in last["content"]] == ids[-100:]  # the oldest, newest first
+    assert len(set(ids)) == 20_000

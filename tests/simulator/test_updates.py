@@ -72,6 +72,19 @@ def test_update_of_unknown_link_is_404(client: httpx.Client) -> None:
     assert response.json()["status"] == "RESOURCE_NOT_FOUND"
 
 
+@pytest.mark.parametrize("method", ["PUT", "PATCH"])
+@pytest.mark.parametrize("body", [b'{"status": "nope"}', b"{}", b"[1]", b"{not json", b""])
+def test_unknown_link_is_404_whatever_the_body(client: httpx.Client, method: str, body: bytes) -> None:
+    response = client.request(
+        method,
+        f"{LINKS}/00000000-0000-4000-8000-000000000000",
+        content=body,
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 404
+    assert response.json()["status"] == "RESOURCE_NOT_FOUND"
+
+
 @pytest.mark.parametrize("terminal", ["EXPIRED", "USED"])
 @pytest.mark.parametrize("wanted", ["ACTIVE", "DISABLED"])
 def test_terminal_links_refuse_every_change(

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
 
 from linkmanager.simulator import ApiError, Simulator
+from linkmanager.simulator.validation import RedirectAllowList
 
-from .conftest import LINKS, new_link_body
+from .conftest import LINKS, bearer, http, new_link_body
 
 GOOD: dict[str, Any] = {
     "name": "x",
@@ -190,3 +192,93 @@ def test_expiry_must_be_in_the_future_of_the_simulated_clock(sim: Simulator) -> 
     with pytest.raises(ApiError, match="future") as refused:
         sim.state.create_link(body)
     assert refused.value.http_status == 400
+
+
+def test_a_float_amount_from_python_is_a_bug_not_a_400(sim: Simulator) -> None:
+    before = sim.state.link_count()
+    with pytest.raises(TypeError, match="float"):
+        sim.state.create_link(
+            new_link_body(payment_details={"reference": "R", "currency": "AED", "amount": 10.5})
+        )
+    assert sim.state.link_count() == before
+    for amount in (10, Decimal("10.50")):
+        body = new_link_body(payment_details={"reference": "R", "currency": "AED", "amount": amount})
+        assert sim.state.create_link(body)["payment_details"]["amount"] == Decimal(amount)
+
+
+NON_PAYMENT = ["XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD"]
+
+
+@pytest.mark.parametrize("currency", NON_PAYMENT)
+def test_codes_nobody_pays_in_are_refused(sim: Simulator, client: httpx.Client, currency: str) -> None:
+    before = sim.state.link_count()
+    body = new_link_body(payment_details={"reference": "R", "currency": currency, "amount": 10})
+    response = client.post(LINKS, json=body)
+    assert response.status_code == 400
+    assert response.json()["status"] == "INVALID_PARAMETERS"
+    assert "currency" in response.json()["message"]
+    assert sim.state.link_count() == before
+
+
+@pytest.mark.parametrize("currency", ["XOF", "XAF", "XCD", "XPF"])
+def test_real_x_currencies_are_accepted(client: httpx.Client, currency: str) -> None:
+    body = new_link_body(payment_details={"reference": "R", "currency": currency, "amount": 10})
+    response = client.post(LINKS, json=body)
+    assert response.status_code == 201, response.text
+    assert response.json()["payment_details"]["currency"] == currency
+
+
+SCOPED = RedirectAllowList(["https://shop.example.com/payments/", "https://pay.example.org/return"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://shop.example.com/payments/../admin",
+        "https://shop.example.com/payments/%2e%2e/admin",
+        "https://shop.example.com/payments/%2E%2E/admin",
+        "https://shop.example.com/payments/..",
+        "https://shop.example.com/payments\\..\\admin",
+        "https://shop.example.com/payments/ok/../../admin",
+        "https://shop.example.com/admin",
+        "https://shop.example.com/payments",
+        "https://pay.example.org/returned",
+        "https://pay.example.org/return/../x",
+    ],
+)
+def test_path_scoped_allow_list_refuses_escapes(url: str) -> None:
+    assert not SCOPED.allows(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://shop.example.com/payments/",
+        "https://shop.example.com/payments/done?order=1",
+        "https://shop.example.com/payments/./done",
+        "https://shop.example.com/payments//done",
+        "https://shop.example.com/payments/%64one",
+        "https://pay.example.org/return",
+        "https://pay.example.org/return/42",
+    ],
+)
+def test_path_scoped_allow_list_allows_what_is_under_it(url: str) -> None:
+    assert SCOPED.allows(url)
+
+
+def test_redirect_escaping_a_scoped_entry_is_400() -> None:
+    scoped = Simulator(links=0, redirect_allow_list=["https://shop.example.com/payments/"])
+    with scoped as sim, http(sim, headers=bearer(sim)) as client:
+        escape = client.post(
+            LINKS, json=new_link_body(redirect_url="https://shop.example.com/payments/../admin")
+        )
+        fine = client.post(LINKS, json=new_link_body(redirect_url="https://shop.example.com/payments/42"))
+    assert escape.status_code == 400
+    assert "redirect_url" in escape.json()["message"]
+    assert fine.status_code == 201
+    assert sim.state.link_count() == 1
+
+
+def test_allow_list_entries_cannot_climb() -> None:
+    with pytest.raises(ValueError, match=r"\.\."):
+        RedirectAllowList(["https://shop.example.com/payments/../"])
