@@ -1,0 +1,273 @@
+"""The client secret, in the OS keyring and nowhere else.
+
+One entry per profile (service "linkmanager", username = the profile name). There is no
+plaintext fallback: keyring's fail/null backends, keyrings.alt's file backends and anything
+keyring itself ranks at priority <= 0 are refused with a sentence saying what to install or
+unlock (Vorta's silent fallback to a plaintext file is the mistake not to repeat).
+
+The secret never reaches a log record, an exception text or a traceback: it travels as a
+domain Secret, is revealed only in the call to the backend, and backend errors are re-raised
+from outside the except block with the secret scrubbed from their text.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import keyring
+import keyring.backend
+import keyring.errors
+from keyring.backends import chainer, fail, null
+
+from linkmanager.domain.secret import Secret
+from linkmanager.storage.profiles import ProfileError, validate_name
+
+log = logging.getLogger(__name__)
+
+SERVICE = "linkmanager"
+NO_SECURE_BACKEND = (
+    "No secure keyring is available: install and start GNOME Keyring or KWallet (Secret Service), "
+    "or unlock your login keyring"
+)
+KEYRING_LOCKED = (
+    "The keyring is locked: unlock it (log in to the desktop, or run `gnome-keyring-daemon --unlock`) "
+    "and try again"
+)
+# Modules whose backends keep secrets in files beside the user's data.
+_FILE_BACKEND_MODULES = ("keyrings.alt",)
+# What Secret Service stacks raise when a collection is locked or its unlock prompt was
+# dismissed (secretstorage, or keyring's wrapper); matched by name: storage does not import them.
+_LOCKED_EXCEPTIONS = frozenset({"KeyringLocked", "LockedException", "PromptDismissedException"})
+# A backend that deletes only the first of duplicate entries gets this many tries.
+_DELETE_ATTEMPTS = 8
+
+T = TypeVar("T")
+
+
+class CredentialError(Exception):
+    """The keyring could not do what was asked; the text names the backend, never the secret."""
+
+
+class NoSecureBackendError(CredentialError):
+    """Only an insecure keyring backend (or none) is available."""
+
+
+class KeyringLockedError(CredentialError):
+    """The keyring is locked, or the prompt to unlock it was dismissed or could not be shown."""
+
+
+class SecretMissingError(CredentialError):
+    """The keyring has no client secret for this profile."""
+
+
+def describe_backend(backend: keyring.backend.KeyringBackend) -> str:
+    """`keyring.backends.SecretService.Keyring`: the full name, so a refusal can be looked up."""
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
+    """Why this backend may not hold a client secret, or None when it may."""
+    name = describe_backend(backend)
+    module = type(backend).__module__
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return f"{name} stores nothing"
+    if module.startswith(_FILE_BACKEND_MODULES) or "Plaintext" in type(backend).__name__:
+        return f"{name} keeps secrets in a file, which LinkManager refuses"
+    try:
+        priority = float(backend.priority)
+    except Exception as exc:  # keyring's contract: priority raises when unusable here
+        return f"{name} is unusable here: {exc}"
+    if priority <= 0:
+        return f"{name} is not a recommended keyring (priority {priority:g})"
+    return None
+
+
+def choose_secure_backend(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
+    """The backend to use, or NoSecureBackendError saying what was found.
+
+    A ChainerBackend is unwrapped to its best secure member: chaining would let a write or a
+    read fall through to a plaintext backend that keyrings.alt had added to the chain.
+    """
+    if isinstance(backend, chainer.ChainerBackend):
+        members: list[keyring.backend.KeyringBackend] = list(backend.backends)
+        reasons = []
+        for member in members:
+            reason = _refusal(member)
+            if reason is None:
+                return member
+            reasons.append(reason)
+        found = "; ".join(reasons) if reasons else "the keyring library found no backend at all"
+        raise NoSecureBackendError(f"{NO_SECURE_BACKEND} ({found})")
+    reason = _refusal(backend)
+    if reason is not None:
+        raise NoSecureBackendError(f"{NO_SECURE_BACKEND} ({reason})")
+    return backend
+
+
+def _is_locked(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, keyring.errors.KeyringLocked) or type(current).__name__ in _LOCKED_EXCEPTIONS:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _scrub(text: str, secret: Secret | None) -> str:
+    if secret:
+        text = text.replace(secret.reveal(), "********")
+    return text
+
+
+def _profile_username(profile_name: str) -> str:
+    try:
+        return validate_name(profile_name)
+    except ProfileError as exc:
+        raise CredentialError(str(exc)) from None
+
+
+class CredentialStore:
+    """Client secrets by profile name, in one secure keyring backend.
+
+    The default backend is keyring's choice (which honours PYTHON_KEYRING_BACKEND and
+    keyringrc), looked up and checked on first use so that constructing the store in a
+    composition root costs no D-Bus round trip and cannot fail.
+    """
+
+    def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self._given = backend
+        self._secure: keyring.backend.KeyringBackend | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def backend_name(self) -> str:
+        """The backend in use once checked; before that (or when refused), the one offered."""
+        with self._lock:
+            if self._secure is not None:
+                return describe_backend(self._secure)
+        return describe_backend(self._offered())
+
+    def check_backend(self) -> None:
+        """Raise NoSecureBackendError unless a secure backend is available."""
+        self._backend()
+
+    def store(self, profile_name: str, secret: Secret) -> None:
+        """Write the secret, then read it back: a backend that drops writes must not look like success."""
+        if not isinstance(secret, Secret):
+            raise TypeError("store() takes the client secret wrapped in Secret")
+        username = _profile_username(profile_name)
+        if not secret:
+            raise CredentialError(f"The client secret for profile {username!r} is empty")
+        backend = self._backend()
+        self._call(
+            backend,
+            "store",
+            username,
+            lambda: backend.set_password(SERVICE, username, secret.reveal()),
+            secret,
+        )
+        stored = self._call(
+            backend, "read back", username, lambda: _wrap(backend.get_password(SERVICE, username)), secret
+        )
+        if stored is None:
+            raise CredentialError(
+                f"The keyring ({describe_backend(backend)}) did not keep the client secret for profile "
+                f"{username!r}: reading it back found nothing"
+            )
+        if stored != secret:
+            raise CredentialError(
+                f"The keyring ({describe_backend(backend)}) did not keep the client secret for profile "
+                f"{username!r}: reading it back gave a different value"
+            )
+        log.info("Stored the client secret for profile %r in %s", username, describe_backend(backend))
+
+    def load(self, profile_name: str) -> Secret:
+        username = _profile_username(profile_name)
+        backend = self._backend()
+        secret = self._call(backend, "read", username, lambda: _wrap(backend.get_password(SERVICE, username)))
+        if not secret:
+            raise SecretMissingError(
+                f"No client secret is stored for profile {username!r}; "
+                f"run `linkmanager profile add {shlex.quote(username)} ...` again"
+            )
+        log.debug("Read the client secret for profile %r from %s", username, describe_backend(backend))
+        return secret
+
+    def delete(self, profile_name: str) -> None:
+        """Remove the entry; an absent one is fine. Deletes until none is left, since Secret
+        Service deletes only the first of duplicate items another tool may have made."""
+        username = _profile_username(profile_name)
+        backend = self._backend()
+        for _ in range(_DELETE_ATTEMPTS):
+            present = self._call(
+                backend, "look up", username, lambda: backend.get_password(SERVICE, username) is not None
+            )
+            if not present:
+                log.info("No client secret is stored for profile %r any more", username)
+                return
+            self._call(backend, "delete", username, lambda: backend.delete_password(SERVICE, username))
+        raise CredentialError(
+            f"The keyring ({describe_backend(backend)}) still holds a client secret for profile "
+            f"{username!r} after {_DELETE_ATTEMPTS} deletions"
+        )
+
+    # -- the backend -------------------------------------------------------------------------
+
+    def _offered(self) -> keyring.backend.KeyringBackend:
+        return self._given if self._given is not None else keyring.get_keyring()
+
+    def _backend(self) -> keyring.backend.KeyringBackend:
+        """The checked backend. Only success is remembered: after a refusal the next call
+        checks again, so unlocking or starting a keyring needs no restart of the app."""
+        with self._lock:
+            if self._secure is None:
+                self._secure = choose_secure_backend(self._offered())
+                log.debug("Client secrets go to %s", describe_backend(self._secure))
+            return self._secure
+
+    def _call(
+        self,
+        backend: keyring.backend.KeyringBackend,
+        action: str,
+        username: str,
+        operation: Callable[[], T],
+        secret: Secret | None = None,
+    ) -> T:
+        """Run one backend operation; turn its failure into our error, raised outside the except
+        block so the backend's own exception (whose text we do not control) is not chained."""
+        try:
+            return operation()
+        except Exception as exc:
+            failure = self._failure(backend, action, username, exc, secret)
+        raise failure
+
+    @staticmethod
+    def _failure(
+        backend: keyring.backend.KeyringBackend,
+        action: str,
+        username: str,
+        exc: Exception,
+        secret: Secret | None,
+    ) -> CredentialError:
+        name = describe_backend(backend)
+        detail = _scrub(f"{type(exc).__name__}: {exc}", secret)
+        log.debug("Keyring %s for profile %r failed in %s: %s", action, username, name, detail)
+        if _is_locked(exc):
+            return KeyringLockedError(f"{KEYRING_LOCKED} (keyring backend: {name})")
+        if isinstance(exc, keyring.errors.NoKeyringError):
+            return NoSecureBackendError(f"{NO_SECURE_BACKEND} ({name}: {detail})")
+        return CredentialError(
+            f"Could not {action} the client secret for profile {username!r} in the keyring ({name}): {detail}"
+        )
+
+
+def _wrap(value: str | None) -> Secret | None:
+    """Wrap at once, so the plain value never sits in a local a traceback could show."""
+    return None if value is None else Secret(value)
