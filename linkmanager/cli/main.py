@@ -1,7 +1,8 @@
-"""The headless command line: `linkmanager COMMAND ...`, thin over the services.
+"""`linkmanager COMMAND ...`: the parser, the dispatch, and errors turned into one clear sentence.
 
-Commands import their modules lazily so that `linkmanager sim` starts fast and so that
-nothing here pulls in Qt.
+Commands import what they need lazily where it is heavy, so `linkmanager sim` starts fast and
+nothing here pulls in Qt. Exit codes: 0 done, 1 error, 2 bad usage, 3 Lean unreachable,
+130 cancelled.
 """
 
 from __future__ import annotations
@@ -9,22 +10,42 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from linkmanager import __version__
 
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_OFFLINE = 3
+EXIT_CANCELLED = 130
+
 
 def build_parser() -> argparse.ArgumentParser:
+    from linkmanager.cli.action_cmds import add_action_parsers
+    from linkmanager.cli.profile_cmds import add_profile_parsers
+    from linkmanager.cli.read_cmds import add_read_parsers
+    from linkmanager.cli.sync_cmds import add_sync_parser
+    from linkmanager.simulator.cli import add_sim_arguments
+
     parser = argparse.ArgumentParser(
         prog="linkmanager",
         description="Manage Lean Technologies Payment Links from the desktop and the command line.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
+    parser.add_argument(
+        "--home", metavar="DIR", help="keep profiles and caches in DIR (also LINKMANAGER_HOME)"
+    )
+    # Options every profile command takes, also after the command name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--profile", metavar="NAME", help="the profile to use (not needed when there is one)")
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    from linkmanager.simulator.cli import add_sim_arguments
-
+    add_profile_parsers(commands, common)
+    add_sync_parser(commands, common)
+    add_read_parsers(commands, common)
+    add_action_parsers(commands, common)
     sim = commands.add_parser(
         "sim",
         help="run the built-in Lean Payment Links simulator on loopback",
@@ -33,6 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_sim_arguments(sim)
     return parser
+
+
+def _handler(args: argparse.Namespace) -> Callable[..., int]:
+    from linkmanager.cli import action_cmds, profile_cmds, read_cmds, sync_cmds
+
+    if args.command == "profile":
+        return {
+            "add": profile_cmds.profile_add,
+            "list": profile_cmds.profile_list,
+            "remove": profile_cmds.profile_remove,
+        }[args.profile_command]
+    return {
+        "sync": sync_cmds.sync,
+        "links": read_cmds.links,
+        "usages": read_cmds.usages,
+        "search": read_cmds.search,
+        "disable": action_cmds.set_status,
+        "enable": action_cmds.set_status,
+    }[args.command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,5 +87,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         from linkmanager.simulator.cli import run_sim
 
         return run_sim(args)
-    parser.print_help(sys.stderr)
-    return 2
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return _run(_handler(args), args)
+
+
+def _run(handler: Callable[..., int], args: argparse.Namespace) -> int:
+    from linkmanager.cli.context import Context
+    from linkmanager.cli.errors import explain
+
+    ctx = Context(home=args.home, profile_name=getattr(args, "profile", None))
+    try:
+        return handler(ctx, args)
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_CANCELLED
+    except Exception as exc:
+        known = explain(exc, ctx)
+        if known is None:
+            raise
+        message, code = known
+        print(f"linkmanager: {message}", file=sys.stderr)
+        return code
+    finally:
+        ctx.close()

@@ -1,0 +1,65 @@
+"""The command line's composition root: profile, secret, client and cache, built on demand.
+
+Reads never touch the keyring or the network; only commands that talk to Lean ask for the
+secret, so an offline look-up over SSH works without an unlocked keyring.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from linkmanager.api import ApiEndpoints, Credentials, LeanClient
+from linkmanager.storage.cache import LinkCache
+from linkmanager.storage.credentials import CredentialStore
+from linkmanager.storage.paths import AppPaths, resolve_paths
+from linkmanager.storage.profiles import Profile, ProfileStore
+
+
+@dataclass
+class Context:
+    """What one command needs, opened lazily and closed once."""
+
+    home: str | None
+    profile_name: str | None
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    _opened: list[LeanClient | LinkCache] = field(default_factory=list)
+
+    @cached_property
+    def paths(self) -> AppPaths:
+        return resolve_paths(self.home, self.environ)
+
+    @cached_property
+    def profiles(self) -> ProfileStore:
+        return ProfileStore(self.paths.profiles_file)
+
+    @cached_property
+    def credentials(self) -> CredentialStore:
+        return CredentialStore()
+
+    @cached_property
+    def profile(self) -> Profile:
+        if self.profile_name:
+            return self.profiles.get(self.profile_name)
+        return self.profiles.default()
+
+    def cache(self, *, rebuild: bool = False) -> LinkCache:
+        path = self.paths.cache_file(self.profile.name)
+        cache = LinkCache.rebuild(path) if rebuild else LinkCache.open(path)
+        self._opened.append(cache)
+        return cache
+
+    def client(self) -> LeanClient:
+        secret = self.credentials.load(self.profile.name)
+        client = LeanClient(
+            ApiEndpoints(self.profile.api_url, self.profile.token_url),
+            Credentials(self.profile.client_id, secret),
+        )
+        self._opened.append(client)
+        return client
+
+    def close(self) -> None:
+        while self._opened:
+            self._opened.pop().close()

@@ -1,0 +1,169 @@
+"""`linkmanager profile add | list | remove`: profiles on disk, secrets in the OS keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from linkmanager.api import (
+    ENVIRONMENTS,
+    ApiEndpoints,
+    AuthenticationError,
+    Credentials,
+    LeanClient,
+    LeanError,
+)
+from linkmanager.cli.context import Context
+from linkmanager.cli.output import local_time, safe, table
+from linkmanager.domain.secret import Secret
+from linkmanager.storage.cache import CacheError, LinkCache
+from linkmanager.storage.profiles import Profile
+
+
+class CommandError(Exception):
+    """A sentence for stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_profile_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    profile = commands.add_parser("profile", help="add, list or remove Lean profiles")
+    actions = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add a profile; the client secret goes to the OS keyring",
+        description="Add a profile for one Lean application in one environment. The client secret is "
+        "stored in the OS keyring only, and checked with Lean unless --no-check is given.",
+    )
+    add.add_argument("name", help="a name for the profile, e.g. 'Sandbox' or 'Dubai store'")
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--env", choices=sorted(ENVIRONMENTS), help="one of Lean's environments")
+    where.add_argument("--api-url", help="API base URL of another deployment (with --token-url)")
+    add.add_argument("--token-url", help="OAuth token URL of that deployment (with --api-url)")
+    add.add_argument("--client-id", required=True, help="the application's client ID from Lean's dashboard")
+    add.add_argument(
+        "--secret-stdin", action="store_true", help="read the client secret from standard input (one line)"
+    )
+    add.add_argument(
+        "--no-check", action="store_true", help="do not ask Lean for a token to check the secret"
+    )
+    add.add_argument(
+        "--sync-interval", type=int, default=5, metavar="MIN", help="minutes between syncs in the app"
+    )
+
+    actions.add_parser("list", parents=[common], help="list profiles")
+    remove = actions.add_parser(
+        "remove", parents=[common], help="remove a profile, its keyring entry and its offline cache"
+    )
+    remove.add_argument("name")
+
+
+def _read_secret(from_stdin: bool) -> Secret:
+    if from_stdin:
+        text = sys.stdin.readline().strip()
+    else:
+        if not sys.stdin.isatty():
+            raise CommandError("No terminal to ask for the client secret: pass it with --secret-stdin.", 2)
+        text = getpass.getpass("Client secret (not shown): ").strip()
+    if not text:
+        raise CommandError("The client secret is empty.", 2)
+    return Secret(text)
+
+
+def _profile_from(args: argparse.Namespace) -> Profile:
+    if args.env:
+        endpoints = ENVIRONMENTS[args.env]
+        environment = args.env
+    else:
+        if not args.token_url:
+            raise CommandError("--api-url needs --token-url too (the OAuth token address).", 2)
+        try:
+            endpoints = ApiEndpoints(args.api_url, args.token_url)
+        except ValueError as exc:
+            raise CommandError(f"{exc}.", 2) from None
+        environment = "custom"
+    if args.sync_interval < 1:
+        raise CommandError("--sync-interval is at least 1 minute.", 2)
+    return Profile(
+        name=args.name,
+        environment=environment,
+        client_id=args.client_id,
+        api_url=endpoints.api_url,
+        token_url=endpoints.token_url,
+        sync_interval_minutes=args.sync_interval,
+    )
+
+
+def _check_with_lean(profile: Profile, secret: Secret) -> str:
+    """Ask Lean for a token: wrong credentials stop here, an unreachable Lean only warns."""
+    endpoints = ApiEndpoints(profile.api_url, profile.token_url)
+    with LeanClient(endpoints, Credentials(profile.client_id, secret)) as client:
+        try:
+            client.links_page(0, size=1)
+        except AuthenticationError as exc:
+            raise CommandError(f"Lean refused these credentials: {exc} Nothing was saved.") from None
+        except LeanError as exc:
+            return f"Could not check the credentials with Lean ({exc}); saved anyway."
+    return "Lean accepted the credentials."
+
+
+def profile_add(ctx: Context, args: argparse.Namespace) -> int:
+    profile = _profile_from(args)
+    taken = next((p for p in ctx.profiles.list() if p.key == profile.key), None)
+    if taken is not None:  # checked before the keyring is touched: never replace another profile's secret
+        raise CommandError(
+            f"A profile named {taken.name!r} already exists: choose another name or remove it first."
+        )
+    ctx.credentials.check_backend()
+    secret = _read_secret(args.secret_stdin)
+    verdict = "Not checked with Lean (--no-check)." if args.no_check else _check_with_lean(profile, secret)
+    ctx.credentials.store(profile.name, secret)
+    ctx.profiles.add(profile)
+    print(
+        f"Profile {safe(profile.name)!r} added ({profile.environment}); secret stored in {ctx.credentials.backend_name}."
+    )
+    print(verdict)
+    return 0
+
+
+def profile_list(ctx: Context, args: argparse.Namespace) -> int:
+    profiles = ctx.profiles.list()
+    if not profiles:
+        print("No profiles yet: add one with `linkmanager profile add NAME --env sandbox --client-id ID`.")
+        return 0
+    rows = []
+    for p in profiles:
+        rows.append([p.name, p.environment.upper(), p.client_id, p.api_url, _last_sync(ctx, p)])
+    print(table(rows, ["Name", "Environment", "Client ID", "API", "Last full sync"]))
+    return 0
+
+
+def _last_sync(ctx: Context, profile: Profile) -> str:
+    path = ctx.paths.cache_file(profile.name)
+    if not path.exists():
+        return "never"
+    try:
+        with LinkCache.open(path) as cache:
+            return local_time(cache.sync_state().last_full_sync)
+    except CacheError:
+        return "cache damaged"
+
+
+def profile_remove(ctx: Context, args: argparse.Namespace) -> int:
+    profile = ctx.profiles.get(args.name)
+    ctx.credentials.delete(profile.name)
+    ctx.profiles.remove(profile.name)
+    cache = ctx.paths.cache_file(profile.name)
+    removed = []
+    for path in (cache, cache.with_name(cache.name + "-wal"), cache.with_name(cache.name + "-shm")):
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    extra = " and its offline cache" if removed else ""
+    print(f"Profile {safe(profile.name)!r}, its keyring entry{extra} removed.")
+    return 0

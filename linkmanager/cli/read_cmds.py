@@ -1,0 +1,152 @@
+"""`linkmanager links | usages | search`: answers from the offline cache, no network needed.
+
+Every answer says how old the cache is (on stderr, so stdout stays clean for scripts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from linkmanager.cli.context import Context
+from linkmanager.cli.output import ago, clip, link_json, local_time, print_json, safe, table, usage_json
+from linkmanager.cli.profile_cmds import CommandError
+from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.models import utc_now
+from linkmanager.domain.money import format_money
+from linkmanager.domain.status import LinkStatus
+from linkmanager.storage.cache import CachedLink, LinkCache
+
+
+def add_read_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    links = commands.add_parser("links", parents=[common], help="list cached links (offline)")
+    links.add_argument(
+        "--status",
+        type=str.upper,
+        choices=[s.value for s in LinkStatus.known()],
+        help="only links in this status",
+    )
+    links.add_argument("--search", metavar="TEXT", help="only links matching TEXT (ids, names, payer values)")
+    links.add_argument("--json", action="store_true", help="a JSON array of links in Lean's field names")
+
+    usages = commands.add_parser("usages", parents=[common], help="list a cached link's usages (offline)")
+    usages.add_argument("link_id", metavar="LINK_ID")
+    usages.add_argument("--json", action="store_true", help="a JSON array of usages in Lean's field names")
+
+    search = commands.add_parser(
+        "search", parents=[common], help="search links and payer-entered values in the cache (offline)"
+    )
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--json", action="store_true")
+
+
+def _as_of(cache: LinkCache) -> None:
+    """Say how old the cached answer is; a cache never synced says what to do."""
+    last = cache.sync_state().last_full_sync
+    if last is None:
+        if cache.is_empty():
+            print("The cache is empty: run `linkmanager sync` first.", file=sys.stderr)
+        else:
+            print("From the cache; no sync has completed yet.", file=sys.stderr)
+        return
+    print(f"From the cache as of {local_time(last)} ({ago(last, utc_now())}).", file=sys.stderr)
+
+
+def _usages_text(cached: CachedLink) -> str:
+    link = cached.link
+    return (
+        f"{link.current_usages} / {link.max_usages}"
+        if link.max_usages is not None
+        else str(link.current_usages)
+    )
+
+
+def links(ctx: Context, args: argparse.Namespace) -> int:
+    cache = ctx.cache()
+    now = utc_now()
+    status = LinkStatus(args.status) if args.status else None
+    found = cache.links(status, now=now)
+    if args.search:
+        matched = {hit.link.link.id for hit in cache.search(args.search, limit=10_000)}
+        found = [c for c in found if c.link.id in matched]
+    _as_of(cache)
+    if args.json:
+        print_json([link_json(c, now) for c in found], sys.stdout)
+        return 0
+    rows = [
+        [
+            c.link.id,
+            effective_status(c.link, now).label + (" (not listed)" if c.missing_since else ""),
+            format_money(c.link.amount),
+            _usages_text(c),
+            local_time(c.link.expires_at),
+            clip(safe(c.link.display_name), 40),
+        ]
+        for c in found
+    ]
+    print(table(rows, ["Link ID", "Status", "Amount", "Usages", "Expires", "Name"], right=frozenset({2})))
+    print(f"{len(found):,} link{'s' if len(found) != 1 else ''}.", file=sys.stderr)
+    return 0
+
+
+def usages(ctx: Context, args: argparse.Namespace) -> int:
+    cache = ctx.cache()
+    cached = cache.link(args.link_id)
+    if cached is None:
+        raise CommandError(f"No link {args.link_id!r} in the cache. Run `linkmanager sync`, or check the id.")
+    found = cache.usages(args.link_id)
+    _as_of(cache)
+    if args.json:
+        print_json([usage_json(u) for u in found], sys.stdout)
+        return 0
+    rows = [
+        [
+            u.usage_id,
+            u.usage_status.label,
+            u.payment_status or "—",
+            u.payment_id or "—",
+            clip(safe(u.identifiers[0].value), 40) if u.identifiers else "—",
+        ]
+        for u in found
+    ]
+    print(table(rows, ["Usage ID", "Usage status", "Payment status", "Payment ID", "First value"]))
+    seen = "never" if cached.usages_confirmed_at is None else local_time(cached.usages_confirmed_at)
+    print(
+        f"{len(found):,} usages of {safe(cached.link.display_name)}; confirmed by Lean: {seen}.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def search(ctx: Context, args: argparse.Namespace) -> int:
+    cache = ctx.cache()
+    hits = cache.search(args.text)
+    _as_of(cache)
+    if args.json:
+        print_json(
+            [
+                {
+                    "link_id": h.link.link.id,
+                    "name": h.link.link.name,
+                    "usage_id": h.usage.usage_id if h.usage else None,
+                    "field": h.field,
+                    "value": h.value,
+                }
+                for h in hits
+            ],
+            sys.stdout,
+        )
+        return 0
+    rows = [
+        [
+            h.link.link.id,
+            clip(safe(h.link.link.display_name), 30),
+            h.field,
+            clip(safe(h.value), 40),
+            h.usage.usage_id if h.usage else "",
+        ]
+        for h in hits
+    ]
+    print(table(rows, ["Link ID", "Link", "Matched", "Value", "Usage ID"]))
+    print(f"{len(hits):,} match{'es' if len(hits) != 1 else ''}.", file=sys.stderr)
+    return 0

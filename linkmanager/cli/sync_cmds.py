@@ -1,0 +1,145 @@
+"""`linkmanager sync`: bring the offline cache up to date; exit 0 only when it completed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from typing import Any
+
+from linkmanager.cli.context import Context
+from linkmanager.cli.output import print_json
+from linkmanager.services.sync import SyncCancelled, SyncEngine, SyncProgress, SyncReport
+
+
+def add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    sync = commands.add_parser(
+        "sync",
+        parents=[common],
+        help="bring the offline cache up to date with Lean",
+        description="Read every link and the usages that can have changed. Exits 0 only when the "
+        "sync completed; a failed sync keeps everything cached before.",
+    )
+    sync.add_argument("--json", action="store_true", help="print the sync report as JSON")
+    sync.add_argument("--full", action="store_true", help="read every link's usages again")
+    sync.add_argument(
+        "--rebuild", action="store_true", help="move a damaged cache file aside and sync into a new one"
+    )
+    sync.add_argument("--concurrency", type=int, help="requests at once (default: the profile's, 8)")
+
+
+class _ProgressLine:
+    """One updating line on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.lock = threading.Lock()
+
+    def __call__(self, p: SyncProgress) -> None:
+        if not self.enabled:
+            return
+        pages = f"link pages {p.link_pages_done}/{p.link_pages_total or '?'}"
+        usages = (
+            f"usages {p.usage_links_done}/{p.usage_links_total}" if p.usage_links_total is not None else ""
+        )
+        with self.lock:
+            sys.stderr.write(f"\rSyncing: {pages}  {usages}   ")
+            sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+
+
+def report_json(report: SyncReport) -> dict[str, Any]:
+    return {
+        "completed": report.completed,
+        "full": report.full,
+        "links": report.links_seen,
+        "links_added": [c.link_id for c in report.links_added],
+        "status_changes": [
+            {
+                "id": c.link_id,
+                "name": c.name,
+                "from": c.before.value if c.before else None,
+                "to": c.after.value,
+            }
+            for c in report.status_changes
+        ],
+        "links_missing": report.links_missing,
+        "new_usages": [
+            {"link_id": c.link_id, "usage_id": c.usage_id, "usage_status": c.after.value}
+            for c in report.new_usages
+        ],
+        "usage_status_changes": [
+            {
+                "link_id": c.link_id,
+                "usage_id": c.usage_id,
+                "from": c.before.value if c.before else None,
+                "to": c.after.value,
+                "payment_status_from": c.payment_status_before,
+                "payment_status_to": c.payment_status_after,
+            }
+            for c in report.usage_changes
+        ],
+        "usage_reads": report.usage_reads,
+        "usage_probes": report.usage_probes,
+        "usage_skips": report.usage_skips,
+        "requests": report.requests,
+        "seconds": round(report.seconds, 3),
+        "concurrency": report.concurrency,
+    }
+
+
+def report_text(report: SyncReport) -> str:
+    changed = len(report.status_changes)
+    lines = [
+        f"Synced {report.links_seen:,} links: {len(report.links_added):,} new, {changed:,} changed status"
+        + (f", {report.links_missing:,} no longer listed by Lean" if report.links_missing else "")
+        + ".",
+        f"Usages: {len(report.new_usages):,} new, {len(report.usage_changes):,} changed "
+        f"({report.usage_reads:,} links read, {report.usage_probes:,} probed, {report.usage_skips:,} final).",
+        f"{report.requests:,} requests in {report.seconds:.1f} s ({report.concurrency} at a time).",
+    ]
+    lines += [
+        f"  {c.link_id}  {c.before.value if c.before else '—'} -> {c.after.value}  {c.name}"
+        for c in report.status_changes[:20]
+    ]
+    return "\n".join(lines)
+
+
+def sync(ctx: Context, args: argparse.Namespace) -> int:
+    cache = ctx.cache(rebuild=args.rebuild)
+    concurrency = args.concurrency or ctx.profile.concurrency
+    engine = SyncEngine(ctx.client(), cache, concurrency=concurrency)
+    progress = _ProgressLine()
+    cancel = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["report"] = engine.run(full=args.full or args.rebuild, progress=progress, cancel=cancel)
+        except BaseException as exc:  # handed to the main thread, which reports it
+            outcome["error"] = exc
+
+    # The sync runs in a thread so that Ctrl+C in the main thread can cancel it between requests.
+    worker = threading.Thread(target=work, name="sync")
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    except KeyboardInterrupt:
+        cancel.set()
+        worker.join()
+    progress.end()
+    if "error" in outcome:
+        if isinstance(outcome["error"], SyncCancelled):
+            print("Sync cancelled; everything cached before is kept.", file=sys.stderr)
+            return 130
+        raise outcome["error"]
+    report: SyncReport = outcome["report"]
+    if args.json:
+        print_json(report_json(report), sys.stdout)
+    else:
+        print(report_text(report))
+    return 0

@@ -1,0 +1,333 @@
+"""The offline cache: one SQLite file per profile holding links, usages and sync state.
+
+Threads: one sqlite3 connection (check_same_thread=False) behind one RLock serves every thread.
+SQLite lets only one writer in at a time anyway, so a connection per thread would add
+SQLITE_BUSY retries between our own workers, and connections left behind in pool threads that
+nobody closes; with one connection, close() is complete and no thread ever sees a half-written
+sync. Reads take milliseconds and a write of 10,000 links well under a second, so waiting for the
+lock is short, and it is always waited for on a worker thread, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.models import PaymentDetails, PaymentLink, Usage, ensure_utc, utc_now
+from linkmanager.domain.money import Money
+from linkmanager.domain.status import LinkStatus
+from linkmanager.storage import cache_writes, search
+from linkmanager.storage.cache_errors import (
+    CacheCorruptError,
+    CacheError,
+    CacheTooNewError,
+    UnknownLinkError,
+    translate,
+)
+from linkmanager.storage.cache_files import move_aside, prepare, tighten
+from linkmanager.storage.cache_model import (
+    SELECT_CACHED,
+    SELECT_USAGES,
+    CachedLink,
+    LinkChange,
+    SearchHit,
+    StoredDataError,
+    SyncState,
+    UsageChange,
+    clean,
+    decode_cached,
+    decode_usage,
+    time_from,
+    time_or_none,
+)
+from linkmanager.storage.schema import migrate
+
+__all__ = [
+    "CacheCorruptError",
+    "CacheError",
+    "CacheTooNewError",
+    "CachedLink",
+    "LinkCache",
+    "LinkChange",
+    "SearchHit",
+    "SyncState",
+    "UnknownLinkError",
+    "UsageChange",
+]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_BUSY_TIMEOUT_S = 10.0
+# effective_status needs a whole PaymentLink; status_counts builds slim ones with these details.
+_NO_DETAILS = PaymentDetails(Money(Decimal(0), "XXX"), "")
+_ORDER = " ORDER BY confirmed_at DESC, coalesce(nullif(name, ''), reference) COLLATE NOCASE, id"
+
+
+def _summary(problems: list[str]) -> str:
+    """quick_check's report on one line: the first problem, and how many more."""
+    lines = [line.strip() for row in problems for line in str(row).splitlines()]
+    lines = [line for line in lines if line and not line.startswith("***")] or ["no details"]
+    more = f", and {len(lines) - 1} more" if len(lines) > 1 else ""
+    return f"SQLite found: {lines[0]}{more}"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, check and set up the file; every failure becomes a CacheError naming it."""
+    prepare(path)
+    try:
+        conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise translate(exc, path, "be opened") from None
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise CacheCorruptError(path, f"it failed its integrity check ({_summary(problems)})")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("cache %s stays in %s journal mode: WAL is not available there", path, mode)
+        # With WAL, NORMAL never leaves the file inconsistent; a power cut may lose the last commit.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        migrate(conn, path)
+        tighten(path)  # the -wal and -shm files exist now
+    except CacheError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path, "be opened") from None
+    return conn
+
+
+class LinkCache:
+    """Links, usages and sync state of one profile; every write is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime] = utc_now) -> None:
+        """Use LinkCache.open(path): it checks, creates and migrates the file first."""
+        self._conn: sqlite3.Connection | None = conn
+        self._path = path
+        self._clock = clock
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Callable[[], datetime] = utc_now) -> LinkCache:
+        """Create or open (and migrate) the cache at `path`; CacheCorruptError when it is damaged.
+
+        `clock` is the real time: the default for `now` in reads, and what tells a stale answer
+        from a clock that was set back (see cache_writes).
+        """
+        path = Path(path)
+        return cls(_connect(path), path, clock)
+
+    @classmethod
+    def rebuild(cls, path: Path, *, clock: Callable[[], datetime] = utc_now) -> LinkCache:
+        """Move a damaged cache (with its -wal/-shm) aside to `<name>.corrupt-<UTC time>`, open a fresh one.
+
+        The old file is kept, not deleted: it may be the only copy of data Lean no longer lists.
+        Close every LinkCache open on `path` first.
+        """
+        path = Path(path)
+        move_aside(path, clock())
+        return cls.open(path, clock=clock)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.close()
+                finally:
+                    self._conn = None
+
+    def __enter__(self) -> LinkCache:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    def _live(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise CacheError(f"The offline cache {self._path} has been closed.")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self, doing: str, begin: str) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._live()
+            try:
+                conn.execute(begin)
+            except sqlite3.Error as exc:
+                raise translate(exc, self._path, doing) from None
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.exception("rollback failed in %s", self._path)
+                if isinstance(exc, sqlite3.Error):
+                    raise translate(exc, self._path, doing) from exc
+                if isinstance(exc, StoredDataError):
+                    raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+                raise
+
+    def _read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in a read transaction: one consistent snapshot even across several queries."""
+        with self._transaction(doing, "BEGIN") as conn:
+            return work(conn)
+
+    def _write(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._transaction(doing, "BEGIN IMMEDIATE") as conn:
+            return work(conn)
+
+    # --- reads ------------------------------------------------------------------------------
+
+    def links(self, status: LinkStatus | None = None, *, now: datetime | None = None) -> list[CachedLink]:
+        """Cached links, newest confirmed first, then by name; `status` filters by the effective status at `now`."""
+        moment = ensure_utc(now if now is not None else self._clock())
+        rows = self._read(
+            "read the links",
+            lambda conn: conn.execute(SELECT_CACHED + _ORDER).fetchall(),
+        )
+        cached = self._decoded(rows)
+        if status is None:
+            return cached
+        return [item for item in cached if effective_status(item.link, moment) == status]
+
+    def _decoded(self, rows: list[Any]) -> list[CachedLink]:
+        try:
+            return [decode_cached(row) for row in rows]
+        except StoredDataError as exc:
+            raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+
+    def link(self, link_id: str) -> CachedLink | None:
+        rows = self._read(
+            "read a link",
+            lambda conn: conn.execute(SELECT_CACHED + " WHERE id = ?", (clean(link_id),)).fetchall(),
+        )
+        return self._decoded(rows)[0] if rows else None
+
+    def usages(self, link_id: str) -> list[Usage]:
+        """The link's cached usages in Lean's order (usages Lean stopped listing come last)."""
+        return self._usages(" WHERE l.id = ? ORDER BY u.position", (clean(link_id),))
+
+    def usage(self, link_id: str, usage_id: str) -> Usage | None:
+        found = self._usages(" WHERE l.id = ? AND u.usage_id = ?", (clean(link_id), clean(usage_id)))
+        return found[0] if found else None
+
+    def _usages(self, where: str, params: tuple[str, ...]) -> list[Usage]:
+        sql = SELECT_USAGES + where
+        rows = self._read("read usages", lambda conn: conn.execute(sql, params).fetchall())
+        try:
+            return [decode_usage(row) for row in rows]
+        except StoredDataError as exc:
+            raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+
+    def status_counts(self, now: datetime | None = None) -> dict[LinkStatus, int]:
+        """Links per effective status at `now`; every known status is present, unknown ones when held."""
+        moment = ensure_utc(now if now is not None else self._clock())
+        rows = self._read(
+            "count the links",
+            lambda conn: conn.execute(
+                "SELECT status, current_usages, max_usages, expires_at, count(*) FROM links "
+                "GROUP BY status, current_usages, max_usages, expires_at"
+            ).fetchall(),
+        )
+        counts: Counter[LinkStatus] = Counter({status: 0 for status in LinkStatus.known()})
+        for status, current, maximum, expires, count in rows:
+            slim = PaymentLink(
+                id="",
+                url="",
+                status=LinkStatus(status),
+                current_usages=current,
+                payment_details=_NO_DETAILS,
+                max_usages=maximum,
+                expires_at=time_or_none(expires),
+            )
+            counts[effective_status(slim, moment)] += count
+        return dict(counts)
+
+    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
+        """Links and usages holding `text` anywhere in a searchable value; see storage.search."""
+        return self._read("search", lambda conn: search.search(conn, text, limit))
+
+    def sync_state(self) -> SyncState:
+        row = self._read(
+            "read the sync state",
+            lambda conn: conn.execute("SELECT value FROM sync_meta WHERE key = 'last_full_sync'").fetchone(),
+        )
+        return SyncState(last_full_sync=None if row is None else time_from(row[0]))
+
+    def is_empty(self) -> bool:
+        """True when no link is cached (see sync_state() for whether a full sync ever finished)."""
+        row = self._read(
+            "read the links", lambda conn: conn.execute("SELECT 1 FROM links LIMIT 1").fetchone()
+        )
+        return row is None
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def store_listing(
+        self, links: Sequence[PaymentLink], confirmed_at: datetime, *, complete: bool
+    ) -> list[LinkChange]:
+        """Upsert the listed links; with `complete`, links absent from it are marked missing (never deleted).
+
+        Returns a LinkChange for each new link and each whose server-reported status changed.
+        """
+        return self._write(
+            "save links",
+            lambda conn: cache_writes.put_links(conn, links, confirmed_at, complete, self._clock()),
+        )
+
+    def store_link(self, link: PaymentLink, confirmed_at: datetime) -> LinkChange | None:
+        """One link as just re-read with GET."""
+        changes = self._write(
+            "save a link",
+            lambda conn: cache_writes.put_links(conn, [link], confirmed_at, False, self._clock()),
+        )
+        return changes[0] if changes else None
+
+    def store_usages(
+        self, link_id: str, usages: Sequence[Usage], confirmed_at: datetime, *, link_status: LinkStatus
+    ) -> list[UsageChange]:
+        """The link's complete usage list as just read: upserted in this order, none deleted.
+
+        Returns a UsageChange for each new usage and each whose usage or payment status changed.
+        """
+        return self._write(
+            "save usages",
+            lambda conn: cache_writes.put_usages(
+                conn, link_id, usages, confirmed_at, link_status, self._clock()
+            ),
+        )
+
+    def confirm_usages(self, link_id: str, confirmed_at: datetime, *, link_status: LinkStatus) -> None:
+        """A cheap probe showed the link's usages unchanged: they are confirmed as of `confirmed_at`."""
+        self._write(
+            "confirm usages",
+            lambda conn: cache_writes.confirm_usages(conn, link_id, confirmed_at, link_status, self._clock()),
+        )
+
+    def record_full_sync(self, finished_at: datetime) -> None:
+        self._write("record the sync", lambda conn: cache_writes.record_full_sync(conn, finished_at))

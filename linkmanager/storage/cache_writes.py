@@ -1,0 +1,221 @@
+"""The cache's writes, each run by LinkCache inside one transaction it opened.
+
+Nothing here deletes a link or a usage: the server never says "deleted", and what was cached
+is the user's record. An answer older than what the cache already holds (a slow worker's)
+is ignored rather than allowed to undo a fresher one; see `_stale`. `now` is the real time of the
+write, passed in so that tests can fix it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from linkmanager.domain.models import PaymentLink, Usage
+from linkmanager.domain.status import LinkStatus, UsageStatus
+from linkmanager.storage.cache_errors import UnknownLinkError
+from linkmanager.storage.cache_model import (
+    LinkChange,
+    UsageChange,
+    clean,
+    encode_link,
+    encode_usage,
+    link_terms,
+    time_text,
+    usage_terms,
+)
+from linkmanager.storage.search import replace_terms
+
+log = logging.getLogger(__name__)
+
+_INSERT_LINK = (
+    "INSERT INTO links (id, url, status, current_usages, amount, currency, reference, destination_id, "
+    "payment_purpose, name, max_usages, expires_at, redirect_url, customer_id, identifiers, "
+    "confirmed_at, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_HELD = "SELECT key, status, confirmed_at, name, reference, customer_id FROM links WHERE id = ?"
+_UPDATE_LINK = (
+    "UPDATE links SET url = ?, status = ?, current_usages = ?, amount = ?, currency = ?, reference = ?, "
+    "destination_id = ?, payment_purpose = ?, name = ?, max_usages = ?, expires_at = ?, redirect_url = ?, "
+    "customer_id = ?, identifiers = ?, confirmed_at = ?, missing_since = NULL WHERE key = ?"
+)
+
+
+def _stale(stamp: str, held: str | None, now: str) -> bool:
+    """An answer read before the one already stored (fixed-width UTC text compares as time).
+
+    A stored time later than `now` is not believed: the clock was wrong then or has been set
+    back since, and trusting it would freeze the cache until the clock caught up.
+    """
+    return held is not None and stamp < held <= now
+
+
+def put_links(
+    conn: sqlite3.Connection,
+    links: Sequence[PaymentLink],
+    confirmed_at: datetime,
+    complete: bool,
+    now: datetime,
+) -> list[LinkChange]:
+    """Upsert `links` (the server's fields replace ours); with `complete`, mark the absent ones missing.
+
+    A link confirmed after this listing was read (by a GET meanwhile) is neither overwritten
+    nor marked missing by it.
+    """
+    stamp, real = time_text(confirmed_at), time_text(now)
+    latest: dict[str, PaymentLink] = {}
+    for link in links:  # a link listed twice (pages shifted under us): the later answer wins
+        latest[clean(link.id)] = link
+    inserted: list[tuple[int, PaymentLink]] = []
+    updates: list[tuple[Any, ...]] = []
+    reindex: list[tuple[int, PaymentLink]] = []
+    changes: list[LinkChange] = []
+    # One query per id rather than `IN json_each(...)`: SQLite's JSON functions cut text at a NUL.
+    for link_id, link in latest.items():
+        row = encode_link(link)
+        before = conn.execute(_HELD, (link_id,)).fetchone()
+        if before is None:
+            key = conn.execute(_INSERT_LINK, (*row, stamp, stamp)).lastrowid
+            assert key is not None
+            inserted.append((key, link))
+            changes.append(LinkChange(link_id, link.display_name, None, link.status))
+            continue
+        key, status, confirmed, name, reference, customer_id = before
+        if _stale(stamp, confirmed, real):
+            log.debug("ignored a stale answer for link %s (%s < %s)", link_id, stamp, confirmed)
+            continue
+        updates.append((*row[1:], stamp, key))
+        if status != row[2]:
+            changes.append(LinkChange(link_id, link.display_name, LinkStatus(status), link.status))
+        if (name, reference, customer_id) != (row[9], row[6], row[13]):
+            reindex.append((key, link))
+    conn.executemany(_UPDATE_LINK, updates)
+    replace_terms(conn, [((key, None), link_terms(link)) for key, link in [*reindex, *inserted]])
+    if complete:
+        # Every listed link now has confirmed_at = stamp, or a later one if a GET overtook the
+        # listing; the others were not listed. A time past `now` is not believed (see _stale).
+        conn.execute(
+            "UPDATE links SET missing_since = ? WHERE missing_since IS NULL AND (confirmed_at < ? OR confirmed_at > ?)",
+            (stamp, stamp, real),
+        )
+    return changes
+
+
+def _link_for_usages(conn: sqlite3.Connection, link_id: str) -> tuple[int, str | None]:
+    row = conn.execute(
+        "SELECT key, usages_confirmed_at FROM links WHERE id = ?", (clean(link_id),)
+    ).fetchone()
+    if row is None:
+        raise UnknownLinkError(link_id)
+    return row[0], row[1]
+
+
+def put_usages(
+    conn: sqlite3.Connection,
+    link_id: str,
+    usages: Sequence[Usage],
+    confirmed_at: datetime,
+    link_status: LinkStatus,
+    now: datetime,
+) -> list[UsageChange]:
+    """Upsert the link's complete usage list in the given order; usages no longer listed stay, after them."""
+    stamp = time_text(confirmed_at)
+    link_key, held_at = _link_for_usages(conn, link_id)
+    if _stale(stamp, held_at, time_text(now)):
+        log.debug("ignored a stale usage list for link %s (%s < %s)", link_id, stamp, held_at)
+        return []
+    latest: dict[str, Usage] = {}
+    for usage in usages:  # listed twice: the first place counts, the later answer wins
+        if usage.payment_link_id != link_id:
+            raise ValueError(
+                f"usage {usage.usage_id!r} belongs to link {usage.payment_link_id!r}, not {link_id!r}"
+            )
+        latest[clean(usage.usage_id)] = usage
+    held = {
+        row[0]: row
+        for row in conn.execute(
+            "SELECT usage_id, key, usage_status, payment_status, payment_id, customer_id, identifiers, position "
+            "FROM usages WHERE link_key = ? ORDER BY position",
+            (link_key,),
+        )
+    }
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    reindex: list[tuple[int, Usage]] = []
+    changes: list[UsageChange] = []
+    for position, (usage_id, usage) in enumerate(latest.items()):
+        row = encode_usage(usage)
+        before = held.get(usage_id)
+        if before is None:
+            inserts.append((link_key, usage_id, position, *row, stamp))
+            changes.append(
+                UsageChange(link_id, usage_id, None, usage.usage_status, None, usage.payment_status)
+            )
+            continue
+        key, status, payment_status = before[1], before[2], before[3]
+        updates.append((position, *row, key))
+        if (status, payment_status) != (row[0], row[1]):
+            changes.append(
+                UsageChange(
+                    link_id,
+                    usage_id,
+                    UsageStatus(status),
+                    usage.usage_status,
+                    payment_status,
+                    usage.payment_status,
+                )
+            )
+        if before[4:7] != row[2:5]:
+            reindex.append((key, usage))
+    # Usages Lean no longer lists keep their relative order, after the listed ones.
+    gone = [row[1] for usage_id, row in held.items() if usage_id not in latest]
+    updates_gone = [(len(latest) + i, key) for i, key in enumerate(gone)]
+    conn.executemany(
+        "INSERT INTO usages (link_key, usage_id, position, usage_status, payment_status, payment_id, "
+        "customer_id, identifiers, settled, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        inserts,
+    )
+    conn.executemany(
+        "UPDATE usages SET position = ?, usage_status = ?, payment_status = ?, payment_id = ?, "
+        "customer_id = ?, identifiers = ?, settled = ? WHERE key = ?",
+        updates,
+    )
+    conn.executemany("UPDATE usages SET position = ? WHERE key = ?", updates_gone)
+    if inserts:
+        keys = dict(
+            conn.execute("SELECT usage_id, key FROM usages WHERE link_key = ?", (link_key,)).fetchall()
+        )
+        reindex.extend((keys[row[1]], latest[row[1]]) for row in inserts)
+    replace_terms(conn, [((link_key, key), usage_terms(usage)) for key, usage in reindex])
+    _confirm(conn, link_key, stamp, link_status)
+    return changes
+
+
+def confirm_usages(
+    conn: sqlite3.Connection, link_id: str, confirmed_at: datetime, link_status: LinkStatus, now: datetime
+) -> None:
+    stamp = time_text(confirmed_at)
+    link_key, held_at = _link_for_usages(conn, link_id)
+    if not _stale(stamp, held_at, time_text(now)):
+        _confirm(conn, link_key, stamp, link_status)
+
+
+def _confirm(conn: sqlite3.Connection, link_key: int, stamp: str, link_status: LinkStatus) -> None:
+    conn.execute(
+        "UPDATE links SET usages_confirmed_at = ?, usages_confirmed_status = ?, "
+        "usage_count = (SELECT count(*) FROM usages WHERE link_key = links.key), "
+        "unsettled_usages = (SELECT count(*) FROM usages WHERE link_key = links.key AND settled = 0) "
+        "WHERE key = ?",
+        (stamp, clean(link_status.value), link_key),
+    )
+
+
+def record_full_sync(conn: sqlite3.Connection, finished_at: datetime) -> None:
+    conn.execute(
+        "INSERT INTO sync_meta (key, value) VALUES ('last_full_sync', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (time_text(finished_at),),
+    )

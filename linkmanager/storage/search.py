@@ -1,0 +1,170 @@
+"""Full-text search over everything cached: ids, names, references, customers, payer-typed values.
+
+FTS5's trigram tokenizer indexes every three-character window of a value, so any substring of
+three or more characters is found (the middle of a phone number, part of an id, an Arabic word),
+case-insensitively (Unicode case folding), with no language-specific word splitting to get wrong.
+Shorter queries cannot use trigrams; they fall back to LIKE over the same values (case-insensitive
+for ASCII only: SQLite's LIKE does not fold other scripts).
+
+The user's text is never SQL or FTS syntax: it is bound as a parameter and wrapped as one FTS5
+phrase with its double quotes doubled, so `"`, `*`, `NEAR(`, `AND`, `=HYPERLINK(...)` or `<b>`
+are searched for as the characters they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from linkmanager.domain import jsontext
+from linkmanager.storage.cache_model import (
+    BY_KEYS,
+    SELECT_CACHED,
+    SELECT_USAGES,
+    SearchHit,
+    clean,
+    decode_cached,
+    decode_usage,
+    field_words,
+)
+
+log = logging.getLogger(__name__)
+
+TRIGRAM = 3  # the shortest query the index can answer
+
+
+def normalise(text: str) -> str:
+    """The query without surrounding spaces or invisible format marks (RLM, LRM, ZWSP pasted along with text).
+
+    NUL is dropped: FTS5 reads a query as a C string and would see a phrase cut short.
+    """
+    text = clean(text).replace("\x00", "").strip()
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) == "Cf":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) == "Cf":
+        end -= 1
+    return text[start:end].strip()
+
+
+def fts_phrase(text: str) -> str:
+    """One FTS5 phrase: inside double quotes nothing is an operator, and a quote is written twice."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern for "contains `text`", with %, _ and the escape character taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# Exact matches first (a pasted id or phone number), then the order the values were indexed in.
+_BY_INDEX = (
+    "SELECT t.key, t.link_key, t.usage_key, t.kind, t.label, t.value "
+    "FROM search_index JOIN search_terms AS t ON t.key = search_index.rowid "
+    "WHERE search_index MATCH ? ORDER BY t.value = ? COLLATE NOCASE DESC, t.key LIMIT ?"
+)
+_BY_SCAN = (
+    "SELECT t.key, t.link_key, t.usage_key, t.kind, t.label, t.value "
+    "FROM search_terms AS t WHERE t.value LIKE ? ESCAPE '\\' "
+    "ORDER BY t.value = ? COLLATE NOCASE DESC, t.key LIMIT ?"
+)
+
+
+def find_terms(conn: sqlite3.Connection, text: str, limit: int) -> list[Any]:
+    """The matching search_terms rows: (key, link_key, usage_key, kind, label, value)."""
+    query = normalise(text)
+    if not query or limit <= 0:
+        return []
+    if len(query) >= TRIGRAM:
+        rows = conn.execute(_BY_INDEX, (fts_phrase(query), query, limit)).fetchall()
+    else:
+        rows = conn.execute(_BY_SCAN, (like_pattern(query), query, limit)).fetchall()
+    log.debug("search for %d characters: %d values", len(query), len(rows))  # never the text: payer data
+    return rows
+
+
+# --- keeping the index in step ----------------------------------------------------------
+
+Owner = tuple[int, int | None]  # (link key, usage key or None for the link's own fields)
+Term = tuple[str, str | None, str]  # (kind, identifier label, value)
+
+_INSERT_TERM = "INSERT INTO search_terms (link_key, usage_key, kind, label, value) VALUES (?, ?, ?, ?, ?)"
+
+
+def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequence[Term]]]) -> None:
+    """Make each owner's searchable values exactly `terms`, in search_terms and the FTS index alike.
+
+    Runs in the caller's transaction. The FTS side is written with one statement per batch,
+    not by triggers (see storage.schema), so it must never be skipped: every write of
+    search_terms goes through here.
+    """
+    if not owners:
+        return
+    stale: list[int] = []
+    for (link_key, usage_key), _ in owners:
+        stale.extend(
+            row[0]
+            for row in conn.execute(
+                "SELECT key FROM search_terms WHERE link_key = ? AND usage_key IS ?", (link_key, usage_key)
+            )
+        )
+    if stale:
+        keys = _keys(stale)
+        conn.execute(
+            "INSERT INTO search_index (search_index, rowid, value) "
+            "SELECT 'delete', key, value FROM search_terms WHERE key IN (SELECT value FROM json_each(?))",
+            (keys,),
+        )
+        conn.execute("DELETE FROM search_terms WHERE key IN (SELECT value FROM json_each(?))", (keys,))
+    first = conn.execute("SELECT coalesce(max(key), 0) FROM search_terms").fetchone()[0]
+    conn.executemany(
+        _INSERT_TERM,
+        [(link_key, usage_key, *term) for (link_key, usage_key), terms in owners for term in terms],
+    )
+    conn.execute(
+        "INSERT INTO search_index (rowid, value) SELECT key, value FROM search_terms WHERE key > ?", (first,)
+    )
+
+
+def _keys(values: Sequence[int]) -> str:
+    return jsontext.dumps(sorted(set(values)))
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int) -> list[SearchHit]:
+    """Hits naming the link, the usage when the match was in one, the field and its whole value.
+
+    One hit per matching value: a usage whose e-mail and name both match gives two hits.
+    """
+    terms = find_terms(conn, text, limit)
+    if not terms:
+        return []
+    links = {
+        row[-1]: decode_cached(row)
+        for row in conn.execute(
+            SELECT_CACHED + " WHERE key IN " + BY_KEYS,
+            (_keys([term[1] for term in terms]),),
+        )
+    }
+    usage_keys = [term[2] for term in terms if term[2] is not None]
+    usages = {}
+    if usage_keys:
+        usages = {
+            row[-1]: decode_usage(row)
+            for row in conn.execute(
+                SELECT_USAGES + " WHERE u.key IN " + BY_KEYS,
+                (_keys(usage_keys),),
+            )
+        }
+    return [
+        SearchHit(
+            link=links[link_key],
+            usage=None if usage_key is None else usages[usage_key],
+            field=field_words(kind, label),
+            value=value,
+        )
+        for _, link_key, usage_key, kind, label, value in terms
+    ]

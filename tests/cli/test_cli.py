@@ -1,0 +1,263 @@
+"""The command line as a person or a script uses it: in-process, against the simulator,
+with an in-memory keyring (never the real one) and a throwaway --home."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+from keyring.backends import fail
+
+from linkmanager.cli import main
+from linkmanager.simulator import Simulator
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sim() -> Iterator[Simulator]:
+    with Simulator(seed=3, links=40) as simulator:
+        yield simulator
+
+
+class Run:
+    """`run("links", "--json")` -> (exit code, stdout, stderr), with --home set."""
+
+    def __init__(
+        self, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        self.home = home
+        self.capsys = capsys
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        self.capsys.readouterr()
+        code = main(["--home", str(self.home), *argv])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.delenv("LINKMANAGER_HOME", raising=False)
+    return Run(tmp_path / "home", capsys, monkeypatch)
+
+
+def add_profile(run: Run, sim: Simulator, name: str = "Sim") -> tuple[int, str, str]:
+    return run(
+        "profile", "add", name, "--api-url", sim.api_url, "--token-url", sim.token_url,
+        "--client-id", sim.client_id, "--secret-stdin", stdin=sim.client_secret + "\n",
+    )  # fmt: skip
+
+
+def every_file_text(root: Path) -> str:
+    return "".join(p.read_bytes().decode("utf-8", "replace") for p in root.rglob("*") if p.is_file())
+
+
+def test_add_a_profile_and_the_secret_goes_only_to_the_keyring(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    code, out, err = add_profile(run, sim)
+    assert code == 0, err
+    assert "Lean accepted the credentials" in out
+    assert memory_keyring.entries == {("linkmanager", "Sim"): sim.client_secret}
+    assert sim.client_secret not in out + err
+    assert sim.client_secret not in every_file_text(run.home)
+    code, out, _ = run("profile", "list")
+    assert code == 0
+    assert "Sim" in out
+    assert "CUSTOM" in out
+    assert sim.client_id in out
+
+
+def test_wrong_credentials_are_refused_and_nothing_is_saved(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    code, _, err = run(
+        "profile", "add", "Sim", "--api-url", sim.api_url, "--token-url", sim.token_url,
+        "--client-id", sim.client_id, "--secret-stdin", stdin="wrong-secret\n",
+    )  # fmt: skip
+    assert code == 1
+    assert "refused these credentials" in err
+    assert "wrong-secret" not in err
+    assert memory_keyring.entries == {}
+    assert run("profile", "list")[1].startswith("No profiles yet")
+
+
+def test_no_secure_keyring_is_a_clear_error(run: Run, sim: Simulator) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        code, _, err = add_profile(run, sim)
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1
+    assert "keyring" in err.lower()
+    assert "install" in err.lower() or "unlock" in err.lower()
+
+
+def test_sync_then_read_offline(run: Run, sim: Simulator, memory_keyring: MemoryKeyring) -> None:
+    add_profile(run, sim)
+    code, out, err = run("sync", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["completed"] is True
+    assert report["links"] == 40
+    assert {"requests", "seconds", "concurrency"} <= report.keys()
+
+    sim.stop()  # offline from here on
+    code, out, err = run("links", "--json")
+    assert code == 0
+    links = json.loads(out)
+    assert len(links) == 40
+    first = links[0]
+    assert {"id", "link", "status", "current_usages", "payment_details", "identifiers"} <= first.keys()
+    assert isinstance(first["payment_details"]["amount"], str)
+    assert "From the cache as of" in err
+
+    code, out, _ = run("links", "--status", "expired", "--json")
+    assert code == 0
+    assert {link["effective_status"] for link in json.loads(out)} == {"EXPIRED"}
+
+    busy = max(links, key=lambda link: link["current_usages"])
+    code, out, _ = run("usages", busy["id"], "--json")
+    assert code == 0
+    usages = json.loads(out)
+    assert usages
+    assert all(u["payment_link_id"] == busy["id"] for u in usages)
+
+    code, out, err = run("sync")
+    assert code == 3
+    assert "still answers reads" in err
+
+
+def test_text_output_escapes_terminal_control_characters(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    sim.state.add_usage(
+        link_id,
+        status="FAILED",
+        identifiers=[{"type": "TEXT", "display_label": "Name", "value": "\x1b[2Jevil\u202e"}],
+    )
+    add_profile(run, sim)
+    run("sync")
+    code, out, _ = run("usages", link_id)
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "\\x1b[2Jevil\\u202e" in out
+
+
+def test_search_finds_payer_values(run: Run, sim: Simulator, memory_keyring: MemoryKeyring) -> None:
+    link_id = sim.state.link_ids(status="ACTIVE")[1]
+    usage_id = sim.state.add_usage(
+        link_id,
+        status="PAYMENT_CREATED",
+        identifiers=[{"type": "MOBILE_PHONE", "display_label": "Mobile", "value": "+971501112233"}],
+    )["usage_id"]
+    add_profile(run, sim)
+    run("sync")
+    code, out, _ = run("search", "5011122", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert {(h["link_id"], h["usage_id"]) for h in hits} >= {(link_id, usage_id)}
+    code, out, _ = run("links", "--search", "5011122", "--json")
+    assert [link["id"] for link in json.loads(out)] == [link_id]
+
+
+def test_disable_and_enable_online(run: Run, sim: Simulator, memory_keyring: MemoryKeyring) -> None:
+    add_profile(run, sim)
+    run("sync")
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    code, out, err = run("disable", link_id)
+    assert code == 0, err
+    assert "disabled" in out
+    assert "error page" in out
+    assert sim.state.get_link(link_id)["status"] == "DISABLED"
+    code, out, _ = run("enable", link_id)
+    assert code == 0
+    assert sim.state.get_link(link_id)["status"] == "ACTIVE"
+
+
+def test_enable_of_a_terminal_link_is_refused_before_any_request(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    used = sim.state.link_ids(status="USED")[0]
+    before = sum(sim.requests.values())
+    code, _, err = run("enable", used)
+    assert code == 1
+    assert "limit" in err
+    assert "duplicate it as a new link" in err
+    assert sum(sim.requests.values()) == before
+
+
+def test_a_damaged_cache_says_so_and_can_be_rebuilt(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    cache_file = next((run.home).rglob("*.sqlite3"))
+    cache_file.write_bytes(b"this is not a database" * 100)
+    code, _, err = run("links")
+    assert code == 1
+    assert "damaged" in err.lower() or "corrupt" in err.lower()
+    code, _, err = run("sync", "--rebuild")
+    assert code == 0, err
+    code, out, _ = run("links", "--json")
+    assert len(json.loads(out)) == 40
+    assert memory_keyring.entries  # credentials untouched
+
+
+def test_remove_a_profile_removes_its_secret_and_cache(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    code, _, _ = run("profile", "remove", "Sim")
+    assert code == 0
+    assert memory_keyring.entries == {}
+    assert not list(run.home.rglob("*.sqlite3"))
+
+
+def test_two_profiles_need_a_choice(run: Run, sim: Simulator, memory_keyring: MemoryKeyring) -> None:
+    add_profile(run, sim, "One")
+    add_profile(run, sim, "Two")
+    code, _, err = run("links")
+    assert code == 1
+    assert "--profile" in err
+    run("sync", "--profile", "Two")
+    code, _, _ = run("links", "--profile", "Two")
+    assert code == 0
