@@ -14,9 +14,12 @@ Lean's API has no `updated_since`, no timestamps and no webhooks for links, so t
    - otherwise a **probe**: the first usages page with size 1, whose `total_elements` says
      whether anything is new. Usages are never deleted, so an equal count with every cached
      usage settled means nothing changed; a different count means read every page.
-   - a busy link (more than one page of usages) with a few unsettled ones is **refreshed**
-     rather than re-read: a probe, then one GET per unsettled usage, when that is fewer
-     requests than its pages (a popular link always has a payment pending with the bank).
+   - reading starts with the first page of 100. When its total equals the cached count (no new
+     usage) and the link has more pages, only the unsettled usages that page did not show are
+     fetched, one GET each, or the other pages when those are fewer requests: a popular link
+     always has a payment pending with the bank, and re-reading all of it every time would
+     cost a page per hundred usages. Lean's order is undocumented; this never depends on it,
+     it only costs one request when the pending usages come first.
    The link's status stored with its usages is the one the listing reported, so a link that
    became terminal during the sync is checked once more next time, never skipped too early.
 3. Requests run concurrently (at most `concurrency`); a 429 holds every worker (the client's
@@ -29,7 +32,6 @@ Lean's API has no `updated_since`, no timestamps and no webhooks for links, so t
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -72,17 +74,13 @@ class _Aborted(Exception):
 class UsageAction(Enum):
     SKIP = "skip"  # terminal and settled: cannot change
     PROBE = "probe"  # one request of size 1; read everything only if the count moved
-    REFRESH = "refresh"  # probe, then GET each unsettled usage; read everything if the count moved
-    READ = "read"  # read every usage page
+    READ = "read"  # the first page of 100, then only what can have changed
 
 
 def plan_usages(cached: CachedLink, now: datetime, *, full: bool = False) -> UsageAction:
     """What a link's usages need, by the rules in this module's docstring."""
-    if full or cached.usages_confirmed_at is None:
+    if full or cached.usages_confirmed_at is None or cached.unsettled_usages > 0:
         return UsageAction.READ
-    if cached.unsettled_usages > 0:
-        pages = math.ceil(cached.usage_count / MAX_PAGE_SIZE)
-        return UsageAction.REFRESH if cached.unsettled_usages + 1 < pages else UsageAction.READ
     confirmed_terminal = cached.usages_confirmed_status in TERMINAL
     if confirmed_terminal and effective_status(cached.link, now) in TERMINAL:
         return UsageAction.SKIP
@@ -257,30 +255,41 @@ class _Run:
         confirmed_at = self.clock()
         status = effective_status(link, confirmed_at)
         probes = 0
-        if action in (UsageAction.PROBE, UsageAction.REFRESH):
+        if action is UsageAction.PROBE:
             probes = 1
             probe = self.client.usages_page(link.id, 0, size=1)
             cached = self.cache.link(link.id)
             if cached is not None and probe.total_elements == cached.usage_count:
-                if action is UsageAction.PROBE:
-                    self.cache.confirm_usages(link.id, confirmed_at, link_status=status)
-                else:
-                    self._store(link.id, self._refreshed(link.id), confirmed_at, status)
+                self.cache.confirm_usages(link.id, confirmed_at, link_status=status)
                 self._link_done(reads=0, probes=probes)
                 return
             self._check_cancel()
-        self._store(link.id, self.client.list_usages(link.id), confirmed_at, status)
+        self._store(link.id, self._read(link.id), confirmed_at, status)
         self._link_done(reads=1, probes=probes)
 
-    def _refreshed(self, link_id: str) -> list[Usage]:
-        """The cached list with each unsettled usage read again: the count did not move."""
-        fresh = []
-        for usage in self.cache.usages(link_id):
-            if not usage_is_settled(usage):
-                self._check_cancel()
-                usage = self.client.get_usage(link_id, usage.usage_id)
-            fresh.append(usage)
-        return fresh
+    def _read(self, link_id: str) -> list[Usage]:
+        """The link's complete usage list, asking as little as the cache allows (module docstring)."""
+        first = self.client.usages_page(link_id, 0, MAX_PAGE_SIZE)
+        if first.total_pages <= 1 and len(first.items) == first.total_elements:
+            return list(first.items)
+        cached = self.cache.link(link_id)
+        known = {u.usage_id: u for u in self.cache.usages(link_id)} if cached and not self.full else {}
+        fresh = {u.usage_id: u for u in first.items}
+        if known and first.total_elements == len(known) and fresh.keys() <= known.keys():
+            pending = [i for i, u in known.items() if not usage_is_settled(u) and i not in fresh]
+            if len(pending) < first.total_pages - 1:
+                for usage_id in pending:
+                    self._check_cancel()
+                    fresh[usage_id] = self.client.get_usage(link_id, usage_id)
+                return [fresh.get(i, u) for i, u in known.items()]
+        for number in range(1, first.total_pages):
+            self._check_cancel()
+            for usage in self.client.usages_page(link_id, number, MAX_PAGE_SIZE).items:
+                fresh[usage.usage_id] = usage
+        if len(fresh) < first.total_elements:
+            # Usages arrived while we read and shifted the pages: one ordered walk settles it.
+            return self.client.list_usages(link_id)
+        return list(fresh.values())
 
     def _store(
         self, link_id: str, usages: Sequence[Usage], confirmed_at: datetime, status: LinkStatus
