@@ -33,6 +33,8 @@ _CREATED_STATUSES = (
     ("AWAITING_AUTHORIZATION", 10),
     (UNDOCUMENTED_PAYMENT_STATUS, 5),
 )  # fmt: skip
+# A payment still pending with the bank after this long is not what Lean's data looks like.
+_BANK_DECIDES_WITHIN = dt.timedelta(days=3)
 _LINK_STATUS_WEIGHTS = (("ACTIVE", 55), ("DISABLED", 15), ("EXPIRED", 18), ("USED", 12))
 _CURRENCY_WEIGHTS = (("AED", 65), ("SAR", 22), ("KWD", 13))
 
@@ -146,21 +148,26 @@ class _Seeder:
         *,
         payment_status: str | EllipsisType | None = ...,
         hostile: str | None = None,
+        age: dt.timedelta | None = None,
     ) -> None:
+        """One usage; `age` is how long ago the payer started (random when not given)."""
         rng = self.rng
+        if status == "STARTED":
+            age = dt.timedelta(seconds=rng.randint(30, 25 * 60))  # older ones have expired
+        elif age is None:
+            age = dt.timedelta(minutes=rng.randint(35, 60 * 24 * 90))
         if hostile is None and rng.random() < 0.02:
             hostile = rng.choice(fake.HOSTILE_VALUES)
         values = fake.payer_values(rng, link.identifiers, link.payment_details.currency, hostile)
         paid = status in ("PAYMENT_CREATED", "FAILED") and (status != "FAILED" or rng.random() < 0.7)
         if isinstance(payment_status, EllipsisType):
-            if status == "PAYMENT_CREATED":
+            if status == "PAYMENT_CREATED" and age > _BANK_DECIDES_WITHIN:
+                payment_status = "ACCEPTED_BY_BANK"  # banks settle within days, not months
+            elif status == "PAYMENT_CREATED":
                 payment_status = _weighted(rng, _CREATED_STATUSES)
             else:
                 payment_status = "FAILED" if status == "FAILED" and paid else None
-        if status == "STARTED":
-            started = self.now - dt.timedelta(seconds=rng.randint(30, 25 * 60))
-        else:
-            started = self.now - dt.timedelta(minutes=rng.randint(35, 60 * 24 * 90))
+        started = self.now - age
         customer = (link.customer_id or fake.seeded_uuid(rng)) if paid else None
         self.store.insert_usage(
             link.id,
@@ -174,11 +181,14 @@ class _Seeder:
         )
 
     def history(self, link: Link, paid: int, failed: int = 0, expired: int = 0, started: int = 0) -> None:
-        """Usages in a plausible order: old outcomes first, payments still in flight last."""
+        """Usages in time order, oldest first: old outcomes, then payments still in flight."""
         statuses = ["PAYMENT_CREATED"] * paid + ["FAILED"] * failed + ["EXPIRED"] * expired
         self.rng.shuffle(statuses)
-        for status in statuses + ["STARTED"] * started:
-            self.usage(link, status)
+        minutes = sorted((self.rng.randint(35, 60 * 24 * 90) for _ in statuses), reverse=True)
+        for status, ago in zip(statuses, minutes, strict=True):
+            self.usage(link, status, age=dt.timedelta(minutes=ago))
+        for _ in range(started):
+            self.usage(link, "STARTED")
 
     def random_link(self) -> None:
         rng = self.rng
@@ -211,8 +221,11 @@ def _scenarios(s: _Seeder) -> list[Callable[[], None]]:
         )
         for value in fake.HOSTILE_VALUES:
             s.usage(link, "PAYMENT_CREATED", hostile=value)
-        s.usage(link, "PAYMENT_CREATED", payment_status=UNDOCUMENTED_PAYMENT_STATUS)
         s.history(link, 105, failed=14, expired=8, started=2)
+        # A hold the bank placed today, in a status Lean never documented.
+        s.usage(
+            link, "PAYMENT_CREATED", payment_status=UNDOCUMENTED_PAYMENT_STATUS, age=dt.timedelta(hours=2)
+        )
 
     def used_invoice() -> None:
         link = s.link("USED", kind="invoice", currency="AED", max_usages=1)
