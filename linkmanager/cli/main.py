@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_OFFLINE = 3
 EXIT_CANCELLED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +92,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return _run(_handler(args), args)
+    try:
+        code = _run(_handler(args), args)
+        sys.stdout.flush()  # inside the try: a reader that left fails here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`linkmanager links | head`): not worth a traceback. Point stdout
+        # at /dev/null so Python's own flush at exit does not fail again (Python docs, "SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _run(handler: Callable[..., int], args: argparse.Namespace) -> int:

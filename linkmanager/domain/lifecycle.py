@@ -32,6 +32,10 @@ def moment_text(moment: datetime, tz: tzinfo = UTC) -> str:
     return f"{local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M} {zone}"
 
 
+def _payments(count: int | None) -> str:
+    return "1 payment" if count == 1 else f"{count:,} payments" if count is not None else "payments"
+
+
 def effective_status(link: PaymentLink, now: datetime) -> LinkStatus:
     """The status the link has at `now`, whatever the last answer said.
 
@@ -74,7 +78,7 @@ def check_status_change(link: PaymentLink, target: LinkStatus, now: datetime, tz
     if current == LinkStatus.USED:
         return Decision(
             False,
-            f"This link has reached its limit of {link.max_usages} payments. Used links can never be "
+            f"This link has reached its limit of {_payments(link.max_usages)}. Used links can never be "
             "used again; duplicate it as a new link instead.",
         )
     if not current.is_known:

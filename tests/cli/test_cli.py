@@ -261,3 +261,21 @@ def test_two_profiles_need_a_choice(run: Run, sim: Simulator, memory_keyring: Me
     run("sync", "--profile", "Two")
     code, _, _ = run("links", "--profile", "Two")
     assert code == 0
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {"LINKMANAGER_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "linkmanager", "profile", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    _, err = proc.communicate(timeout=30)
+    assert b"Traceback" not in err
+    assert proc.returncode in (0, 141)  # 0 only if it wrote before the pipe closed
