@@ -1,0 +1,127 @@
+"""Workspace: one open profile as the window sees it, with every call it makes off the GUI thread.
+
+No Qt here. Each method is a plain blocking call that the UI's task runner runs on a worker
+thread; the window never holds a client, a cache or a keyring itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+
+from linkmanager.api import LeanClient
+from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.models import Usage, utc_now
+from linkmanager.domain.status import LinkStatus
+from linkmanager.services.actions import LinkActions, StatusChange
+from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncReport
+from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncState
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileInfo:
+    """What the status bar shows about the open profile."""
+
+    name: str
+    environment: str  # "sandbox", "production", "custom" or "demo"
+    api_url: str
+    sync_interval_minutes: int = 5
+
+
+class Workspace:
+    """Cache reads, sync, link actions and search for one profile.
+
+    `client` is a factory: the keyring and the network are touched only by calls that need
+    Lean, so an offline start never asks for the secret.
+    """
+
+    def __init__(
+        self,
+        info: ProfileInfo,
+        cache: LinkCache,
+        client: Callable[[], LeanClient],
+        *,
+        concurrency: int = 8,
+        clock: Callable[[], datetime] = utc_now,
+        tz: tzinfo = UTC,
+    ) -> None:
+        self.info = info
+        self.cache = cache
+        self._client_factory = client
+        self._client: LeanClient | None = None
+        self._engine: SyncEngine | None = None
+        self._client_lock = threading.Lock()
+        self._concurrency = concurrency
+        self._clock = clock
+        self._tz = tz
+        self._actions = LinkActions(cache, self.client, clock=clock, tz=tz)
+
+    def client(self) -> LeanClient:
+        """The profile's client, made on first use and kept (its token is reused)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self._client_factory()
+            return self._client
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # -- reads (offline) ---------------------------------------------------------------------------
+
+    def links(self) -> list[CachedLink]:
+        return self.cache.links(now=self._clock())
+
+    def link(self, link_id: str) -> CachedLink | None:
+        return self.cache.link(link_id)
+
+    def usages(self, link_id: str) -> list[Usage]:
+        return self.cache.usages(link_id)
+
+    def search(self, text: str, limit: int = 100_000) -> list[SearchHit]:
+        return self.cache.search(text, limit=limit)
+
+    def sync_state(self) -> SyncState:
+        return self.cache.sync_state()
+
+    def status_of(self, link: CachedLink) -> LinkStatus:
+        return effective_status(link.link, self._clock())
+
+    # -- online ------------------------------------------------------------------------------------
+
+    def refresh_usages(self, link_id: str) -> list[Usage]:
+        """Read one link's usages from Lean now (opening a link), store them, return them."""
+        client = self.client()
+        link = client.get_link(link_id)
+        now = self._clock()
+        self.cache.store_link(link, now)
+        usages = client.list_usages(link_id)
+        self.cache.store_usages(link_id, usages, now, link_status=effective_status(link, now))
+        return self.cache.usages(link_id)
+
+    def sync(
+        self, progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+    ) -> SyncReport:
+        """One sync at a time per workspace: the engine refuses a second while one runs."""
+        client = self.client()
+        with self._client_lock:
+            if self._engine is None:
+                self._engine = SyncEngine(
+                    client, self.cache, concurrency=self._concurrency, clock=self._clock
+                )
+            engine = self._engine
+        return engine.run(progress=progress, cancel=cancel)
+
+    def refusal(self, link_id: str, target: LinkStatus) -> str | None:
+        return self._actions.refusal(link_id, target)
+
+    def set_status(self, link_id: str, target: LinkStatus) -> StatusChange:
+        return self._actions.set_status(link_id, target)
+
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+        self.cache.close()
