@@ -16,8 +16,11 @@ from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
-from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncReport
+from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncProgress, SyncReport
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncState
+
+# The window may not import storage; these are the cache's answers it handles.
+__all__ = ["CachedLink", "ProfileInfo", "SearchHit", "SyncProgress", "SyncReport", "SyncState", "Workspace"]
 
 
 @dataclass(frozen=True, slots=True)
