@@ -41,7 +41,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TypeVar
 
-from linkmanager.api import LeanClient, LeanError
+from linkmanager.api import LeanClient, LeanError, LeanTransportError
 from linkmanager.api.client import MAX_PAGE_SIZE
 from linkmanager.domain.lifecycle import TERMINAL, effective_status, usage_is_settled
 from linkmanager.domain.models import Page, PaymentLink, Usage, utc_now
@@ -65,6 +65,11 @@ class SyncFailed(Exception):
         self.cause = cause
         self.report = report
         super().__init__(f"Sync stopped: {cause} Everything cached before is kept.")
+
+    @property
+    def offline(self) -> bool:
+        """Lean could not be reached (as opposed to refusing or answering badly)."""
+        return isinstance(self.cause, LeanTransportError)
 
 
 class _Aborted(Exception):

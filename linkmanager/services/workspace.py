@@ -11,16 +11,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from linkmanager.api import LeanClient
+from linkmanager.api import LeanClient, LeanTransportError
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
-from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncProgress, SyncReport
+from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncFailed, SyncProgress, SyncReport
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncState
 
 # The window may not import storage; these are the cache's answers it handles.
-__all__ = ["CachedLink", "ProfileInfo", "SearchHit", "SyncProgress", "SyncReport", "SyncState", "Workspace"]
+__all__ = [
+    "CachedLink",
+    "ProfileInfo",
+    "SearchHit",
+    "SyncProgress",
+    "SyncReport",
+    "SyncState",
+    "Workspace",
+    "is_unreachable",
+]
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Lean could not be reached: the window goes offline rather than showing a failure."""
+    if isinstance(error, SyncFailed):
+        return error.offline
+    return isinstance(error, LeanTransportError)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,213 @@
+"""QR codes of payment links as bytes (PNG, SVG), and file names to save them under.
+
+No Qt: a worker (or the GUI thread, for one small code) encodes; the UI turns bytes into pixmaps.
+Every code has a quiet zone of at least 4 modules, whatever the caller asks, because a code
+printed flush against text or a card edge does not scan reliably.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import qrcode
+import qrcode.constants
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+from qrcode.exceptions import DataOverflowError
+from qrcode.image.svg import SvgPathFillImage
+
+from linkmanager.domain.models import PaymentLink
+
+__all__ = ["QUIET_ZONE", "QrError", "default_file_name", "module_count", "qr_png", "qr_svg"]
+
+QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
+_MARK_MODULES = 6  # height of the band under the code that carries a mark such as "DISABLED"
+
+_LEVELS = {
+    "L": qrcode.constants.ERROR_CORRECT_L,
+    "M": qrcode.constants.ERROR_CORRECT_M,
+    "Q": qrcode.constants.ERROR_CORRECT_Q,
+    "H": qrcode.constants.ERROR_CORRECT_H,
+}
+
+
+class QrError(ValueError):
+    """A URL that cannot become a QR code (empty, or too long for the largest code)."""
+
+
+Matrix = tuple[tuple[bool, ...], ...]
+
+
+@lru_cache(maxsize=32)
+def _matrix(url: str, ec: str) -> Matrix:
+    """The code's dark modules, without the quiet zone. Cached: choosing the mask pattern is most
+    of the ~20 ms an encode takes, and the preview, a copy and a save all encode the same URL."""
+    if not url:
+        raise QrError("there is no URL to encode")
+    level = _LEVELS.get(ec.upper())
+    if level is None:
+        raise ValueError(f"error correction is one of L, M, Q, H, not {ec!r}")
+    code: qrcode.QRCode[Any] = qrcode.QRCode(error_correction=level, border=0)
+    code.add_data(url)
+    try:
+        code.make(fit=True)
+    except (DataOverflowError, ValueError):  # qrcode 8 says "Invalid version (was 41...)" for too much
+        raise QrError(f"the URL is too long for a QR code ({len(url):,} characters)") from None
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+
+
+def _quiet(border: int) -> int:
+    return max(QUIET_ZONE, int(border))
+
+
+def module_count(url: str, *, border: int = QUIET_ZONE, ec: str = "M") -> int:
+    """Width of the code in modules, quiet zone included: lets a caller pick a whole box size."""
+    return len(_matrix(url, ec)) + 2 * _quiet(border)
+
+
+def qr_png(url: str, *, box_size: int = 10, border: int = 4, ec: str = "M", mark: str | None = None) -> bytes:
+    """Pure black on white PNG (thermal printers and scanners like no grey); `mark`, when given,
+    is printed in a band under the code, clear of the quiet zone, e.g. "DISABLED"."""
+    matrix = _matrix(url, ec)
+    box, quiet, size = max(1, int(box_size)), _quiet(border), len(matrix)
+    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
+    image = ImageOps.expand(Image.frombytes("L", (size, size), pixels), border=quiet, fill=255)
+    image = image.resize((image.width * box, image.height * box), Image.Resampling.NEAREST)
+    if mark:
+        image = _with_mark(image, mark, box)
+    out = io.BytesIO()
+    image.convert("1", dither=Image.Dither.NONE).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _with_mark(code: Image.Image, mark: str, box: int) -> Image.Image:
+    band = _MARK_MODULES * box
+    image = Image.new("L", (code.width, code.height + band), 255)
+    image.paste(code, (0, 0))
+    draw = ImageDraw.Draw(image)
+    size = max(8, int(band * 0.7))
+    font = ImageFont.load_default(size=size)
+    while size > 8 and draw.textlength(mark, font=font) > code.width - 4 * box:
+        size -= 1
+        font = ImageFont.load_default(size=size)
+    stroke = size // 24  # the default font has no bold face: a stroke makes a large mark heavy
+    draw.text(
+        (code.width / 2, code.height + band / 2 - 1.5 * box),
+        mark,
+        fill=0,
+        font=font,
+        anchor="mm",
+        stroke_width=stroke,
+        stroke_fill=0,
+    )
+    return image
+
+
+def qr_svg(url: str, *, border: int = 4, ec: str = "M", mark: str | None = None) -> bytes:
+    """A path-based SVG on a white square (qrcode's rect-based SVG renders as a blob in Qt);
+    one module is 1 mm, so the file prints at a scannable size as it is."""
+    matrix, quiet = _matrix(url, ec), _quiet(border)
+    # box 10 = 1 mm = one unit of the viewBox (qrcode's convention)
+    svg = _RunsSvgImage(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
+    svg.process()
+    if mark:
+        _add_svg_mark(svg, len(matrix) + 2 * quiet, mark)
+    out = io.BytesIO()
+    svg.save(out)
+    return out.getvalue()
+
+
+class _RunsSvgImage(SvgPathFillImage):
+    """qrcode's SvgPathImage drawn as one rectangle per run of dark modules, in paths of a bounded
+    size: Qt's SVG renderer truncates a path of more than ~32,000 elements (a long URL's code)."""
+
+    needs_drawrect = False
+    ROWS_PER_PATH = 40  # at most ~90 runs a row, 5 path elements a run
+
+    def process(self) -> None:
+        size = str(self.units(self.pixel_size, text=False))
+        for rect in self.get_image().iter("rect"):  # Qt reads the background's "100%" as 100 units
+            rect.set("width", size)
+            rect.set("height", size)
+        rows = [_row_runs(row, y + self.border, self.border) for y, row in enumerate(self.modules)]
+        for start in range(0, len(rows), self.ROWS_PER_PATH):
+            data = "".join(rows[start : start + self.ROWS_PER_PATH])
+            if data:
+                ET.SubElement(self.get_image(), "path", d=data, attrib=dict(self.QR_PATH_STYLE))
+
+
+def _row_runs(row: list[bool | None], y: int, x0: int) -> str:
+    parts: list[str] = []
+    x, width = 0, len(row)
+    while x < width:
+        if not row[x]:
+            x += 1
+            continue
+        start = x
+        while x < width and row[x]:
+            x += 1
+        parts.append(f"M{start + x0},{y}h{x - start}v1h-{x - start}z")
+    return "".join(parts)
+
+
+def _add_svg_mark(svg: _RunsSvgImage, width: int, mark: str) -> None:
+    root = svg.get_image()
+    height = width + _MARK_MODULES
+    root.set("height", f"{height}mm")
+    root.set("viewBox", f"0 0 {width} {height}")
+    for rect in root.iter("rect"):
+        rect.set("height", str(height))
+        rect.set("width", str(width))
+    text = ET.SubElement(
+        root,
+        "text",
+        x=str(width / 2),
+        y=str(width + _MARK_MODULES / 2),
+        fill="#000000",
+        attrib={
+            "text-anchor": "middle",
+            "dominant-baseline": "central",
+            "font-family": "sans-serif",
+            "font-weight": "bold",
+            "font-size": str(min(3.0, 1.6 * width / max(1, len(mark)))),
+        },
+    )
+    text.text = mark
+
+
+# --- file names ---------------------------------------------------------------------------------
+
+_MAX_CHARS = 80
+_MAX_BYTES = 180  # UTF-8 bytes of the stem: 255 is the usual limit, and Arabic or emoji take 2-4 each
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\u2215\u2044\uff0f\uff3c]+')  # Windows' set, plus slash look-alikes
+_SPACES = re.compile(r"\s+")
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
+)
+
+
+def _safe_text(text: str) -> str:
+    """`text` as a file name stem: no separators, no control or direction-override characters
+    (they hide a real extension: "invoice\u202egnp.exe"), no leading/trailing dots or spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
+    text = _SPACES.sub(" ", _FORBIDDEN.sub(" ", text)).strip(" .")
+    text = text[:_MAX_CHARS]
+    while len(text.encode("utf-8")) > _MAX_BYTES:
+        text = text[:-1]
+    return text.strip(" .")
+
+
+def default_file_name(link: PaymentLink, suffix: str) -> str:
+    """The link's name made safe for every file system (else its id), then `suffix` ("-qr.png")."""
+    stem = _safe_text(link.name or "") or _safe_text(link.id) or "payment-link"
+    name = stem + suffix
+    if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
+        name = "_" + name  # Windows reserves "CON" and "CON.anything"
+    return name
