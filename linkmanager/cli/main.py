@@ -38,10 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", metavar="DIR", help="keep profiles and caches in DIR (also LINKMANAGER_HOME)"
     )
+    parser.add_argument("--profile", metavar="NAME", help="the profile to open (with no command: the window)")
+    window = parser.add_argument_group("the window (when no command is given)")
+    window.add_argument(
+        "--demo", action="store_true", help="explore with demo data: the built-in simulator, no Lean account"
+    )
+    window.add_argument(
+        "--screenshot", metavar="PATH", help="start, wait for the first sync, save the window as PNG, exit"
+    )
+    window.add_argument(
+        "--self-test", action="store_true", help="check resources, QR, cache and keyring, then exit"
+    )
     # Options every profile command takes, also after the command name.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    common.add_argument("--profile", metavar="NAME", help="the profile to use (not needed when there is one)")
+    common.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="the profile to use (not needed when there is one)",
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_profile_parsers(commands, common)
@@ -90,8 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_sim(args)
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        # No command: the window (Qt is imported only here, never by the command line).
+        from linkmanager.app import run_gui
+
+        return run_gui(args)
     try:
         code = _run(_handler(args), args)
         sys.stdout.flush()  # inside the try: a reader that left fails here, not at exit

@@ -1,0 +1,407 @@
+"""The GUI's composition root: profiles, keyring, cache and client become a Workspace and a window.
+
+`run_gui(options)` is what `linkmanager` with no command runs. It opens the profile asked for,
+the only one, or the last one used; on first run it welcomes. `--demo` serves the simulator on
+loopback to a throwaway cache; `--screenshot PATH` saves the window after the first sync;
+`--self-test` checks an installation (frozen or not) without opening a window.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from argparse import Namespace
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+from linkmanager.api import ApiEndpoints, Credentials, LeanClient
+from linkmanager.app_profiles import ClientFactory, StorageProfileBook
+from linkmanager.app_selftest import self_test
+from linkmanager.resources import ResourceError, resource_path
+from linkmanager.services.workspace import ProfileInfo, Workspace
+from linkmanager.simulator import Simulator
+from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
+from linkmanager.storage.credentials import CredentialStore
+from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
+from linkmanager.storage.profiles import ProfileError, ProfileStore
+from linkmanager.ui.app_setup import create_application
+from linkmanager.ui.dialogs.profiles import add_profile, edit_profile, open_profile_switcher
+from linkmanager.ui.dialogs.welcome import WelcomeChoice, ask_welcome
+from linkmanager.ui.main_window import MainWindow
+from linkmanager.ui.tasks import TaskRunner
+
+__all__ = ["run_gui", "save_screenshot", "self_test"]
+
+log = logging.getLogger(__name__)
+
+DEMO_PROFILE = "Demo"
+SETTINGS_FILE = "ui-state.ini"  # window geometry and the like; beside the profiles, moved by --home
+LAST_PROFILE_KEY = "profiles/last"
+SCREENSHOT_TIMEOUT_MS = 60_000
+SETTLE_MAX_S = 15.0  # after selecting the link, wait at most this long for its details to load
+SHUTDOWN_WAIT_MS = 10_000
+
+
+def local_zone() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def has_display() -> bool:
+    """Qt aborts without one; only Linux and the BSDs need a DISPLAY or WAYLAND_DISPLAY."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def save_screenshot(window: QWidget, path: str) -> bool:
+    """The window as it is drawn now, as PNG."""
+    QApplication.processEvents()
+    return window.grab().save(path, "PNG")
+
+
+@dataclass
+class Session:
+    """One open workspace and its window; closed once its background tasks are done."""
+
+    window: MainWindow
+    workspace: Workspace
+    runner: TaskRunner
+    settings: QSettings
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self, wait_ms: int) -> None:
+        if not self.runner.wait_idle(wait_ms):
+            log.warning("Closing %r with background tasks still running", self.workspace.info.name)
+        self.workspace.close()
+        self.settings.sync()
+        for cleanup in reversed(self.cleanups):
+            try:
+                cleanup()
+            except Exception:
+                log.exception("Cleaning up after %r failed", self.workspace.info.name)
+        self.window.deleteLater()
+        self.runner.deleteLater()
+
+
+class Shell(QObject):
+    """Opens, switches and closes profiles; owns everything it built."""
+
+    def __init__(self, options: Namespace, icon: QIcon) -> None:
+        super().__init__()
+        self._home: str | None = getattr(options, "home", None)
+        self._profile: str | None = getattr(options, "profile", None)
+        self._demo = bool(getattr(options, "demo", False))
+        self._screenshot: str | None = getattr(options, "screenshot", None)
+        self._icon = icon
+        self._paths: AppPaths | None = None
+        self._credentials = CredentialStore()
+        self._dialog_runner = TaskRunner(self)
+        self._session: Session | None = None
+        self._retiring: list[Session] = []
+        self._retire_timer = QTimer(self, interval=200)
+        self._retire_timer.timeout.connect(self._retire_idle)
+        self._screenshot_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._settle_timer = QTimer(self, interval=100)
+        self._settle_timer.timeout.connect(self._settle_tick)
+        self._settle_started = 0.0
+        self._idle_ticks = 0
+        self.exit_code = 0
+
+    # -- where things are -------------------------------------------------------------------------
+
+    @property
+    def paths(self) -> AppPaths:
+        if self._paths is None:
+            self._paths = resolve_paths(self._home)
+        return self._paths
+
+    def book(self) -> StorageProfileBook:
+        return StorageProfileBook(ProfileStore(self.paths.profiles_file), self._credentials)
+
+    def _settings(self, directory: Path | None = None) -> QSettings:
+        """UI state in an INI file: under --home normally, in a throwaway folder for demo and
+        screenshots (a screenshot must not depend on how someone last left the window)."""
+        if directory is None and self._screenshot:
+            self._screenshot_dir = self._screenshot_dir or tempfile.TemporaryDirectory(
+                prefix="linkmanager-shot-"
+            )
+            directory = Path(self._screenshot_dir.name)
+        if directory is None:
+            ensure_private_dir(self.paths.home)
+            directory = self.paths.home
+        return QSettings(str(directory / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    def tell(self, text: str, title: str = "LinkManager") -> None:
+        """A problem for the user: always on stderr, and in a message box when someone is watching."""
+        print(f"linkmanager: {text}", file=sys.stderr)
+        self.exit_code = 1
+        if not self._screenshot:
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent())
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+
+    def _parent(self) -> QWidget | None:
+        return self._session.window if self._session is not None else None
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Open the first window; False when there is none to open (closed welcome, an error)."""
+        if self._demo:
+            return self.open_demo()
+        if self._profile:
+            return self.open_profile(self._profile)
+        try:
+            profiles = ProfileStore(self.paths.profiles_file).list()
+        except (ProfileError, OSError) as exc:
+            self.tell(str(exc))
+            return False
+        names = [p.name for p in profiles]
+        if self._screenshot and len(names) != 1:
+            self.tell(
+                "--screenshot needs --demo or --profile NAME" + (f" ({', '.join(names)})" if names else "")
+            )
+            return False
+        if not names:
+            return self._welcome()
+        if len(names) == 1:
+            return self.open_profile(names[0])
+        last = self._settings().value(LAST_PROFILE_KEY)
+        if isinstance(last, str) and last in names:
+            return self.open_profile(last)
+        chosen = open_profile_switcher(None, self.book(), None, self._dialog_runner)
+        return self.open_profile(chosen) if chosen else False
+
+    def _welcome(self) -> bool:
+        while True:
+            choice = ask_welcome(None, self._icon)
+            if choice is WelcomeChoice.DEMO:
+                return self.open_demo()
+            if choice is not WelcomeChoice.CONNECT:
+                return False
+            name = add_profile(None, self.book(), self._dialog_runner)
+            if name is not None:
+                return self.open_profile(name)
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    def open_profile(self, name: str) -> bool:
+        try:
+            profile = ProfileStore(self.paths.profiles_file).get(name)
+            self.paths.ensure_caches_dir()
+            cache = self._open_cache(self.paths.cache_file(profile.name))
+        except (ProfileError, CacheError, OSError) as exc:
+            self.tell(str(exc))
+            return False
+        if cache is None:
+            return False
+        info = ProfileInfo(profile.name, profile.environment, profile.api_url, profile.sync_interval_minutes)
+        workspace = Workspace(
+            info,
+            cache,
+            ClientFactory(profile, self._credentials),
+            concurrency=profile.concurrency,
+            tz=local_zone(),
+        )
+        settings = self._settings()
+        self._show(workspace, settings, [])
+        if not self._screenshot:
+            settings.setValue(LAST_PROFILE_KEY, profile.name)
+        return True
+
+    def _open_cache(self, path: Path) -> LinkCache | None:
+        """The profile's cache; a damaged one is moved aside (never deleted) if the user agrees."""
+        try:
+            return LinkCache.open(path)
+        except CacheCorruptError as exc:
+            if self._screenshot:
+                raise
+            answer = QMessageBox.question(
+                self._parent(),
+                "Offline cache damaged",
+                f"{exc}\n\nMove the damaged file aside and start with an empty cache? "
+                "The next sync fills it again from Lean.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            return LinkCache.rebuild(path)
+
+    def open_demo(self) -> bool:
+        """The simulator on loopback with payers at work, a cache in a temporary folder, and
+        credentials held in memory only: the simulator's secret is a throwaway, never stored."""
+        try:
+            simulator = Simulator(activity_per_minute=6, links=60).start()
+        except OSError as exc:
+            self.tell(f"The demo's simulated Lean server cannot start on this computer: {exc}")
+            return False
+        folder = tempfile.TemporaryDirectory(prefix="linkmanager-demo-")
+        cache = LinkCache.open(Path(folder.name) / "demo.sqlite3")
+        endpoints = ApiEndpoints(simulator.api_url, simulator.token_url)
+        credentials = Credentials(simulator.client_id, simulator.client_secret)
+        info = ProfileInfo(DEMO_PROFILE, "demo", simulator.api_url, sync_interval_minutes=1)
+        workspace = Workspace(info, cache, lambda: LeanClient(endpoints, credentials), tz=local_zone())
+        settings = self._settings(None if self._screenshot else Path(folder.name))
+        self._show(workspace, settings, [simulator.stop, folder.cleanup])
+        return True
+
+    def _show(self, workspace: Workspace, settings: QSettings, cleanups: list[Callable[[], None]]) -> None:
+        runner = TaskRunner(self)  # its own thread pool: waiting for it waits for this window only
+        window = MainWindow(workspace, runner, settings)
+        self._add_profile_menu(window, workspace.info)
+        old, self._session = self._session, Session(window, workspace, runner, settings, cleanups)
+        if self._screenshot:
+            window.first_sync_finished.connect(self._first_sync_for_screenshot)
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._screenshot_timeout)
+        window.show()
+        window.start()
+        if old is not None:  # the new window is up first, so closing the old one does not quit
+            old.window.close()
+            self._retiring.append(old)
+            self._retire_timer.start()
+
+    def _add_profile_menu(self, window: MainWindow, info: ProfileInfo) -> None:
+        menu = QMenu("&Profile", window)
+        menu.addAction("&Switch profile…", self.switch_profile)
+        menu.addAction("&Add profile…", self.add_profile)
+        edit = menu.addAction("&Edit this profile…", self.edit_current)
+        if info.environment == "demo":
+            edit.setEnabled(False)
+            edit.setToolTip("The demo profile has nothing to edit")
+        bar = window.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        if help_menu is not None:
+            bar.insertMenu(help_menu, menu)
+        else:
+            bar.addMenu(menu)
+
+    # -- the Profile menu -------------------------------------------------------------------------
+
+    def _current_name(self) -> str | None:
+        if self._session is None or self._session.workspace.info.environment == "demo":
+            return None
+        return self._session.workspace.info.name
+
+    def switch_profile(self) -> None:
+        current = self._current_name()
+        chosen = open_profile_switcher(self._parent(), self.book(), current, self._dialog_runner)
+        if chosen is not None and chosen != current:
+            self.open_profile(chosen)
+
+    def add_profile(self) -> None:
+        name = add_profile(self._parent(), self.book(), self._dialog_runner)
+        if name is not None:
+            self.open_profile(name)
+
+    def edit_current(self) -> None:
+        current = self._current_name()
+        if current is not None and edit_profile(self._parent(), self.book(), current, self._dialog_runner):
+            self.open_profile(current)  # reopen: the address, client ID or secret may have changed
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def _retire_idle(self) -> None:
+        """Close replaced sessions once their background work has finished (or been cancelled)."""
+        for session in list(self._retiring):
+            if session.runner.wait_idle(0):
+                self._retiring.remove(session)
+                session.close(0)
+        if not self._retiring:
+            self._retire_timer.stop()
+
+    def close(self) -> None:
+        self._retire_timer.stop()
+        self._settle_timer.stop()
+        sessions = [*self._retiring, *([self._session] if self._session else [])]
+        self._retiring, self._session = [], None
+        for session in sessions:
+            session.window.close()
+            session.close(SHUTDOWN_WAIT_MS)
+        if self._screenshot_dir is not None:
+            self._screenshot_dir.cleanup()
+
+    # -- --screenshot -----------------------------------------------------------------------------
+
+    def _first_sync_for_screenshot(self) -> None:
+        if self._session is None:
+            return
+        if not self._session.window.select_first_active():
+            print("linkmanager: no active link to select; saving the window as it is", file=sys.stderr)
+        self._settle_started = time.monotonic()
+        self._idle_ticks = 0
+        self._settle_timer.start()
+
+    def _settle_tick(self) -> None:
+        """Wait until the selected link's details and usages are in: three quiet ticks in a row."""
+        assert self._session is not None
+        self._idle_ticks = self._idle_ticks + 1 if self._session.runner.wait_idle(0) else 0
+        waited = time.monotonic() - self._settle_started
+        if (self._idle_ticks >= 3 and waited >= 0.5) or waited >= SETTLE_MAX_S:
+            self._settle_timer.stop()
+            self._take_screenshot()
+
+    def _take_screenshot(self) -> None:
+        assert self._session is not None
+        assert self._screenshot is not None
+        if save_screenshot(self._session.window, self._screenshot):
+            print(f"Saved the window to {self._screenshot}")
+            self._quit(0)
+        else:
+            print(f"linkmanager: cannot write a PNG to {self._screenshot}", file=sys.stderr)
+            self._quit(1)
+
+    def _screenshot_timeout(self) -> None:
+        if not self._settle_timer.isActive() and self.exit_code == 0:
+            print(
+                f"linkmanager: the first sync did not finish within {SCREENSHOT_TIMEOUT_MS // 1000} s",
+                file=sys.stderr,
+            )
+            self._quit(1)
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        QApplication.exit(code)
+
+
+def _icon() -> tuple[Path | None, QIcon]:
+    try:
+        path = resource_path("icons", "linkmanager.svg")
+    except ResourceError as exc:
+        log.warning("%s", exc)
+        return None, QIcon()
+    return path, QIcon(str(path))
+
+
+def run_gui(options: Namespace) -> int:
+    """`linkmanager [--demo] [--profile NAME] [--screenshot PATH] [--self-test] [--home DIR]`."""
+    if getattr(options, "self_test", False):
+        return self_test()
+    if not has_display():
+        if not getattr(options, "screenshot", None):
+            print(
+                "linkmanager: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                "the command line works without one: linkmanager --help",
+                file=sys.stderr,
+            )
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    icon_file, icon = _icon()
+    app = create_application(icon_file=icon_file)
+    shell = Shell(options, icon)
+    try:
+        if not shell.start():
+            return shell.exit_code  # 1 after an error; 0 when the welcome was simply closed
+        code = app.exec()
+        return shell.exit_code or code
+    finally:
+        shell.close()

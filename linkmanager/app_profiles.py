@@ -1,0 +1,200 @@
+"""Profiles for the window's dialogs: the ProfileBook of ui.dialogs.profiles over storage.
+
+Part of the GUI's composition root (app.py), kept apart to keep each file short. The ui layer
+sees only ProfileValues and ProfileSummary; this module turns them into a Profile in the
+profiles file and a secret in the keyring, with the same rules as `linkmanager profile add`.
+save() runs on a worker thread (keyring and network may block): it touches no QObject.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import httpx
+
+from linkmanager.api import (
+    ENVIRONMENTS,
+    SANDBOX,
+    ApiEndpoints,
+    AuthenticationError,
+    Credentials,
+    LeanClient,
+    LeanError,
+    RetryPolicy,
+)
+from linkmanager.api.config import host_label
+from linkmanager.domain.secret import Secret
+from linkmanager.storage.credentials import CredentialStore
+from linkmanager.storage.profiles import (
+    SYNC_INTERVAL_RANGE,
+    Profile,
+    ProfileError,
+    ProfileStore,
+    name_key,
+    validate_name,
+)
+from linkmanager.ui.dialogs.profile_form import ProfileValues
+from linkmanager.ui.dialogs.profiles import ProfileSummary
+
+log = logging.getLogger(__name__)
+
+CHECK_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+_URL_LABELS = {"api_url": "The API address", "token_url": "The token address"}
+
+Checker = Callable[[Profile, Secret], None]
+
+
+def check_with_lean(profile: Profile, secret: Secret) -> None:
+    """Ask Lean for a token and one link: wrong credentials stop the save; an unreachable Lean
+    does not (the window then shows the profile offline and syncs when Lean is back)."""
+    endpoints = ApiEndpoints(profile.api_url, profile.token_url)
+    client = LeanClient(
+        endpoints,
+        Credentials(profile.client_id, secret),
+        timeout=CHECK_TIMEOUT,
+        retry=RetryPolicy(attempts=2),
+    )
+    with client:
+        try:
+            client.links_page(0, size=1)
+        except AuthenticationError as exc:
+            raise ProfileError(f"Lean refused these credentials: {exc} Nothing was saved.") from None
+        except LeanError as exc:
+            log.warning(
+                "Could not check the credentials of %r with Lean (%s); saved anyway", profile.name, exc
+            )
+
+
+class ClientFactory:
+    """Builds the profile's client on first use, on a worker: only then is the keyring asked."""
+
+    def __init__(self, profile: Profile, credentials: CredentialStore) -> None:
+        self._profile = profile
+        self._credentials = credentials
+
+    def __call__(self) -> LeanClient:
+        secret = self._credentials.load(self._profile.name)
+        return LeanClient(
+            ApiEndpoints(self._profile.api_url, self._profile.token_url),
+            Credentials(self._profile.client_id, secret),
+        )
+
+
+class StorageProfileBook:
+    """ui.dialogs.profiles.ProfileBook over the profiles file and the keyring."""
+
+    def __init__(
+        self, store: ProfileStore, credentials: CredentialStore, check: Checker | None = check_with_lean
+    ) -> None:
+        self._store = store
+        self._credentials = credentials
+        self._check = check
+
+    def summaries(self) -> list[ProfileSummary]:
+        return [ProfileSummary(p.name, p.environment, host_label(p.api_url)) for p in self._store.list()]
+
+    def values(self, name: str) -> ProfileValues:
+        p = self._store.get(name)
+        known = p.environment in ENVIRONMENTS and ENVIRONMENTS[p.environment] == ApiEndpoints(
+            p.api_url, p.token_url
+        )
+        return ProfileValues(
+            name=p.name,
+            environment=p.environment if known else "custom",
+            client_id=p.client_id,
+            secret=None,
+            api_url=None if known else p.api_url,
+            token_url=None if known else p.token_url,
+            sync_interval_minutes=p.sync_interval_minutes,
+        )
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def validate(self, values: ProfileValues, *, editing: bool) -> dict[str, str]:
+        """Messages by form field; {} when the values would make a valid profile."""
+        errors: dict[str, str] = {}
+        if not editing:
+            try:
+                name = validate_name(values.name)
+                taken = next((p for p in self._store.list() if p.key == name_key(name)), None)
+            except ProfileError as exc:
+                errors["name"] = str(exc)
+            else:
+                if taken is not None:
+                    errors["name"] = f"A profile named {taken.name!r} already exists: choose another name."
+        if values.environment == "custom":
+            for field, value in (("api_url", values.api_url), ("token_url", values.token_url)):
+                problem = _url_problem(field, value or "")
+                if problem:
+                    errors[field] = problem
+        elif values.environment not in ENVIRONMENTS:
+            errors["environment"] = (
+                f"Choose Sandbox, Production or a custom address, not {values.environment!r}."
+            )
+        try:
+            Profile("x", "sandbox", values.client_id, SANDBOX.api_url, SANDBOX.token_url)
+        except ProfileError as exc:
+            errors["client_id"] = str(exc)
+        low, high = SYNC_INTERVAL_RANGE
+        if not low <= values.sync_interval_minutes <= high:
+            errors["sync_interval_minutes"] = f"Sync every {low} to {high} minutes."
+        return errors
+
+    # -- saving (on a worker thread) ----------------------------------------------------------
+
+    def save(self, values: ProfileValues, *, editing: bool) -> None:
+        """Secret first, profile second, as the command line does: a keyring that refuses
+        leaves no profile without a secret behind."""
+        endpoints = _endpoints(values)
+        if editing:
+            current = self._store.get(values.name)
+            profile = Profile(
+                current.name,
+                values.environment,
+                values.client_id,
+                endpoints.api_url,
+                endpoints.token_url,
+                values.sync_interval_minutes,
+                current.concurrency,
+            )
+        else:
+            profile = Profile(
+                values.name,
+                values.environment,
+                values.client_id,
+                endpoints.api_url,
+                endpoints.token_url,
+                values.sync_interval_minutes,
+            )
+            taken = next((p for p in self._store.list() if p.key == profile.key), None)
+            if taken is not None:  # before the keyring: never replace another profile's secret
+                raise ProfileError(f"A profile named {taken.name!r} already exists: choose another name.")
+        secret = values.secret
+        if secret is not None:
+            self._credentials.check_backend()
+            if self._check is not None:
+                self._check(profile, secret)
+            self._credentials.store(profile.name, secret)
+        if editing:
+            self._store.update(profile)
+        else:
+            self._store.add(profile)
+
+
+def _endpoints(values: ProfileValues) -> ApiEndpoints:
+    if values.environment == "custom":
+        return ApiEndpoints(values.api_url or "", values.token_url or "")
+    return ENVIRONMENTS[values.environment]
+
+
+def _url_problem(field: str, value: str) -> str:
+    """ApiEndpoints' rule for one address, said with the form's words."""
+    try:
+        if field == "api_url":
+            ApiEndpoints(value, SANDBOX.token_url)
+        else:
+            ApiEndpoints(SANDBOX.api_url, value)
+    except ValueError as exc:
+        return str(exc).replace(field, _URL_LABELS[field], 1)
+    return ""

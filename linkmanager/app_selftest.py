@@ -1,0 +1,161 @@
+"""`linkmanager --self-test`: is this installation (frozen or not) whole? No window needed.
+
+Part of the GUI's composition root (app.py), kept apart to keep each file short. One line per
+check ("ok   …", "FAIL …", "note …"); exit 0 only when nothing failed. Finding no secure keyring
+is a note, not a failure: it describes the machine (a CI box has no unlocked keyring), not the
+installation, and the app then refuses to store a secret and says what to install. What the
+installation must bring (the keyring backends' modules and their plugin metadata) is checked.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import importlib.util
+import os
+import platform
+import sys
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+import keyring
+
+from linkmanager import __version__
+from linkmanager.domain import LinkStatus, Money, PaymentDetails, PaymentLink, format_money, utc_now
+from linkmanager.resources import resource_path, resources_root
+from linkmanager.storage.cache import LinkCache
+from linkmanager.storage.credentials import NoSecureBackendError, choose_secure_backend, describe_backend
+from linkmanager.storage.paths import AppPaths
+from linkmanager.ui.app_setup import (
+    check_icon,
+    check_platform_plugins,
+    check_qr,
+    check_qt,
+    ensure_gui_application,
+)
+
+# The keyring backend modules each OS needs, with what they import.
+KEYRING_MODULES = {
+    "linux": ("keyring.backends.SecretService", "secretstorage", "jeepney"),
+    "darwin": ("keyring.backends.macOS",),
+    "win32": ("keyring.backends.Windows",),
+}
+
+
+def frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def check_runtime() -> str:
+    how = "frozen (PyInstaller)" if frozen() else "not frozen"
+    return f"LinkManager {__version__}, Python {platform.python_version()}, {how}: {sys.executable}"
+
+
+def check_resources() -> str:
+    return f"{resources_root()}; {check_icon(resource_path('icons', 'linkmanager.svg'))}"
+
+
+def check_money() -> str:
+    """Currency formats come from babel's locale data, which a bundle must carry."""
+    aed = format_money(Money(Decimal("1500.1"), "AED"))
+    kwd = format_money(Money(Decimal("12.5"), "KWD"))
+    if "1,500.10" not in aed or "12.500" not in kwd:
+        raise ValueError(f"unexpected formats {aed!r} and {kwd!r}")
+    return f"{aed} and {kwd} (babel locale data present)".replace("\xa0", " ")
+
+
+def check_cache() -> str:
+    """A real cache file in a temporary home: write, read back, search (FTS5 trigram), 0600."""
+    link = PaymentLink(
+        id="self-test-link",
+        url="https://pay.example/l/self-test-link",
+        status=LinkStatus.ACTIVE,
+        current_usages=0,
+        payment_details=PaymentDetails(Money(Decimal("1500.10"), "AED"), "SELFTEST-REF-42"),
+        name="Self-test link",
+    )
+    with tempfile.TemporaryDirectory(prefix="linkmanager-selftest-") as folder:
+        paths = AppPaths.under(Path(folder) / "home")
+        paths.ensure_caches_dir()
+        path = paths.cache_file("Self test")
+        with LinkCache.open(path) as cache:
+            cache.store_listing([link], utc_now(), complete=True)
+            back = cache.link(link.id)
+            if back is None or back.link != link:
+                raise ValueError("the link read back differs from the one stored")
+            hits = cache.search("TEST-REF")
+            if not any(hit.link.link.id == link.id for hit in hits):
+                raise ValueError("search did not find the stored link by a part of its reference")
+        mode = path.stat().st_mode & 0o777
+        if os.name == "posix" and mode != 0o600:
+            raise ValueError(f"the cache file was created with mode {mode:o}, not 600")
+    return "stored a link in a temporary home, read it back and found it by search"
+
+
+def check_keyring_modules() -> str:
+    plugins = sorted(ep.name for ep in importlib.metadata.entry_points(group="keyring.backends"))
+    if not plugins:
+        raise ValueError("keyring finds no backend plugins (its package metadata is missing)")
+    wanted = next((v for k, v in KEYRING_MODULES.items() if sys.platform.startswith(k)), ())
+    for module in wanted:
+        importlib.import_module(module)
+    plaintext = _installed("keyrings.alt")
+    if plaintext and frozen():
+        raise ValueError("keyrings.alt is bundled: it offers a plaintext keyring; exclude it")
+    note = "; keyrings.alt is installed (refused at run time)" if plaintext else "; no keyrings.alt"
+    return f"plugins {', '.join(plugins)}; {', '.join(wanted) or 'no OS module'} import{note}"
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def keyring_line() -> str:
+    """Which backend would hold client secrets here; never a failure (see the module docstring)."""
+    try:
+        backend = choose_secure_backend(keyring.get_keyring())
+    except NoSecureBackendError as exc:
+        return (
+            f"note keyring: {exc}. Not a failure of the self-test: it describes this machine, and "
+            "LinkManager refuses to store a secret until a secure keyring is available"
+        )
+    return f"ok   keyring: client secrets would go to {describe_backend(backend)}"
+
+
+CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("runtime", check_runtime),
+    ("resources", check_resources),
+    ("qt", check_qt),
+    ("qt platforms", check_platform_plugins),
+    ("qr", check_qr),
+    ("money", check_money),
+    ("cache", check_cache),
+    ("keyring modules", check_keyring_modules),
+)
+
+
+def self_test(out: TextIO | None = None) -> int:
+    """Print one line per check; 0 when every check passed, 1 otherwise."""
+    stream = out if out is not None else sys.stdout
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: any machine can run it
+    ensure_gui_application()
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            line = f"ok   {name}: {check()}"
+        except Exception as exc:
+            failed += 1
+            line = f"FAIL {name}: {type(exc).__name__}: {exc}"
+        print(line, file=stream, flush=True)
+    print(keyring_line(), file=stream)
+    print(
+        "self-test passed" if not failed else f"self-test FAILED: {failed} of {len(CHECKS)} checks",
+        file=stream,
+    )
+    return 0 if not failed else 1

@@ -1,0 +1,184 @@
+"""The selected link: its details, its usages (latest-wins), the drawer, and Disable/Enable.
+
+Opening a link shows what the cache holds at once, then asks Lean for its usages in the
+background; a quicker click on another link makes the older answer be dropped (key "usages").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
+
+from linkmanager.domain.models import Usage
+from linkmanager.domain.status import LinkStatus
+from linkmanager.services.actions import ActionRefused, StatusChange
+from linkmanager.services.workspace import CachedLink, Workspace, is_unreachable
+from linkmanager.ui.dialogs.confirm import confirm_status_change
+from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
+from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.widgets.detail_pane import DetailPane
+from linkmanager.ui.widgets.usage_drawer import UsageDrawer
+
+logger = logging.getLogger(__name__)
+
+
+class LinkController(QObject):
+    """Keeps the detail pane and the drawer in step with the selected link."""
+
+    links_changed = Signal()  # the cache changed (an action): reload the table
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        table: QTableView,
+        model: LinksTableModel,
+        detail: DetailPane,
+        drawer: UsageDrawer,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._runner = runner
+        self._table = table
+        self._model = model
+        self._detail = detail
+        self._drawer = drawer
+        self._window = window
+        self._link_id: str | None = None
+        self._usages: dict[str, Usage] = {}
+        self._online = True
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        detail.usage_activated.connect(self.open_usage)
+        detail.toggle_requested.connect(self.request_toggle)
+
+    @property
+    def current_link_id(self) -> str | None:
+        return self._link_id
+
+    # -- selection -------------------------------------------------------------------------------
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        rows = self._table.selectionModel().selectedRows()
+        link_id = rows[0].data(LINK_ID_ROLE) if rows else None
+        if link_id == self._link_id:
+            return
+        self._link_id = link_id
+        self._drawer.close_drawer()
+        self.refresh(fetch=True)
+
+    def select(self, link_id: str) -> bool:
+        row = self._model.row_of(link_id)
+        if row is None:
+            return False
+        index = self._model.index(row, 0)
+        self._table.selectRow(row)
+        self._table.scrollTo(index)
+        return True
+
+    def refresh(self, *, fetch: bool = False) -> None:
+        """Show the selected link from the cache; with `fetch`, ask Lean for its usages too."""
+        link_id = self._link_id
+        row = self._model.row_of(link_id) if link_id else None
+        cached = self._model.link_at(row) if row is not None else None
+        self._detail.show_link(cached)
+        if link_id is None:
+            self._usages = {}
+            return
+        workspace = self._workspace
+        self._runner.run(lambda: workspace.usages(link_id), self._on_cached_usages, key="usages", owner=self)
+        if fetch and self._online:
+            self._detail.set_usages_loading(True)
+            self._runner.run(
+                lambda: (link_id, workspace.refresh_usages(link_id), workspace.link(link_id)),
+                self._on_fresh_usages,
+                self._on_fresh_failed,
+                key="fresh-usages",
+                owner=self,
+            )
+
+    def _on_cached_usages(self, usages: Sequence[Usage]) -> None:
+        if self._link_id is None:
+            return
+        link_id = usages[0].payment_link_id if usages else self._link_id
+        if link_id == self._link_id:
+            self._show_usages(link_id, usages)
+
+    def _on_fresh_usages(self, answer: tuple[str, Sequence[Usage], CachedLink | None]) -> None:
+        link_id, usages, cached = answer
+        self._detail.set_usages_loading(False)
+        if link_id != self._link_id:
+            return  # the user has moved on
+        if cached is not None:
+            self._detail.show_link(cached)
+        self._show_usages(link_id, usages)
+
+    def _on_fresh_failed(self, error: BaseException) -> None:
+        self._detail.set_usages_loading(False)
+        if not is_unreachable(error):
+            logger.info("Could not refresh usages: %s", error)
+
+    def _show_usages(self, link_id: str, usages: Sequence[Usage]) -> None:
+        self._usages = {u.usage_id: u for u in usages}
+        self._detail.show_usages(link_id, usages)
+        open_id = self._drawer.current_usage_id() if self._drawer.is_open() else None
+        if open_id is not None and open_id in self._usages:
+            self._drawer.show_usage(self._usages[open_id])  # a sync updates the open drawer in place
+
+    def open_usage(self, usage_id: str) -> None:
+        usage = self._usages.get(usage_id)
+        if usage is not None:
+            self._drawer.show_usage(usage)
+
+    # -- online state ----------------------------------------------------------------------------
+
+    def set_online(self, online: bool, reason: str = "") -> None:
+        self._online = online
+        why = "" if online else f"Offline: Lean cannot be reached ({reason}). Changes need a connection."
+        self._detail.set_writable(online, why)
+
+    # -- Disable / Enable ----------------------------------------------------------------------
+
+    def request_toggle(self, link_id: str, target: object) -> None:
+        status = LinkStatus(str(target))
+        row = self._model.row_of(link_id)
+        cached = self._model.link_at(row) if row is not None else None
+        if cached is None:
+            return
+        zone = datetime.now().astimezone().tzinfo
+        if not confirm_status_change(self._window, cached.link, status, zone):
+            return
+        workspace = self._workspace
+        self._detail.set_writable(False, "Sending the change to Lean…")
+        self._runner.run(
+            lambda: workspace.set_status(link_id, status),
+            self._on_changed,
+            self._on_change_failed,
+            key="action",
+            owner=self,
+        )
+
+    def _on_changed(self, change: StatusChange) -> None:
+        self._detail.set_writable(self._online)
+        verb = "disabled" if change.after == LinkStatus.DISABLED else "enabled"
+        self._window.statusBar().showMessage(  # type: ignore[attr-defined]
+            f"Link {change.link.display_name} {verb}.", 8000
+        )
+        self.links_changed.emit()
+
+    def _on_change_failed(self, error: BaseException) -> None:
+        self._detail.set_writable(self._online)
+        if isinstance(error, ActionRefused):
+            title, text = "Not allowed", str(error)
+        elif is_unreachable(error):
+            title, text = "Lean cannot be reached", f"{error}\n\nNothing was changed."
+        else:
+            title, text = "The change failed", str(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.links_changed.emit()  # the link was re-read before sending: show what Lean holds

@@ -1,0 +1,1 @@
+"""Modal dialogs: the first-run welcome, the profile form and switcher, and confirmations."""

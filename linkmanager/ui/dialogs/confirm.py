@@ -1,0 +1,141 @@
+"""Confirming a status change: what happens to customers, and the way back.
+
+A small QDialog rather than QMessageBox, because QMessageBox's informative text guesses rich
+text and the link's name comes from the server. Cancel is the default button: Enter or Esc
+on a dialog that appears by surprise changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkmanager.domain import PaymentLink, format_money
+from linkmanager.domain.lifecycle import enable_deadline_text
+from linkmanager.domain.status import LinkStatus
+
+DISABLE_QUESTION = "Disable this payment link?"
+ENABLE_QUESTION = "Enable this payment link?"
+DISABLE_CONSEQUENCE = "Customers will see an error page and cannot start new payments."
+ENABLE_CONSEQUENCE = "Customers can pay through this link again."
+ENABLE_WAY_BACK = "You can disable it again at any time."
+WIDTH = 460
+
+
+def _local_zone(link: PaymentLink) -> tzinfo | None:
+    """The system zone as it will be at the link's expiry (its DST offset, not today's)."""
+    if link.expires_at is None:
+        return None
+    return link.expires_at.astimezone().tzinfo
+
+
+def consequence_text(link: PaymentLink, target: LinkStatus, tz: tzinfo | None = None) -> tuple[str, str]:
+    """(question, consequence and way back) for moving `link` to `target`; times in `tz`
+    (None: the system's local zone)."""
+    if target == LinkStatus.DISABLED:
+        zone = tz or _local_zone(link)
+        way_back = enable_deadline_text(link, zone) if zone is not None else enable_deadline_text(link)
+        return DISABLE_QUESTION, f"{DISABLE_CONSEQUENCE} {way_back}"
+    if target == LinkStatus.ACTIVE:
+        return ENABLE_QUESTION, f"{ENABLE_CONSEQUENCE} {ENABLE_WAY_BACK}"
+    raise ValueError(f"Only disabling and enabling are confirmed here, not {target.value}")
+
+
+def _plain_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ConfirmStatusDialog(QDialog):
+    """Question, the link it is about, the consequence and the way back; Cancel by default."""
+
+    def __init__(
+        self, parent: QWidget | None, link: PaymentLink, target: LinkStatus, tz: tzinfo | None = None
+    ) -> None:
+        super().__init__(parent)
+        question, consequence = consequence_text(link, target, tz)
+        disabling = target == LinkStatus.DISABLED
+        self.setWindowTitle("Disable link" if disabling else "Enable link")
+        self.setModal(True)
+        self.setAccessibleName(question)
+
+        icon = QLabel(self)
+        kind = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if disabling
+            else QStyle.StandardPixmap.SP_MessageBoxQuestion
+        )
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        icon.setPixmap(self.style().standardIcon(kind, None, self).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.question_label = _plain_label(question, self)
+        font = self.question_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.question_label.setFont(font)
+        name = link.display_name or link.id
+        self.link_label = _plain_label(name, self)
+        self.link_label.setAccessibleName("Link")
+        # Left in this left-to-right window even for an Arabic name, so it lines up with the rest.
+        self.link_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        font = self.link_label.font()
+        font.setBold(True)
+        self.link_label.setFont(font)
+        self.details_label = _plain_label(f"{format_money(link.amount)} · Link ID {link.id}", self)
+        self.details_label.setAccessibleName("Amount and link ID")
+        self.consequence_label = _plain_label(consequence, self)
+        self.consequence_label.setAccessibleName("Consequence")
+
+        self.buttons = QDialogButtonBox(self)
+        self.confirm_button = QPushButton("Disable link" if disabling else "Enable link", self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.confirm_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        text = QVBoxLayout()
+        text.addWidget(self.question_label)
+        text.addWidget(self.link_label)
+        text.addWidget(self.details_label)
+        text.addSpacing(6)
+        text.addWidget(self.consequence_label)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(WIDTH)
+        layout.activate()
+        self.resize(WIDTH, layout.totalHeightForWidth(WIDTH))  # as tall as the wrapped text, no taller
+        self.cancel_button.setFocus()
+
+
+def confirm_status_change(
+    parent: QWidget | None, link: PaymentLink, target: LinkStatus, tz: tzinfo | None = None
+) -> bool:
+    """Ask before disabling or enabling `link`; True only when the user chose the change."""
+    dialog = ConfirmStatusDialog(parent, link, target, tz)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,220 @@
+"""The main window: status tabs and search over the links table, the detail pane beside it,
+the usages drawer over the right edge, and the status bar. Behaviour lives in controllers/.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkmanager.domain.status import LinkStatus
+from linkmanager.services.workspace import CachedLink, Workspace
+from linkmanager.ui.controllers.link_controller import LinkController
+from linkmanager.ui.controllers.search_controller import SearchController
+from linkmanager.ui.controllers.sync_controller import SyncController
+from linkmanager.ui.models.links_model import Column, LinksTableModel
+from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.widgets.detail_pane import DetailPane
+from linkmanager.ui.widgets.status_bar import StatusBar
+from linkmanager.ui.widgets.usage_drawer import UsageDrawer
+
+logger = logging.getLogger(__name__)
+
+HIDDEN_BY_DEFAULT = (Column.REFERENCE, Column.CUSTOMER_ID)
+
+
+class MainWindow(QMainWindow):
+    first_sync_finished = Signal()
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, settings: QSettings) -> None:
+        super().__init__()
+        self._workspace = workspace
+        self._runner = runner
+        self._settings = settings
+        self.setWindowTitle(f"LinkManager — {workspace.info.name}")
+        self.resize(1280, 800)
+
+        self.model = LinksTableModel(workspace.now, self)
+        self.table = self._make_table()
+        self.search_box = QLineEdit(placeholderText="Search links, references, payer values…  (Ctrl+F)")
+        self.search_box.setAccessibleName("Search")
+        self.search_box.setClearButtonEnabled(True)
+        self.tabs = QTabBar()
+        self.tabs.setAccessibleName("Status tabs")
+        self.tabs.setExpanding(False)
+        self.detail = DetailPane(workspace.now)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.search_box, 1)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.drawer = UsageDrawer(central)
+
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.status.set_profile(workspace.info.name, workspace.info.environment)
+
+        self.sync = SyncController(workspace, runner, self.status, self)
+        self.links = LinkController(workspace, runner, self.table, self.model, self.detail, self.drawer, self)
+        self.search = SearchController(workspace, runner, self.search_box, self.tabs, self.model)
+        self.sync.synced.connect(self._on_synced)
+        self.sync.online_changed.connect(self.links.set_online)
+        self.sync.first_sync_finished.connect(self._after_first_sync)
+        self.links.links_changed.connect(self.reload)
+        self._make_actions()
+        self._restore()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName("Links table")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        # Fixed row heights: a 100,000-row table must not measure every row.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column, width in (
+            (Column.LINK_ID, 120),
+            (Column.NAME, 260),
+            (Column.STATUS, 110),
+            (Column.AMOUNT, 130),
+        ):
+            table.setColumnWidth(column, width)
+        for column in HIDDEN_BY_DEFAULT:
+            table.setColumnHidden(column, True)
+        return table
+
+    def _make_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        sync = QAction("&Sync now", self, shortcut=QKeySequence(Qt.Key.Key_F5))  # F5
+        sync.triggered.connect(self.sync.sync_now)
+        quit_ = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_.triggered.connect(self.close)
+        file_menu.addActions([sync, quit_])
+        self.addAction(sync)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        find = QAction("&Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.search.focus)
+        copy = QAction("&Copy cell", self, shortcut=QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.triggered.connect(self.copy_cell)
+        self.table.addAction(copy)
+        edit_menu.addActions([find, copy])
+        self.addAction(find)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.aboutToShow.connect(self._fill_view_menu)
+
+    def _fill_view_menu(self) -> None:
+        self.view_menu.clear()
+        self._add_column_actions(self.view_menu)
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._add_column_actions(menu)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _add_column_actions(self, menu: QMenu) -> None:
+        for column in Column:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column != Column.LINK_ID)  # the id always stays
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+
+    # -- behaviour -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the cache at once (offline-first), then sync in the background."""
+        self.reload()
+        self.sync.start()
+
+    def reload(self) -> None:
+        workspace = self._workspace
+        self._runner.run(workspace.links, self._on_links, key="links", owner=self)
+
+    def _on_links(self, links: Sequence[CachedLink]) -> None:
+        self.model.set_links(links)
+        self.search.update_counts()
+        self.links.refresh()
+
+    def _on_synced(self, _: object) -> None:
+        self.reload()
+
+    def _after_first_sync(self) -> None:
+        """Tell the world (and --screenshot) once the first sync's links are in the table."""
+        self._runner.run(self._workspace.links, self._on_first_links, key="links", owner=self)
+
+    def _on_first_links(self, links: Sequence[CachedLink]) -> None:
+        self._on_links(links)
+        self.first_sync_finished.emit()
+
+    def copy_cell(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+
+    def select_first_active(self) -> bool:
+        for row in range(self.model.rowCount()):
+            cached = self.model.link_at(row)
+            if cached is not None and self._workspace.status_of(cached) == LinkStatus.ACTIVE:
+                return self.links.select(cached.link.id)
+        return False
+
+    # -- settings ------------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header = self._settings.value("links/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self._settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("links/header", self.table.horizontalHeader().saveState())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self.sync.cancel()
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,308 @@
+"""The links table: every cached link, filtered and sorted in the model itself.
+
+Why not QSortFilterProxyModel: at 100,000 rows a proxy sorting through Python data() takes
+seconds and a Python filterAcceptsRow is felt on every keystroke, while list operations over
+precomputed keys take a tenth of a second. Each row keeps its display strings (made once, on
+first paint) and its sort keys (made once per column, on first sort); a sync replaces rows by
+diffing on the link id, so the selection and the scroll position survive it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Collection, Hashable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from operator import attrgetter
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+
+from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.money import format_money
+from linkmanager.domain.status import LinkStatus
+from linkmanager.services.workspace import CachedLink
+from linkmanager.ui.models import link_rows
+from linkmanager.ui.models.link_rows import NAME_HINT, LinkRow
+from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
+from linkmanager.ui.models.status_style import dot_icon, entered_value_icon, link_status_color
+
+
+class Column(IntEnum):
+    LINK_ID = 0
+    NAME = 1
+    STATUS = 2
+    AMOUNT = 3
+    USAGES = 4
+    EXPIRES = 5
+    REFERENCE = 6
+    CUSTOMER_ID = 7
+
+
+TITLES = ("Link ID", "Name", "Status", "Amount", "Usages", "Expires at", "Reference", "Customer ID")
+
+LINK_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> CachedLink
+LINK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # -> str
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # -> the column's sort key; None sorts last
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip Qt cannot read as markup: escaped inside <p>, so "<b>x</b>" shows as typed."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+_row_key: Callable[[LinkRow], Hashable] = attrgetter("id")
+
+
+class LinksTableModel(RowTableModel[LinkRow]):
+    """Cached links as table rows; `now` decides which cached links have expired meanwhile."""
+
+    def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
+        super().__init__(len(Column), parent)
+        self._now = now
+        self._all: dict[str, LinkRow] = {}  # every link, in the order set_links() gave them
+        self._by_id: list[LinkRow] | None = None  # every link by id, made when a sort needs it
+        self._order: list[LinkRow] | None = None  # every link in the shown order (see _ordered)
+        self._loaded = False
+        self._status: LinkStatus | None = None
+        self._ids: frozenset[str] | None = None
+        self._via_usage: frozenset[str] = frozenset()
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._positions: dict[str, int] | None = None
+        self._counts: dict[LinkStatus | None, int] | None = None
+        self.modelReset.connect(self._forget_positions)
+        self.rowsInserted.connect(self._forget_positions)
+        self.rowsRemoved.connect(self._forget_positions)
+        self.layoutChanged.connect(self._forget_positions)
+
+    # -- feeding -----------------------------------------------------------------------------------
+
+    def set_links(self, links: Sequence[CachedLink]) -> None:
+        """Show these links (a sync's or the cache's whole list), as a diff of what is shown."""
+        now = self._now()
+        old = self._all
+        fresh: dict[str, LinkRow] = {}
+        changed: set[str] = set()
+        for seq, cached in enumerate(links):
+            link_id = cached.link.id
+            status = effective_status(cached.link, now)
+            row = old.get(link_id)
+            if row is None:
+                row = LinkRow(cached, status, seq)
+            elif row.update(cached, status, seq):
+                changed.add(link_id)
+            fresh[link_id] = row
+        same_ids = fresh.keys() == old.keys()
+        if not same_ids:
+            self._by_id = None
+        self._all = fresh
+        if self._loaded and same_ids and not changed and (self._sort_column >= 0 or list(fresh) == list(old)):
+            return  # a sync that changed nothing shown: the rows took the new copies in place
+        self._order = None
+        self._counts = None
+        first = not self._loaded
+        self._loaded = True
+        self._show(changed, first=first)
+
+    def refresh_statuses(self) -> None:
+        """Re-judge expiry against now() (a link can expire while the window stays open)."""
+        self.set_links([row.cached for row in self._all.values()])
+
+    def clear(self) -> None:
+        """Profile switch: no link of the previous profile may remain, selection and search
+        results included. The status filter and the sort stay: the tabs and header show them."""
+        self._all = {}
+        self._by_id = None
+        self._order = None
+        self._counts = None
+        self._loaded = False
+        self._ids = None
+        self._via_usage = frozenset()
+        self._reset_rows([])
+
+    def set_status_filter(self, status: LinkStatus | None) -> None:
+        """Show one effective status (None = all)."""
+        if status == self._status:
+            return
+        self._status = status
+        self._show(())
+
+    def set_id_filter(self, ids: set[str] | None, via_usage: set[str] | None = None) -> None:
+        """Show only these ids (a search's links; None = no search). `via_usage`: the ids found only
+        in what payers typed, marked in the Name column so nobody wonders why the link matched."""
+        new_ids = None if ids is None else frozenset(ids)
+        new_via = frozenset(via_usage or ()) if new_ids is not None else frozenset()
+        if new_ids == self._ids and new_via == self._via_usage:
+            return
+        hinted = new_via ^ self._via_usage
+        self._ids = new_ids
+        self._via_usage = new_via
+        self._counts = None
+        self._show(())
+        for link_id in hinted:
+            row = self.row_of(link_id)
+            if row is not None:
+                name = self.index(row, Column.NAME)
+                self.dataChanged.emit(name, name, [])
+
+    # -- questions -----------------------------------------------------------------------------
+
+    def status_counts(self) -> dict[LinkStatus | None, int]:
+        """Links per effective status for the tabs (None = all): the search applies, the tab does not."""
+        if self._counts is None:
+            counts: dict[LinkStatus | None, int] = dict.fromkeys(LinkStatus.known(), 0)
+            rows = self._all.values() if self._ids is None else self._rows_for(self._ids)
+            total = 0
+            for row in rows:
+                counts[row.status] = counts.get(row.status, 0) + 1
+                total += 1
+            counts[None] = total
+            self._counts = counts
+        return dict(self._counts)
+
+    def row_of(self, link_id: str) -> int | None:
+        if self._positions is None:
+            self._positions = {row.id: i for i, row in enumerate(self._rows)}
+        return self._positions.get(link_id)
+
+    def link_at(self, row: int) -> CachedLink | None:
+        return self._rows[row].cached if 0 <= row < len(self._rows) else None
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    # -- Qt overrides --------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Column -1 restores the order set_links() gave (the cache's: newest confirmed first)."""
+        self._sort_column = column if 0 <= column < len(Column) else -1
+        self._sort_order = order
+        self._order = None
+        if self._loaded:
+            self._reorder_rows(self._target(), _row_key)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(TITLES):
+            return TITLES[section]
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            texts = row.texts
+            return (texts if texts is not None else row.make_texts())[column]
+        if role == LINK_ROLE:
+            return row.cached
+        if role == LINK_ID_ROLE:
+            return row.id
+        if role == _DECORATION:
+            return self._decoration(row, column)
+        if role == _ALIGNMENT:
+            return _RIGHT if column == Column.AMOUNT else None
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
+        if role == SORT_ROLE:
+            return row.key(column)
+        if role == _ACCESSIBLE_DESCRIPTION and column == Column.NAME and row.id in self._via_usage:
+            return NAME_HINT
+        return None
+
+    # -- inside --------------------------------------------------------------------------------
+
+    def _decoration(self, row: LinkRow, column: int) -> Any:
+        if column == Column.STATUS:
+            return dot_icon(link_status_color(row.status), hollow=row.cached.missing_since is not None)
+        if column == Column.NAME and row.id in self._via_usage:
+            return entered_value_icon()
+        return None
+
+    def _tooltip(self, row: LinkRow, column: int) -> str | None:
+        if column == Column.STATUS:
+            return plain_tooltip(link_rows.status_reason(row))
+        if column == Column.EXPIRES:
+            expires = row.cached.link.expires_at
+            return None if expires is None else plain_tooltip(link_rows.utc_text(expires))
+        if column == Column.NAME:
+            name = row.cached.link.name or ""
+            if row.id in self._via_usage:
+                return plain_tooltip(f"{name}\n{NAME_HINT}" if name else NAME_HINT)
+            return plain_tooltip(name) if name else None
+        if column == Column.AMOUNT:
+            return plain_tooltip(format_money(row.cached.link.amount))
+        return None
+
+    def _forget_positions(self) -> None:
+        self._positions = None
+
+    def _rows_for(self, ids: frozenset[str]) -> list[LinkRow]:
+        every = self._all
+        return [every[i] for i in ids if i in every]
+
+    def _target(self) -> list[LinkRow]:
+        """The rows to show: filtered, then sorted by the column key with the id as tie-break."""
+        status, ids, column = self._status, self._ids, self._sort_column
+        if ids is not None and len(ids) * 8 < len(self._all):  # a narrow search: sort just its rows
+            rows = self._rows_for(ids)
+            rows.sort(key=link_rows.by_seq if column < 0 else link_rows.by_id)
+            if status is not None:
+                rows = [r for r in rows if r.status == status]
+            return rows if column < 0 else link_rows.sort_rows(rows, column, descending=self._descending())
+        rows = self._ordered()
+        if ids is not None:
+            rows = [r for r in rows if r.id in ids]
+        if status is not None:
+            rows = [r for r in rows if r.status == status]
+        return rows
+
+    def _ordered(self) -> list[LinkRow]:
+        """Every link in the shown order, kept until the links or the sort change: switching a
+        tab or clearing a search then costs one pass over the list, not a sort."""
+        if self._order is None:
+            if self._sort_column < 0:
+                self._order = list(self._all.values())
+            else:
+                if self._by_id is None:
+                    self._by_id = sorted(self._all.values(), key=link_rows.by_id)
+                self._order = link_rows.sort_rows(
+                    self._by_id, self._sort_column, descending=self._descending()
+                )
+        return self._order
+
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _show(self, changed: Collection[str], *, first: bool = False) -> None:
+        target = self._target()
+        if first:
+            self._reset_rows(target)
+        else:
+            self._replace_rows(target, _row_key, changed)
+
+
+__all__ = [
+    "LINK_ID_ROLE",
+    "LINK_ROLE",
+    "SORT_ROLE",
+    "TITLES",
+    "Column",
+    "LinksTableModel",
+    "plain_tooltip",
+]

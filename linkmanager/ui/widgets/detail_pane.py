@@ -1,0 +1,421 @@
+"""The selected link in full: what Lean holds, how fresh it is, its QR code, Disable/Enable, its usages.
+
+Everything the server sent is plain text. Times are local with UTC one hover away. The status is
+the *effective* one (a cached ACTIVE link past its expiry shows as expired), so the Disable/Enable
+button never offers what Lean would refuse; the lead's controller confirms and runs the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkmanager.domain.lifecycle import (
+    check_status_change,
+    effective_status,
+    enable_deadline_text,
+    moment_text,
+    qr_use,
+    toggle_target,
+)
+from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
+from linkmanager.domain.money import format_money
+from linkmanager.domain.status import PAYMENT_PURPOSES, LinkStatus
+from linkmanager.services.workspace import CachedLink
+from linkmanager.ui.models.status_style import dot_icon, link_status_color
+from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
+from linkmanager.ui.widgets.copy_field import (
+    EMPTY,
+    CopyField,
+    clock_text,
+    muted,
+    plain_label,
+    plain_tooltip,
+    relative_text,
+    when_text,
+)
+from linkmanager.ui.widgets.qr_panel import QrPanel
+
+REFRESH_MS = 60_000  # relative times ("in 3 days", "3 min ago") and the effective status age
+
+
+class DetailPane(QWidget):
+    """Details of one link (accessible name "Link details"); see the module docstring."""
+
+    toggle_requested = Signal(str, object)  # (link_id, target LinkStatus)
+    usage_activated = Signal(str)  # usage_id
+
+    def __init__(
+        self, now: Callable[[], datetime], parent: QWidget | None = None, *, tz: tzinfo | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Link details")
+        self._now = now
+        self._tz = tz  # None: the system's zone, looked up each time (it can change while running)
+        self._cached: CachedLink | None = None
+        self._writable = True
+        self._write_reason = ""
+        self._toggle_to: LinkStatus | None = None
+        self._shown_identifiers: tuple[IdentifierConfig, ...] | None = None
+
+        self.placeholder = muted(plain_label("Select a link to see its details, QR code and usages."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(REFRESH_MS)
+        self._clock.timeout.connect(self._refresh)
+        self._clock.start()
+        self.show_link(None)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        self.title = _styled(plain_label(selectable=True), scale=1.35)
+        self.title.setWordWrap(True)
+        self.toggle_button = QPushButton("Disable")
+        self.toggle_button.clicked.connect(self._on_toggle)
+        self.status_dot = QLabel()
+        self.status_label = _styled(plain_label())
+        self.confirmed_label = muted(plain_label())
+        self.warning_label = plain_label()
+        self.warning_label.setWordWrap(True)
+
+        head = QGridLayout()
+        head.addWidget(self.title, 0, 0, 1, 4)
+        head.addWidget(self.toggle_button, 0, 4, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.status_dot, 1, 0)
+        head.addWidget(self.status_label, 1, 1)
+        head.addWidget(self.confirmed_label, 1, 2, 1, 3)
+        head.setColumnStretch(2, 1)
+        head.addWidget(self.warning_label, 2, 0, 1, 5)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.amount_label = _styled(plain_label(selectable=True))
+        self.reference_label = plain_label(selectable=True)
+        self.usages_count_label = plain_label()
+        self.expires_label = plain_label(selectable=True)
+        self.url_field = CopyField("Link URL", copy_name="Copy link URL", inline=True)
+        self.link_id_field = CopyField("Link ID", inline=True)
+        self.customer_field = CopyField("Customer ID", inline=True)
+        self.redirect_field = CopyField("Redirect URL", inline=True)
+        self.purpose_label = plain_label(selectable=True)
+        self.destination_field = CopyField("Destination ID", inline=True)
+        rows: tuple[tuple[str, QWidget], ...] = (
+            ("Amount", self.amount_label),
+            ("Reference", self.reference_label),
+            ("Payments", self.usages_count_label),
+            ("Expires", self.expires_label),
+            ("Link URL", self.url_field),
+            ("Link ID", self.link_id_field),
+            ("Customer ID", self.customer_field),
+            ("Redirect URL", self.redirect_field),
+            ("Purpose", self.purpose_label),
+            ("Destination", self.destination_field),
+        )
+        for text, widget in rows:
+            self.form.addRow(muted(plain_label(text)), widget)
+            if isinstance(widget, QLabel):
+                widget.setWordWrap(True)
+
+        self.qr = QrPanel()
+        self.identifiers_box = QWidget()
+        self.identifiers_grid = QGridLayout(self.identifiers_box)
+        self.identifiers_grid.setContentsMargins(0, 0, 0, 0)
+        self.identifiers_grid.setHorizontalSpacing(12)
+
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.addLayout(head)
+        column.addWidget(_rule())
+        column.addLayout(self.form)
+        column.addWidget(_rule())
+        column.addWidget(_heading("QR code"))
+        column.addWidget(self.qr)
+        column.addWidget(_rule())
+        column.addWidget(_heading("Asked of the payer"))
+        column.addWidget(self.identifiers_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(details)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self._build_usages())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        return splitter
+
+    def _build_usages(self) -> QWidget:
+        self.usages_title = _heading("Usages")
+        self.usages_asof = muted(plain_label())
+        self.usages_loading = muted(plain_label("Updating from Lean…"))
+        self.usages_loading.hide()
+        self.usages_model = UsagesTableModel(self)
+        view = QTableView()
+        view.setAccessibleName("Usages table")
+        view.setModel(self.usages_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        metrics = view.fontMetrics()
+        ids = metrics.horizontalAdvance("5f2b8c1e-7d…") + 16  # IDs are read by their start
+        header.resizeSection(UsageColumn.USAGE_ID, ids)
+        header.resizeSection(UsageColumn.PAYMENT_ID, ids)
+        header.resizeSection(UsageColumn.FIRST_VALUE, metrics.horizontalAdvance("m" * 14))
+        for column in (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS):
+            header.resizeSection(column, metrics.horizontalAdvance("Payment created") + 36)
+        header.moveSection(header.visualIndex(UsageColumn.FIRST_VALUE), 1)  # who paid, next to the ID
+        view.setMinimumHeight(4 * view.fontMetrics().height())
+        view.clicked.connect(self._on_usage_clicked)
+        view.installEventFilter(self)
+        self.usages_view = view
+
+        head = QHBoxLayout()
+        head.addWidget(self.usages_title)
+        head.addWidget(self.usages_asof, 1)
+        head.addWidget(self.usages_loading)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(view, 1)
+        return box
+
+    # -- public ------------------------------------------------------------------------------------
+
+    def show_link(self, cached: CachedLink | None) -> None:
+        """Show `cached` (None: the placeholder). The same link again keeps its usages and selection."""
+        previous = self._cached.link.id if self._cached else None
+        self._cached = cached
+        if cached is None:
+            self._stack.setCurrentIndex(0)
+            self.usages_model.set_usages(None, [])
+            self.usages_loading.hide()
+            return
+        if cached.link.id != previous:
+            self.usages_model.set_usages(cached.link.id, [])
+            self.usages_loading.hide()
+        self._stack.setCurrentIndex(1)
+        self._refresh()
+
+    def current_link_id(self) -> str | None:
+        return self._cached.link.id if self._cached else None
+
+    def show_usages(self, link_id: str, usages: Sequence[Usage]) -> None:
+        """Usages of `link_id`; an answer for a link no longer shown is dropped."""
+        if self._cached is None or link_id != self._cached.link.id:
+            return
+        self.usages_model.set_usages(link_id, usages)
+        self._show_usage_count(len(usages))
+
+    def set_usages_loading(self, loading: bool) -> None:
+        self.usages_loading.setVisible(loading and self._cached is not None)
+
+    def set_writable(self, writable: bool, reason: str = "") -> None:
+        """Offline or busy: the toggle is disabled and says why."""
+        self._writable = writable
+        self._write_reason = reason
+        if self._cached is not None:
+            self._update_toggle(self._cached.link, self._now())
+
+    # -- rendering ---------------------------------------------------------------------------------
+
+    def _zone(self) -> tzinfo:
+        return self._tz or datetime.now().astimezone().tzinfo or UTC
+
+    def _refresh(self) -> None:
+        cached = self._cached
+        if cached is None:
+            return
+        link, now, zone = cached.link, self._now(), self._zone()
+        self.title.setText(link.display_name)
+        self._show_status(cached, now, zone)
+        self.amount_label.setText(format_money(link.amount))
+        self.reference_label.setText(link.reference or EMPTY)
+        limit = f" / {link.max_usages:,}" if link.max_usages is not None else " (no limit)"
+        self.usages_count_label.setText(f"{link.current_usages:,}{limit}")
+        self.usages_count_label.setToolTip("Successful payments / the link's limit")
+        expires = link.expires_at
+        when = f"{moment_text(expires, zone)} ({relative_text(expires, now)})" if expires else "Never"
+        _show_time(self.expires_label, when, expires)
+        self.url_field.set_value(link.url)
+        self.link_id_field.set_value(link.id)
+        self._set_row(self.customer_field, link.customer_id)
+        self._set_row(self.redirect_field, link.redirect_url)
+        self._set_row(self.destination_field, link.payment_details.destination_id)
+        purpose = link.payment_details.payment_purpose
+        self.purpose_label.setText(f"{PAYMENT_PURPOSES.get(purpose, purpose)} ({purpose})" if purpose else "")
+        self.form.setRowVisible(self.purpose_label, bool(purpose))
+        use = qr_use(link, now)
+        refusal = check_status_change(link, LinkStatus.ACTIVE, now, zone).reason
+        self.qr.show_qr(link, use, refusal)
+        self._show_identifiers(link)
+        self._update_toggle(link, now)
+        self._show_usage_count(None)
+
+    def _set_row(self, field: CopyField, value: str | None) -> None:
+        field.set_value(value)
+        self.form.setRowVisible(field, bool(value))
+
+    def _show_status(self, cached: CachedLink, now: datetime, zone: tzinfo) -> None:
+        link = cached.link
+        status = effective_status(link, now)
+        self.status_label.setText(status.label)
+        self.status_dot.setPixmap(dot_icon(link_status_color(status)).pixmap(16, 16))
+        why = ""
+        if status != link.status:
+            why = f"Lean last said {link.status.label.lower()}; the app judges it {status.label.lower()} now."
+        self.status_label.setToolTip(plain_tooltip(why))
+        confirmed = cached.confirmed_at
+        _show_time(self.confirmed_label, f"Confirmed by Lean {when_text(confirmed, now, zone)}", confirmed)
+        missing = cached.missing_since
+        self.warning_label.setVisible(missing is not None)
+        if missing is not None:
+            self.warning_label.setText(
+                f"Lean's list of links has not included this link since {clock_text(missing, now, zone)}; "
+                "what is shown is the last copy the app has."
+            )
+
+    def _show_identifiers(self, link: PaymentLink) -> None:
+        if self._shown_identifiers == link.identifiers:
+            return  # the minute's refresh: nothing to rebuild
+        self._shown_identifiers = link.identifiers
+        grid = self.identifiers_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
+        if not link.identifiers:
+            grid.addWidget(muted(plain_label("Nothing: payers go straight to payment.")), 0, 0)
+            return
+        for col, text in enumerate(("Field", "Label shown", "Required", "Limit")):
+            grid.addWidget(muted(plain_label(text)), 0, col)
+        for row, config in enumerate(link.identifiers, start=1):
+            cells = (
+                config.type.label,
+                config.display_label or EMPTY,
+                "Yes" if config.required else "No",
+                f"{config.limit:,} characters" if config.limit is not None else EMPTY,
+            )
+            for col, text in enumerate(cells):
+                label = plain_label(text, selectable=col == 1)
+                grid.addWidget(label, row, col)
+        grid.setColumnStretch(1, 1)
+
+    def _show_usage_count(self, count: int | None) -> None:
+        cached = self._cached
+        if cached is None:
+            return
+        shown = self.usages_model.rowCount() if count is None else count
+        self.usages_title.setText(f"Usages ({shown:,})")
+        asof = cached.usages_confirmed_at
+        when = f"as of {when_text(asof, self._now(), self._zone())}" if asof else "not read from Lean yet"
+        _show_time(self.usages_asof, when, asof)
+
+    # -- Disable / Enable --------------------------------------------------------------------------
+
+    def _update_toggle(self, link: PaymentLink, now: datetime) -> None:
+        target = toggle_target(link, now)
+        shown = target or (LinkStatus.ACTIVE if link.status == LinkStatus.DISABLED else LinkStatus.DISABLED)
+        text = "Enable" if shown == LinkStatus.ACTIVE else "Disable"
+        button = self.toggle_button
+        button.setText(text)
+        button.setAccessibleName(f"{text} link")
+        if target is None:
+            tip = check_status_change(link, shown, now, self._zone()).reason
+        elif not self._writable:
+            tip = self._write_reason or "Changes cannot be sent to Lean right now."
+        elif target == LinkStatus.DISABLED:
+            tip = "Stop payments through this link (asks first). " + enable_deadline_text(link, self._zone())
+        else:
+            tip = "Let customers pay through this link again (asks first)."
+        self._toggle_to = target if self._writable else None
+        button.setEnabled(self._toggle_to is not None)
+        button.setToolTip(plain_tooltip(tip))
+        button.setAccessibleDescription(tip)
+
+    def _on_toggle(self) -> None:
+        if self._cached is not None and self._toggle_to is not None:
+            self.toggle_requested.emit(self._cached.link.id, self._toggle_to)
+
+    # -- usages ------------------------------------------------------------------------------------
+
+    def _on_usage_clicked(self, index: QModelIndex) -> None:
+        usage = self.usages_model.usage_at(index.row()) if index.isValid() else None
+        if usage is not None:
+            self.usage_activated.emit(usage.usage_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter or Return on a usage row opens it, as a click does."""
+        if (
+            watched is self.usages_view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._on_usage_clicked(self.usages_view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _show_time(label: QLabel, text: str, moment: datetime | None) -> None:
+    """Local time in the text, UTC one hover away."""
+    label.setText(text)
+    label.setToolTip(plain_tooltip(moment_text(moment, UTC)) if moment else "")
+
+
+def _styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    return _styled(plain_label(text))
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

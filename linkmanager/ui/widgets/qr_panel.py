@@ -1,0 +1,190 @@
+"""The QR code of the shown link, as the lifecycle allows: preview, save as PNG or SVG, copy the image.
+
+ACTIVE links get a plain code; DISABLED ones get a code with a DISABLED band (in the preview and in
+every copy), so a printed card cannot pass for a working one; EXPIRED and USED links get no code,
+only the reason. The preview is rendered at the screen's device pixel ratio with a whole number of
+pixels per module, so it is sharp on high-DPI screens and never blurred by scaling.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkmanager.domain.lifecycle import QrUse
+from linkmanager.domain.models import PaymentLink
+from linkmanager.services.qr import QrError, default_file_name, module_count, qr_png, qr_svg
+from linkmanager.ui.widgets.copy_field import COPIED_MS, plain_label
+
+logger = logging.getLogger(__name__)
+
+DISABLED_MARK = "DISABLED"
+PNG_FILTER = "PNG image (*.png)"
+SVG_FILTER = "SVG image (*.svg)"
+EXPORT_BOX = 16  # pixels per module in a saved or copied PNG: ~7 cm at 300 dpi for a typical link
+
+
+class QrPanel(QWidget):
+    """Preview, "Save QR code" and "Copy QR image" for one link, or a note saying why there is none."""
+
+    saved = Signal(str)  # the path written
+    PREVIEW = 176  # logical pixels the preview aims at
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._link: PaymentLink | None = None
+        self._mark: str | None = None
+        self._rendered: tuple[str, str | None, int, float] | None = None
+        self._last_dir: str | None = None
+
+        self.image_label = QLabel()
+        self.image_label.setAccessibleName("QR code")
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.image_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.note_label = plain_label()
+        self.note_label.setWordWrap(True)
+        self.save_button = QPushButton("Save QR code…")
+        self.save_button.setAccessibleName("Save QR code")
+        self.save_button.setToolTip("Save the QR code as a PNG image or an SVG drawing for print")
+        self.save_button.clicked.connect(self.save_qr)
+        self.copy_button = QPushButton("Copy QR image")
+        self.copy_button.setAccessibleName("Copy QR image")
+        self.copy_button.setToolTip("Put the QR code on the clipboard as an image")
+        self.copy_button.clicked.connect(self.copy_image)
+        self._copied = QTimer(self)
+        self._copied.setSingleShot(True)
+        self._copied.setInterval(COPIED_MS)
+        self._copied.timeout.connect(self._restore_copy_text)
+
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.note_label)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.image_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons, 1)
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def show_qr(self, link: PaymentLink | None, use: QrUse, refusal: str = "") -> None:
+        """Offer the code as `use` allows; `refusal` says why not (shown when there is no code)."""
+        self._link = link if use != QrUse.REFUSED else None
+        self._mark = DISABLED_MARK if use == QrUse.MARKED_DISABLED else None
+        if link is None or use == QrUse.REFUSED:
+            self._show_none(f"No QR code. {refusal}".strip() if link is not None else "")
+            return
+        if use == QrUse.MARKED_DISABLED:
+            self.note_label.setText(
+                "This link is disabled: customers who scan the code see an error page. "
+                "Saved and copied codes carry the DISABLED mark."
+            )
+        else:
+            self.note_label.setText(
+                "Scans to the payment page. Saved codes keep a white margin; print at least 2 cm wide."
+            )
+        self._render()
+
+    def _show_none(self, note: str) -> None:
+        self._link = None
+        self._rendered = None
+        self.image_label.clear()
+        self.image_label.hide()
+        self.save_button.hide()
+        self.copy_button.hide()
+        self.note_label.setText(note)
+
+    def _render(self) -> None:
+        link = self._link
+        if link is None:
+            return
+        ratio = self.devicePixelRatioF()
+        try:
+            box = max(2, round(self.PREVIEW * ratio / module_count(link.url)))
+            key = (link.url, self._mark, box, ratio)
+            if key != self._rendered:
+                image = QImage.fromData(qr_png(link.url, box_size=box, mark=self._mark))
+                pixmap = QPixmap.fromImage(image)
+                pixmap.setDevicePixelRatio(ratio)
+                self.image_label.setPixmap(pixmap)
+                self._rendered = key
+        except QrError as exc:
+            self._show_none(f"No QR code: {exc}.")
+            return
+        self.image_label.show()
+        self.save_button.show()
+        self.copy_button.show()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to a screen of another density
+            self._render()
+        return super().event(event)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def copy_image(self) -> None:
+        if self._link is None:
+            return
+        data = qr_png(self._link.url, box_size=EXPORT_BOX, mark=self._mark)
+        QGuiApplication.clipboard().setImage(QImage.fromData(data))
+        self.copy_button.setText("Copied")
+        self._copied.start()
+
+    def _restore_copy_text(self) -> None:
+        self.copy_button.setText("Copy QR image")
+
+    def choose_save_path(self, default_name: str) -> str | None:
+        """Ask where to save (tests replace this); None when the user cancels."""
+        folder = self._last_dir or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        )
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save QR code", str(Path(folder) / default_name), f"{PNG_FILTER};;{SVG_FILTER}"
+        )
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".png", ".svg"):
+            path += ".svg" if chosen == SVG_FILTER else ".png"
+        return path
+
+    def save_qr(self) -> None:
+        link = self._link
+        if link is None:
+            return
+        path = self.choose_save_path(default_file_name(link, "-qr.png"))
+        if not path:
+            return
+        try:
+            if Path(path).suffix.lower() == ".svg":
+                data = qr_svg(link.url, mark=self._mark)
+            else:
+                data = qr_png(link.url, box_size=EXPORT_BOX, mark=self._mark)
+            Path(path).write_bytes(data)
+        except (OSError, QrError) as exc:
+            logger.info("Could not save a QR code: %s", exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "QR code not saved",
+                f"The QR code could not be saved to {path}:\n{exc}",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            return
+        self._last_dir = str(Path(path).parent)
+        self.saved.emit(path)

@@ -1,0 +1,249 @@
+"""The status bar: which profile and environment, online or not, how fresh the cache is, sync.
+
+Every part is a permanent widget, so a transient showMessage() never hides the PRODUCTION
+badge. States are words first ("PRODUCTION", "Offline"); colour only repeats them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from PySide6 import QtGui
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from linkmanager.domain import utc_now
+from linkmanager.services.workspace import SyncProgress
+from linkmanager.ui.models.status_style import AMBER, GREEN
+
+REFRESH_MS = 30_000
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Badge colours: each background carries its own text colour, so both read on any palette.
+BADGES: dict[str, tuple[str, str, str, str]] = {
+    # environment: (text, background, foreground, tooltip)
+    "production": (
+        "PRODUCTION",
+        "#c62828",
+        "#ffffff",
+        "Production: real customers and real money. Changes take effect at once.",
+    ),
+    "sandbox": ("SANDBOX", "#ffb300", "#1f1f1f", "Sandbox: Lean's test environment; no real money moves."),
+    "demo": (
+        "DEMO",
+        "#1565c0",
+        "#ffffff",
+        "Demo: a simulated Lean server on this computer with made-up data. Nothing leaves this computer.",
+    ),
+    "custom": ("CUSTOM", "#616161", "#ffffff", "A custom Lean address set in this profile."),
+}
+ONLINE_COLOR = GREEN  # the status colours' mid tones: visible on light and dark windows
+OFFLINE_COLOR = AMBER
+
+
+def _plain_tip(text: str) -> str:
+    """Tooltips guess rich text from '<': wrap plain text so it shows exactly as given."""
+    if not text:
+        return ""
+    return QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def ago_text(moment: datetime, now: datetime) -> str:
+    """ "just now", "3 min ago", "2 h ago", "5 days ago"."""
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours} h ago"
+    days = hours // 24
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def last_synced_text(moment: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
+    """ "Last synced 14:02 (3 min ago)"; the date is added when it was not today."""
+    if moment is None:
+        return "Not synced yet"
+    local = moment.astimezone(tz)
+    today = now.astimezone(tz).date()
+    if local.date() == today:
+        when = f"{local:%H:%M}"
+    elif local.date() == today - timedelta(days=1):
+        when = f"yesterday {local:%H:%M}"
+    else:
+        when = f"{local.day} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M}"
+    return f"Last synced {when} ({ago_text(moment, now)})"
+
+
+class StatusBar(QStatusBar):
+    """Profile badge, online indicator, last sync, sync progress with Cancel, and Sync now."""
+
+    sync_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._tz = tz  # None: the system's local zone
+        self._last_synced: datetime | None = None
+        self._environment = ""
+        self.setSizeGripEnabled(False)
+
+        self.badge = QLabel(self)
+        self.badge.setAccessibleName("Environment")
+        self.badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.profile_label = QLabel(self)
+        self.profile_label.setAccessibleName("Profile")
+        self.profile_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.online_dot = QLabel("●", self)
+        self.online_dot.setAccessibleName("Connection indicator")
+        self.online_label = QLabel(self)
+        self.online_label.setAccessibleName("Connection")
+        self.online_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.last_synced_label = QLabel(self)
+        self.last_synced_label.setAccessibleName("Last synced")
+        self.last_synced_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setAccessibleName("Sync progress")
+        self.progress_bar.setFixedWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel sync")
+        self.cancel_button.setToolTip("Stop the sync; everything synced so far is kept")
+        self.cancel_button.clicked.connect(self._on_cancel)
+
+        self.sync_button = QPushButton("Sync now", self)
+        self.sync_button.setAccessibleName("Sync now")
+        self.sync_button.setToolTip("Sync with Lean now (F5)")
+        self.sync_button.clicked.connect(self.sync_requested)
+
+        for widget in (
+            self.badge,
+            self.profile_label,
+            self.online_dot,
+            self.online_label,
+            self.last_synced_label,
+            self.progress_bar,
+            self.cancel_button,
+            self.sync_button,
+        ):
+            self.addPermanentWidget(widget)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_last_synced)
+
+        self.set_profile("", "custom")
+        self.set_online(True)
+        self.set_last_synced(None)
+        self.set_progress(None)
+
+    # -- profile ------------------------------------------------------------------------------
+
+    def set_profile(self, name: str, environment: str) -> None:
+        """Badge and name; PRODUCTION also draws a red rule along the top of the bar."""
+        key = environment.lower() if environment.lower() in BADGES else "custom"
+        self._environment = key
+        text, background, foreground, tip = BADGES[key]
+        self.badge.setText(text)
+        weight = "bold"
+        self.badge.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {foreground}; font-weight: {weight};"
+            " padding: 1px 8px; border-radius: 3px; }"
+        )
+        self.badge.setToolTip(_plain_tip(tip))
+        self.badge.setAccessibleDescription(tip)
+        self.profile_label.setText(name)
+        self.profile_label.setToolTip(_plain_tip(f"Profile: {name}") if name else "")
+        self.profile_label.setVisible(bool(name))
+        if key == "production":
+            self.setStyleSheet(f"QStatusBar {{ border-top: 3px solid {background}; }}")
+        else:
+            self.setStyleSheet("")
+
+    def environment(self) -> str:
+        return self._environment
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def set_online(self, online: bool, detail: str = "") -> None:
+        """Online or offline, in words; `detail` (e.g. Lean's error) is the tooltip, as plain text."""
+        color = ONLINE_COLOR if online else OFFLINE_COLOR
+        self.online_dot.setStyleSheet(f"QLabel {{ color: {color}; }}")
+        self.online_label.setText("Online" if online else "Offline")
+        default = (
+            "Lean answered the last request."
+            if online
+            else "Lean cannot be reached: showing the offline cache; changes are disabled until it is back."
+        )
+        tip = _plain_tip(detail or default)
+        self.online_label.setToolTip(tip)
+        self.online_dot.setToolTip(tip)
+        self.online_label.setAccessibleDescription(detail or default)
+
+    def is_online(self) -> bool:
+        return self.online_label.text() == "Online"
+
+    # -- last sync ----------------------------------------------------------------------------
+
+    def set_last_synced(self, moment: datetime | None) -> None:
+        """Shown in local time, in UTC in the tooltip, and re-worded every 30 s ("4 min ago")."""
+        self._last_synced = moment
+        self._refresh_last_synced()
+        if moment is None:
+            self._timer.stop()
+            self.last_synced_label.setToolTip(_plain_tip("No complete sync has finished yet."))
+        else:
+            utc = moment.astimezone(UTC)
+            self.last_synced_label.setToolTip(_plain_tip(f"Last complete sync: {utc:%Y-%m-%d %H:%M:%S} UTC"))
+            self._timer.start()
+
+    def _refresh_last_synced(self) -> None:
+        self.last_synced_label.setText(last_synced_text(self._last_synced, self._now(), self._tz))
+
+    # -- progress -----------------------------------------------------------------------------
+
+    def set_progress(self, progress: SyncProgress | None) -> None:
+        """None hides the bar and Cancel; counts show link pages first, then links' payments."""
+        syncing = progress is not None
+        self.progress_bar.setVisible(syncing)
+        self.cancel_button.setVisible(syncing)
+        self.sync_button.setEnabled(not syncing)
+        if progress is None:
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.setText("Cancel")
+            self.progress_bar.reset()
+            return
+        bar = self.progress_bar
+        pages_total = progress.link_pages_total
+        usages_total = progress.usage_links_total
+        if pages_total is None:
+            bar.setRange(0, 0)  # busy until the first page says how many there are
+            bar.setFormat("Reading links…")
+        elif usages_total is None or progress.link_pages_done < pages_total:
+            bar.setRange(0, max(pages_total, 1))
+            bar.setValue(min(progress.link_pages_done, pages_total))
+            bar.setFormat("Links: page %v of %m")
+        else:
+            bar.setRange(0, max(usages_total, 1))
+            bar.setValue(min(progress.usage_links_done, usages_total) if usages_total else 1)
+            bar.setFormat(f"Payments: {progress.usage_links_done:,} of {usages_total:,} links")
+        bar.setAccessibleDescription(bar.text())
+
+    def _on_cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText("Cancelling…")
+        self.cancel_requested.emit()

@@ -1,0 +1,276 @@
+"""One usage in a side drawer over the right edge of the window: not a dialog, not a new page.
+
+Everything a finance user copies when reconciling a payment (what the payer typed, the usage,
+payment and customer IDs) sits here with its own copy button. The drawer is a child of `host`
+and follows its size; Esc (with focus anywhere in the host) or the close button closes it. A
+sync that brings a newer copy of the open usage updates the drawer in place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linkmanager.domain.models import Usage
+from linkmanager.ui.models.status_style import (
+    dot_icon,
+    payment_status_color,
+    payment_status_text,
+    usage_status_color,
+)
+from linkmanager.ui.widgets.copy_field import EMPTY, CopyField, muted, plain_label, plain_tooltip
+
+WIDTH = 360
+DURATION_MS = 150
+
+
+def short_id(usage_id: str) -> str:
+    """The first 8 characters, as people read a UUID aloud; the whole ID is in the drawer below."""
+    return usage_id if len(usage_id) <= 10 else usage_id[:8] + "…"
+
+
+class UsageDrawer(QFrame):
+    """A usage's details (accessible name "Usage details"), sliding in over the host's right edge."""
+
+    closed = Signal()
+    # None: animate unless the platform is offscreen or the style turns animations off.
+    # Tests set True (and wait for `animation.finished`) or False.
+    animate: bool | None = None
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self._host = host
+        self._usage: Usage | None = None
+        self._open = False
+        self.setAccessibleName("Usage details")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Raised)
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self.animation = QPropertyAnimation(self, b"pos", self)
+        self.animation.setDuration(DURATION_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.animation.finished.connect(self._on_animation_finished)
+
+        self.title = plain_label()
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.close_button = QToolButton()
+        self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Close usage details")
+        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.clicked.connect(self.close_drawer)
+
+        self.usage_status_dot, self.usage_status_label = QLabel(), plain_label(selectable=True)
+        self.payment_status_dot, self.payment_status_label = QLabel(), plain_label(selectable=True)
+        self.payment_status_label.setWordWrap(True)
+        self.identifiers_heading = _heading("What the payer entered")
+        self.no_identifiers = muted(plain_label("Nothing: the link asks for no details."))
+        self._identifier_fields: list[CopyField] = []
+        self.identifiers_box = QVBoxLayout()
+        self.identifiers_box.setSpacing(8)
+        self.usage_id_field = CopyField("Usage ID")
+        self.payment_id_field = CopyField("Payment ID")
+        self.customer_id_field = CopyField("Customer ID")
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        statuses = QGridLayout()
+        statuses.setColumnStretch(2, 1)
+        for row, (caption, dot, label) in enumerate(
+            (
+                ("Usage status", self.usage_status_dot, self.usage_status_label),
+                ("Payment status", self.payment_status_dot, self.payment_status_label),
+            )
+        ):
+            statuses.addWidget(muted(plain_label(caption)), row, 0)
+            statuses.addWidget(dot, row, 1)
+            statuses.addWidget(label, row, 2)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(statuses)
+        column.addSpacing(6)
+        column.addWidget(self.identifiers_heading)
+        column.addWidget(self.no_identifiers)
+        column.addLayout(self.identifiers_box)
+        column.addSpacing(6)
+        column.addWidget(_heading("References"))
+        for field in (self.usage_id_field, self.payment_id_field, self.customer_id_field):
+            column.addWidget(field)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.scroll_area, 1)
+
+        host.installEventFilter(self)
+        self.hide()
+
+    # -- public ------------------------------------------------------------------------------------
+
+    def show_usage(self, usage: Usage) -> None:
+        """Show `usage`, opening the drawer if it is closed; the same usage again updates in place."""
+        if self._usage is None or usage.usage_id != self._usage.usage_id:
+            self.scroll_area.verticalScrollBar().setValue(0)
+        self._usage = usage
+        self.title.setText(f"Usage {short_id(usage.usage_id)}")
+        self.title.setToolTip(plain_tooltip(usage.usage_id))
+        self.usage_status_label.setText(usage.usage_status.label)
+        self.usage_status_dot.setPixmap(dot_icon(usage_status_color(usage.usage_status)).pixmap(16, 16))
+        if usage.payment_status is None:
+            self.payment_status_label.setText(EMPTY)
+            self.payment_status_label.setToolTip("The bank has not reported on this payment yet.")
+            self.payment_status_dot.clear()
+        else:
+            self.payment_status_label.setText(payment_status_text(usage.payment_status))
+            self.payment_status_label.setToolTip(
+                plain_tooltip(f"As reported by the bank: {usage.payment_status}")
+            )
+            self.payment_status_dot.setPixmap(
+                dot_icon(payment_status_color(usage.payment_status)).pixmap(16, 16)
+            )
+        self._show_identifiers(usage)
+        self.usage_id_field.set_value(usage.usage_id)
+        self.payment_id_field.set_value(usage.payment_id)
+        self.customer_id_field.set_value(usage.customer_id)
+        if not self._open:
+            self._slide_in()
+        self.raise_()
+
+    def close_drawer(self) -> None:
+        """Close (no-op when closed); `closed` is emitted once the drawer is out of sight."""
+        if not self._open:
+            return
+        self._open = False
+        self._slide(QPoint(self._host.width(), 0))
+
+    def is_open(self) -> bool:
+        return self._open
+
+    def current_usage_id(self) -> str | None:
+        """The usage shown while the drawer is open; None when it is closed."""
+        return self._usage.usage_id if self._open and self._usage is not None else None
+
+    def current_usage(self) -> Usage | None:
+        return self._usage if self._open else None
+
+    # -- content -----------------------------------------------------------------------------------
+
+    def _show_identifiers(self, usage: Usage) -> None:
+        """Reuses the fields already there, so an update in place keeps focus and scroll position."""
+        items = usage.identifiers
+        while len(self._identifier_fields) > len(items):
+            field = self._identifier_fields.pop()
+            self.identifiers_box.removeWidget(field)
+            field.hide()  # at once: deleteLater waits for the event loop
+            field.deleteLater()
+        while len(self._identifier_fields) < len(items):
+            field = CopyField("")
+            self._identifier_fields.append(field)
+            self.identifiers_box.addWidget(field)
+        for field, item in zip(self._identifier_fields, items, strict=True):
+            label = item.display_label or item.type.label
+            field.set_label(f"{label} ({item.type.label})")
+            field.set_value(item.value)
+        self.no_identifiers.setVisible(not items)
+
+    # -- geometry and animation --------------------------------------------------------------------
+
+    def _width(self) -> int:
+        return max(0, min(WIDTH, self._host.width()))
+
+    def _open_pos(self) -> QPoint:
+        return QPoint(self._host.width() - self._width(), 0)
+
+    def _slide_in(self) -> None:
+        self._open = True
+        self.resize(self._width(), self._host.height())
+        if not self.isVisible():
+            self.move(self._host.width(), 0)
+            self.show()
+        self._slide(self._open_pos())
+
+    def _animating(self) -> bool:
+        if self.animate is not None:
+            return self.animate
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        return self.style().styleHint(QStyle.StyleHint.SH_Widget_Animation_Duration, None, self) > 0
+
+    def _slide(self, end: QPoint) -> None:
+        self.animation.stop()
+        if not self._animating() or self.pos() == end:
+            self.move(end)
+            self._on_animation_finished()
+            return
+        self.animation.setStartValue(self.pos())
+        self.animation.setEndValue(end)
+        self.animation.start()
+
+    def _on_animation_finished(self) -> None:
+        if not self._open and self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def _follow_host(self) -> None:
+        if not self._open:
+            if self.isVisible() and self.animation.state() != QPropertyAnimation.State.Running:
+                self.hide()
+            return
+        self.resize(self._width(), self._host.height())
+        if self.animation.state() == QPropertyAnimation.State.Running:
+            self.animation.setEndValue(self._open_pos())
+        else:
+            self.move(self._open_pos())
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._host:
+            if event.type() == QEvent.Type.Resize:
+                self._follow_host()
+            elif event.type() == QEvent.Type.KeyPress and self._is_escape(event) and self._open:
+                self.close_drawer()  # Esc that nothing inside the host used
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._is_escape(event) and self._open:
+            self.close_drawer()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_escape(event: QEvent) -> bool:
+        return isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and not event.modifiers()
+
+
+def _heading(text: str) -> QLabel:
+    label = plain_label(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label

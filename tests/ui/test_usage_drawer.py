@@ -1,0 +1,224 @@
+"""The usage drawer: slides over the host's right edge, closes with Esc or its button, copies every
+value, shows payer text literally, and updates in place when a sync brings a newer copy."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from linkmanager.domain.models import CollectedIdentifier, Usage
+from linkmanager.domain.status import IdentifierType, UsageStatus
+from linkmanager.ui.widgets.copy_field import CopyField
+from linkmanager.ui.widgets.usage_drawer import WIDTH, UsageDrawer
+
+HOSTILE = ("<b>x</b>", '=HYPERLINK("x")', "\u202eevil.exe", "Fatima 🎉 فاطمة", "+971 50 123 4567")
+
+USAGE = Usage(
+    usage_id="5f2b8c1e-7d9a-4e3b-a1c2-d3e4f5a6b7c8",
+    payment_link_id="0b9e0a4c-3f6e-4a51-9d7a-1b7f3c2e9a10",
+    usage_status=UsageStatus.PAYMENT_CREATED,
+    identifiers=(
+        CollectedIdentifier(IdentifierType.EMAIL, "Your email", "fatima@example.ae"),
+        CollectedIdentifier(IdentifierType.MOBILE_PHONE, "Mobile", "+971 50 123 4567"),
+    ),
+    customer_id="c0ffee00-1234-4abc-9def-0123456789ab",
+    payment_id="9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+    payment_status="ACCEPTED_BY_BANK",
+)
+
+
+class Host(QWidget):
+    """Stands in for the main window's central widget, with a field that can hold focus."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.search = QLineEdit()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addStretch(1)
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> Host:
+    widget = Host()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def drawer(host: Host) -> UsageDrawer:
+    widget = UsageDrawer(host)
+    widget.animate = False
+    return widget
+
+
+def identifier_fields(drawer: UsageDrawer) -> list[CopyField]:
+    return [f for f in drawer.findChildren(CopyField) if f not in drawer_id_fields(drawer) and f.isVisible()]
+
+
+def drawer_id_fields(drawer: UsageDrawer) -> list[CopyField]:
+    return [drawer.usage_id_field, drawer.payment_id_field, drawer.customer_id_field]
+
+
+def test_opens_over_the_right_edge(host: Host, drawer: UsageDrawer) -> None:
+    assert not drawer.isVisible()
+    assert not drawer.is_open()
+    assert drawer.current_usage_id() is None
+    drawer.show_usage(USAGE)
+    assert drawer.is_open()
+    assert drawer.isVisible()
+    assert drawer.accessibleName() == "Usage details"
+    assert drawer.geometry().getRect() == (1000 - WIDTH, 0, WIDTH, 700)
+    assert drawer.current_usage_id() == USAGE.usage_id
+    assert drawer.title.text() == "Usage 5f2b8c1e…"
+
+
+def test_follows_the_host_size(host: Host, drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.show_usage(USAGE)
+    host.resize(1200, 500)
+    qtbot.waitUntil(lambda: drawer.geometry().getRect() == (1200 - WIDTH, 0, WIDTH, 500))
+    host.resize(300, 400)  # narrower than the drawer: it takes the whole width
+    qtbot.waitUntil(lambda: drawer.geometry().getRect() == (0, 0, 300, 400))
+
+
+def test_is_raised_above_later_siblings(host: Host, drawer: UsageDrawer) -> None:
+    cover = QLabel("a sibling made after the drawer", host)
+    cover.setGeometry(0, 0, 1000, 700)
+    cover.show()
+    drawer.show_usage(USAGE)
+    assert host.childAt(QPoint(990, 350)) is not cover
+
+
+def test_close_button(drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.show_usage(USAGE)
+    assert drawer.close_button.accessibleName() == "Close usage details"
+    with qtbot.waitSignal(drawer.closed):
+        qtbot.mouseClick(drawer.close_button, Qt.MouseButton.LeftButton)
+    assert not drawer.is_open()
+    assert not drawer.isVisible()
+    assert drawer.current_usage_id() is None
+
+
+def test_escape_inside_the_drawer_closes_it(drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.show_usage(USAGE)
+    with qtbot.waitSignal(drawer.closed):
+        qtbot.keyClick(drawer.usage_id_field.copy_button, Qt.Key.Key_Escape)
+    assert not drawer.isVisible()
+
+
+def test_escape_elsewhere_in_the_host_closes_it(host: Host, drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.show_usage(USAGE)
+    with qtbot.waitSignal(drawer.closed):
+        qtbot.keyClick(host.search, Qt.Key.Key_Escape)
+    assert not drawer.is_open()
+
+
+def test_closing_a_closed_drawer_does_nothing(drawer: UsageDrawer, qtbot: QtBot) -> None:
+    with qtbot.assertNotEmitted(drawer.closed):
+        drawer.close_drawer()
+    drawer.show_usage(USAGE)
+    drawer.close_drawer()
+    with qtbot.assertNotEmitted(drawer.closed):
+        drawer.close_drawer()
+
+
+def test_slides_in_and_out_when_animated(host: Host, drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.animate = True
+    with qtbot.waitSignal(drawer.animation.finished, timeout=2000):
+        drawer.show_usage(USAGE)
+        assert drawer.x() > 1000 - WIDTH, "starts off the right edge"
+    assert drawer.pos() == QPoint(1000 - WIDTH, 0)
+    with qtbot.waitSignal(drawer.closed, timeout=2000):
+        drawer.close_drawer()
+        assert drawer.isVisible(), "visible while it slides out"
+    assert not drawer.isVisible()
+
+
+def test_shows_every_value_with_a_copy_button(drawer: UsageDrawer, qtbot: QtBot) -> None:
+    drawer.show_usage(USAGE)
+    fields = identifier_fields(drawer)
+    assert [(f.label(), f.value_label.text()) for f in fields] == [
+        ("Your email (Email)", "fatima@example.ae"),
+        ("Mobile (Mobile phone)", "+971 50 123 4567"),
+    ]
+    assert drawer.usage_status_label.text() == "Payment created"
+    assert drawer.payment_status_label.text() == "Accepted by bank"
+    expected = [USAGE.usage_id, USAGE.payment_id, USAGE.customer_id]
+    assert [f.value_label.text() for f in drawer_id_fields(drawer)] == expected
+    for field, value in zip(
+        [*fields, *drawer_id_fields(drawer)],
+        ["fatima@example.ae", "+971 50 123 4567", *expected],
+        strict=True,
+    ):
+        assert field.copy_button.accessibleName() == f"Copy {field.label()}"
+        QGuiApplication.clipboard().clear()
+        qtbot.mouseClick(field.copy_button, Qt.MouseButton.LeftButton)
+        assert QGuiApplication.clipboard().text() == value
+
+
+def test_missing_values_show_a_dash_and_cannot_be_copied(drawer: UsageDrawer) -> None:
+    drawer.show_usage(replace(USAGE, identifiers=(), payment_id=None, customer_id=None, payment_status=None))
+    assert drawer.payment_status_label.text() == "—"
+    assert drawer.payment_id_field.value_label.text() == "—"
+    assert not drawer.payment_id_field.copy_button.isEnabled()
+    assert not drawer.customer_id_field.copy_button.isEnabled()
+    assert identifier_fields(drawer) == []
+    assert drawer.no_identifiers.isVisible()
+
+
+def test_an_undocumented_payment_status_is_shown_as_it_came(drawer: UsageDrawer) -> None:
+    drawer.show_usage(replace(USAGE, payment_status="SETTLEMENT_HOLD", usage_status=UsageStatus("ODD")))
+    assert drawer.payment_status_label.text() == "SETTLEMENT_HOLD"
+    assert drawer.usage_status_label.text() == "ODD"
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_payer_text_is_shown_literally(drawer: UsageDrawer, qtbot: QtBot, value: str) -> None:
+    usage = replace(
+        USAGE,
+        identifiers=(CollectedIdentifier(IdentifierType.TEXT, value, value),),
+        payment_status=value,
+        customer_id=value,
+    )
+    drawer.show_usage(usage)
+    [field] = identifier_fields(drawer)
+    assert field.value_label.text() == value
+    assert field.label() == f"{value} (Text)"
+    assert drawer.payment_status_label.text() == value
+    assert drawer.customer_id_field.value_label.text() == value
+    labels = [label for label in drawer.findChildren(QLabel) if label.text()]
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    QGuiApplication.clipboard().clear()
+    field.copy()
+    assert QGuiApplication.clipboard().text() == value
+
+
+def test_the_same_usage_updates_in_place(drawer: UsageDrawer) -> None:
+    drawer.show_usage(replace(USAGE, payment_status="PENDING_WITH_BANK", payment_id=None))
+    before = identifier_fields(drawer)
+    drawer.show_usage(USAGE)  # a sync: the bank accepted the payment
+    assert identifier_fields(drawer) == before, "the same widgets, so focus and scroll stay"
+    assert drawer.payment_status_label.text() == "Accepted by bank"
+    assert drawer.payment_id_field.value_label.text() == USAGE.payment_id
+    assert drawer.is_open()
+
+
+def test_another_usage_replaces_the_content(drawer: UsageDrawer) -> None:
+    drawer.show_usage(USAGE)
+    other = replace(
+        USAGE,
+        usage_id="short",
+        identifiers=(CollectedIdentifier(IdentifierType.TEXT, "Note", "hello"),),
+    )
+    drawer.show_usage(other)
+    assert drawer.title.text() == "Usage short"
+    assert [f.value_label.text() for f in identifier_fields(drawer)] == ["hello"]
+    assert drawer.current_usage_id() == "short"
