@@ -74,7 +74,7 @@ class ClientFactory:
         self._credentials = credentials
 
     def __call__(self) -> LeanClient:
-        secret = self._credentials.load(self._profile.name)
+        secret = self._credentials.load(self._profile.name, account=self._profile.keyring_account)
         return LeanClient(
             ApiEndpoints(self._profile.api_url, self._profile.token_url),
             Credentials(self._profile.client_id, secret),
@@ -157,6 +157,7 @@ class StorageProfileBook:
                 endpoints.token_url,
                 values.sync_interval_minutes,
                 current.concurrency,
+                secret_id=current.secret_id,  # the same keyring entry
             )
         else:
             profile = Profile(
@@ -175,7 +176,7 @@ class StorageProfileBook:
             self._credentials.check_backend()
             if self._check is not None:
                 self._check(profile, secret)
-            self._credentials.store(profile.name, secret)
+            self._credentials.store(profile.name, secret, account=profile.keyring_account)
         if editing:
             self._store.update(profile)
         else:

@@ -193,7 +193,10 @@ def test_a_new_profile_goes_to_the_file_and_its_secret_to_the_keyring(
     assert book.validate(values(), editing=False) == {}
     book.save(values(sync_interval_minutes=15), editing=False)
     assert store.get("Main") == Profile("Main", "sandbox", "abc", SANDBOX.api_url, SANDBOX.token_url, 15)
-    assert memory_keyring.entries == {(SERVICE, "Main"): "s3cret"}
+    assert list(memory_keyring.entries.values()) == ["s3cret"]
+    ((service, account),) = memory_keyring.entries
+    assert service == SERVICE
+    assert account.startswith("Main [")
     assert "s3cret" not in store.path.read_text()
     assert [s.name for s in book.summaries()] == ["Main"]
 
@@ -221,7 +224,10 @@ def test_editing_keeps_the_secret_when_none_is_given(
     book.save(values(secret=None, client_id="new-id", sync_interval_minutes=30), editing=True)
     assert store.get("Main").client_id == "new-id"
     assert store.get("Main").sync_interval_minutes == 30
-    assert memory_keyring.entries == {(SERVICE, "Main"): "s3cret"}
+    assert list(memory_keyring.entries.values()) == ["s3cret"]
+    ((service, account),) = memory_keyring.entries
+    assert service == SERVICE
+    assert account.startswith("Main [")
 
 
 def test_a_custom_profile_round_trips(book: StorageProfileBook) -> None:
@@ -409,4 +415,5 @@ def test_first_run_connects_to_lean_and_opens_the_new_profile(
         finally:
             shell.close()
     assert [p.name for p in ProfileStore(home / "profiles.json").list()] == ["Sim"]
-    assert memory_keyring.entries == {(SERVICE, "Sim"): sim.client_secret}
+    assert list(memory_keyring.entries.values()) == [sim.client_secret]
+    assert next(iter(memory_keyring.entries))[1].startswith("Sim [")

@@ -52,7 +52,7 @@ class Context:
         return cache
 
     def client(self) -> LeanClient:
-        secret = self.credentials.load(self.profile.name)
+        secret = self.credentials.load(self.profile.name, account=self.profile.keyring_account)
         client = LeanClient(
             ApiEndpoints(self.profile.api_url, self.profile.token_url),
             Credentials(self.profile.client_id, secret),

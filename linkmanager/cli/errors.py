@@ -40,7 +40,11 @@ def explain(exc: BaseException, ctx: Context) -> tuple[str, int] | None:
         offline = isinstance(exc.cause, LeanTransportError)
         return str(exc) + (_cache_age(ctx) if offline else ""), EXIT_OFFLINE if offline else EXIT_ERROR
     if isinstance(exc, LeanTransportError):
-        return f"{exc} Nothing was changed.{_cache_age(ctx)}", EXIT_OFFLINE
+        return (
+            f"{exc} If a change was being sent, run `linkmanager sync` once Lean answers to see "
+            f"whether it arrived.{_cache_age(ctx)}",
+            EXIT_OFFLINE,
+        )
     if isinstance(exc, ActionRefused):
         return f"Refused: {exc}", EXIT_ERROR
     if isinstance(exc, CacheCorruptError):

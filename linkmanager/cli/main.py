@@ -80,6 +80,7 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
     if args.command == "profile":
         return {
             "add": profile_cmds.profile_add,
+            "secret": profile_cmds.profile_secret,
             "list": profile_cmds.profile_list,
             "remove": profile_cmds.profile_remove,
         }[args.profile_command]
@@ -137,7 +138,9 @@ def _run(handler: Callable[..., int], args: argparse.Namespace) -> int:
         if known is None:
             raise
         message, code = known
-        print(f"linkmanager: {message}", file=sys.stderr)
+        from linkmanager.cli.output import safe
+
+        print(f"linkmanager: {safe(message)}", file=sys.stderr)  # Lean's words may hold escapes
         return code
     finally:
         ctx.close()

@@ -20,7 +20,9 @@ from linkmanager.domain.models import Usage, ensure_utc
 from linkmanager.storage.cache import CachedLink
 
 # Format characters that reorder or hide text in a terminal (bidi embeddings, overrides, isolates).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029"
+)
 
 
 def safe(text: str | None) -> str:
@@ -121,5 +123,6 @@ def usage_json(usage: Usage) -> dict[str, Any]:
 
 
 def print_json(value: Any, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
+    # ASCII escapes: a payer's control or bidi characters can never reach a terminal raw.
+    json.dump(value, out, ensure_ascii=True, indent=2)
     out.write("\n")

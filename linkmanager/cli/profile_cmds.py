@@ -56,6 +56,15 @@ def add_profile_parsers(commands: argparse._SubParsersAction, common: argparse.A
         "--sync-interval", type=int, default=5, metavar="MIN", help="minutes between syncs in the app"
     )
 
+    secret = actions.add_parser(
+        "secret",
+        parents=[common],
+        help="store a profile's client secret again (a new secret, or a keyring that lost it)",
+    )
+    secret.add_argument("name")
+    secret.add_argument("--secret-stdin", action="store_true", help="read the secret from standard input")
+    secret.add_argument("--no-check", action="store_true", help="do not ask Lean for a token to check it")
+
     actions.add_parser("list", parents=[common], help="list profiles")
     remove = actions.add_parser(
         "remove", parents=[common], help="remove a profile, its keyring entry and its offline cache"
@@ -122,11 +131,23 @@ def profile_add(ctx: Context, args: argparse.Namespace) -> int:
     ctx.credentials.check_backend()
     secret = _read_secret(args.secret_stdin)
     verdict = "Not checked with Lean (--no-check)." if args.no_check else _check_with_lean(profile, secret)
-    ctx.credentials.store(profile.name, secret)
+    ctx.credentials.store(profile.name, secret, account=profile.keyring_account)
     ctx.profiles.add(profile)
     print(
         f"Profile {safe(profile.name)!r} added ({profile.environment}); secret stored in {ctx.credentials.backend_name}."
     )
+    print(verdict)
+    return 0
+
+
+def profile_secret(ctx: Context, args: argparse.Namespace) -> int:
+    """Replace the stored secret: the profile, its cache and its settings stay as they are."""
+    profile = ctx.profiles.get(args.name)
+    ctx.credentials.check_backend()
+    secret = _read_secret(args.secret_stdin)
+    verdict = "Not checked with Lean (--no-check)." if args.no_check else _check_with_lean(profile, secret)
+    ctx.credentials.store(profile.name, secret, account=profile.keyring_account)
+    print(f"Client secret for {safe(profile.name)!r} stored in {ctx.credentials.backend_name}.")
     print(verdict)
     return 0
 
@@ -156,7 +177,7 @@ def _last_sync(ctx: Context, profile: Profile) -> str:
 
 def profile_remove(ctx: Context, args: argparse.Namespace) -> int:
     profile = ctx.profiles.get(args.name)
-    ctx.credentials.delete(profile.name)
+    ctx.credentials.delete(profile.name, account=profile.keyring_account)
     ctx.profiles.remove(profile.name)
     cache = ctx.paths.cache_file(profile.name)
     removed = []

@@ -17,6 +17,9 @@ from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache import CachedLink, LinkCache
 
+SEARCH_ALL = 10_000_000  # `links --search` filters by every match
+SEARCH_SHOWN = 200  # `search` prints this many and says when there are more
+
 
 def add_read_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     links = commands.add_parser("links", parents=[common], help="list cached links (offline)")
@@ -67,7 +70,7 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
     status = LinkStatus(args.status) if args.status else None
     found = cache.links(status, now=now)
     if args.search:
-        matched = {hit.link.link.id for hit in cache.search(args.search, limit=10_000)}
+        matched = {hit.link.link.id for hit in cache.search(args.search, limit=SEARCH_ALL)}
         found = [c for c in found if c.link.id in matched]
     _as_of(cache)
     if args.json:
@@ -119,8 +122,12 @@ def usages(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def search(ctx: Context, args: argparse.Namespace) -> int:
+    if not args.text.strip():
+        raise CommandError("Search for what? Give some text, e.g. a reference or a phone number.", 2)
     cache = ctx.cache()
-    hits = cache.search(args.text)
+    hits = cache.search(args.text, limit=SEARCH_ALL if args.json else SEARCH_SHOWN + 1)
+    more = not args.json and len(hits) > SEARCH_SHOWN
+    hits = hits if args.json else hits[:SEARCH_SHOWN]
     _as_of(cache)
     if args.json:
         print_json(
@@ -148,5 +155,11 @@ def search(ctx: Context, args: argparse.Namespace) -> int:
         for h in hits
     ]
     print(table(rows, ["Link ID", "Link", "Matched", "Value", "Usage ID"]))
-    print(f"{len(hits):,} match{'es' if len(hits) != 1 else ''}.", file=sys.stderr)
+    if more:
+        print(
+            f"The first {SEARCH_SHOWN} matches; there are more: narrow the search or use --json.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"{len(hits):,} match{'es' if len(hits) != 1 else ''}.", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from linkmanager.cli.context import Context
 from linkmanager.cli.output import print_json
 from linkmanager.services.sync import SyncCancelled, SyncEngine, SyncProgress, SyncReport
+from linkmanager.storage.cache import CacheCorruptError, LinkCache
 
 
 def add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -25,7 +26,19 @@ def add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argum
     sync.add_argument(
         "--rebuild", action="store_true", help="move a damaged cache file aside and sync into a new one"
     )
-    sync.add_argument("--concurrency", type=int, help="requests at once (default: the profile's, 8)")
+    sync.add_argument(
+        "--concurrency", type=_concurrency, help="requests at once, 1 to 32 (default: the profile's, 8)"
+    )
+
+
+def _concurrency(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 32:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1..32")
+    return value
 
 
 class _ProgressLine:
@@ -108,12 +121,28 @@ def report_text(report: SyncReport) -> str:
     return "\n".join(lines)
 
 
+def _open_cache(ctx: Context, rebuild: bool) -> LinkCache:
+    """The profile's cache; with --rebuild a damaged one is moved aside, a healthy one kept.
+
+    The secret and Lean are checked first, so a rebuild that cannot sync never leaves the user
+    with an empty cache.
+    """
+    if not rebuild:
+        return ctx.cache()
+    ctx.client().links_page(0, size=1)
+    try:
+        return ctx.cache()
+    except CacheCorruptError:
+        return ctx.cache(rebuild=True)
+
+
 def sync(ctx: Context, args: argparse.Namespace) -> int:
-    cache = ctx.cache(rebuild=args.rebuild)
+    cache = _open_cache(ctx, args.rebuild)
     concurrency = args.concurrency or ctx.profile.concurrency
     engine = SyncEngine(ctx.client(), cache, concurrency=concurrency)
     progress = _ProgressLine()
     cancel = threading.Event()
+    done = threading.Event()
     outcome: dict[str, Any] = {}
 
     def work() -> None:
@@ -121,16 +150,20 @@ def sync(ctx: Context, args: argparse.Namespace) -> int:
             outcome["report"] = engine.run(full=args.full or args.rebuild, progress=progress, cancel=cancel)
         except BaseException as exc:  # handed to the main thread, which reports it
             outcome["error"] = exc
+        finally:
+            done.set()
 
     # The sync runs in a thread so that Ctrl+C in the main thread can cancel it between requests.
-    worker = threading.Thread(target=work, name="sync")
-    worker.start()
+    # An Event, not Thread.join: on CPython 3.11 a join interrupted by Ctrl+C can return at once
+    # later while the thread still runs.
+    threading.Thread(target=work, name="sync", daemon=True).start()
     try:
-        while worker.is_alive():
-            worker.join(0.2)
+        while not done.wait(0.2):
+            pass
     except KeyboardInterrupt:
         cancel.set()
-        worker.join()
+        print("\nCancelling after the requests under way…", file=sys.stderr)
+        done.wait()
     progress.end()
     if "error" in outcome:
         if isinstance(outcome["error"], SyncCancelled):

@@ -20,8 +20,10 @@ Lean's API has no `updated_since`, no timestamps and no webhooks for links, so t
      always has a payment pending with the bank, and re-reading all of it every time would
      cost a page per hundred usages. Lean's order is undocumented; this never depends on it,
      it only costs one request when the pending usages come first.
-   The link's status stored with its usages is the one the listing reported, so a link that
-   became terminal during the sync is checked once more next time, never skipped too early.
+   The link's status stored with its usages is the one the listing reported (never one our
+   clock worked out), so a link that became terminal during the sync is checked once more next
+   time, never skipped too early. A link whose `current_usages` moved since the last listing
+   is read whatever the other rules say.
 3. Requests run concurrently (at most `concurrency`); a 429 holds every worker (the client's
    rate gate); cancellation is checked between requests. Each link's usages are stored in their
    own transaction, so a sync that stops half-way leaves every link consistent: either its new
@@ -41,9 +43,9 @@ from datetime import datetime
 from enum import Enum
 from typing import TypeVar
 
-from linkmanager.api import LeanClient, LeanError, LeanTransportError
+from linkmanager.api import LeanClient, LeanError, LeanSchemaError, LeanTransportError
 from linkmanager.api.client import MAX_PAGE_SIZE
-from linkmanager.domain.lifecycle import TERMINAL, effective_status, usage_is_settled
+from linkmanager.domain.lifecycle import TERMINAL, usage_is_settled
 from linkmanager.domain.models import Page, PaymentLink, Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache import CachedLink, CacheError, LinkCache, LinkChange, UsageChange
@@ -82,12 +84,21 @@ class UsageAction(Enum):
     READ = "read"  # the first page of 100, then only what can have changed
 
 
-def plan_usages(cached: CachedLink, now: datetime, *, full: bool = False) -> UsageAction:
-    """What a link's usages need, by the rules in this module's docstring."""
+def plan_usages(
+    cached: CachedLink, now: datetime, *, full: bool = False, paid_before: int | None = None
+) -> UsageAction:
+    """What a link's usages need, by the rules in this module's docstring.
+
+    Only statuses Lean reported count here, never one our clock worked out: a computer whose
+    clock runs ahead must not decide that a link Lean still calls ACTIVE can be skipped.
+    `paid_before` is the link's `current_usages` before this listing: a change means new
+    payments, whatever the rest says (and costs no request to notice).
+    """
     if full or cached.usages_confirmed_at is None or cached.unsettled_usages > 0:
         return UsageAction.READ
-    confirmed_terminal = cached.usages_confirmed_status in TERMINAL
-    if confirmed_terminal and effective_status(cached.link, now) in TERMINAL:
+    if paid_before is not None and paid_before != cached.link.current_usages:
+        return UsageAction.READ
+    if cached.usages_confirmed_status in TERMINAL and cached.link.status in TERMINAL:
         return UsageAction.SKIP
     return UsageAction.PROBE
 
@@ -180,6 +191,7 @@ class _Run:
         self.links_done = 0
         self.links_total: int | None = None
         self.abort = threading.Event()  # another worker failed: stop between requests
+        self.paid_before: dict[str, int] = {}
 
     def go(self) -> SyncReport:
         started = time.perf_counter()
@@ -222,6 +234,7 @@ class _Run:
             for link in self.client.list_links():
                 links[link.id] = link
         listed = list(links.values())
+        self.paid_before = {c.link.id: c.link.current_usages for c in self.cache.links()}
         changes = self.cache.store_listing(listed, confirmed_at, complete=True)
         self.report.links_seen = len(listed)
         self.report.links_added = [c for c in changes if c.before is None]
@@ -245,7 +258,11 @@ class _Run:
         todo: list[tuple[PaymentLink, UsageAction]] = []
         for link in listed:
             cached = self.cache.link(link.id)
-            action = UsageAction.READ if cached is None else plan_usages(cached, now, full=self.full)
+            action = (
+                UsageAction.READ
+                if cached is None
+                else plan_usages(cached, now, full=self.full, paid_before=self.paid_before.get(link.id))
+            )
             if action is UsageAction.SKIP:
                 self.report.usage_skips += 1
             else:
@@ -258,7 +275,7 @@ class _Run:
     def _link_usages(self, link: PaymentLink, action: UsageAction) -> None:
         self._check_cancel()
         confirmed_at = self.clock()
-        status = effective_status(link, confirmed_at)
+        status = link.status  # as Lean reported it (see plan_usages)
         probes = 0
         if action is UsageAction.PROBE:
             probes = 1
@@ -299,6 +316,13 @@ class _Run:
     def _store(
         self, link_id: str, usages: Sequence[Usage], confirmed_at: datetime, status: LinkStatus
     ) -> None:
+        stray = next((u for u in usages if u.payment_link_id != link_id), None)
+        if stray is not None:
+            raise LeanSchemaError(
+                "payment_link_id",
+                f"usage {stray.usage_id} names another link",
+                context=f"usages of {link_id}",
+            )
         changes = self.cache.store_usages(link_id, usages, confirmed_at, link_status=status)
         with self.lock:
             self.report.new_usages.extend(c for c in changes if c.before is None)

@@ -116,7 +116,7 @@ class Workspace:
         now = self._clock()
         self.cache.store_link(link, now)
         usages = client.list_usages(link_id)
-        self.cache.store_usages(link_id, usages, now, link_status=effective_status(link, now))
+        self.cache.store_usages(link_id, usages, now, link_status=link.status)
         return self.cache.usages(link_id)
 
     def sync(

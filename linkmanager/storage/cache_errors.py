@@ -9,7 +9,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-_REBUILD = "it can be rebuilt from Lean with a full sync, and your saved credentials are untouched"
+_REBUILD = (
+    "it can be rebuilt from Lean with `linkmanager sync --rebuild` (or Sync in the window), "
+    "and your saved credentials are untouched"
+)
 
 # Primary SQLite result codes (the low byte of an extended code).
 _SQLITE_PERM = 3

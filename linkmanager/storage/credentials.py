@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import shlex
 import threading
+import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -133,6 +134,17 @@ def _profile_username(profile_name: str) -> str:
         raise CredentialError(str(exc)) from None
 
 
+def _account(profile_name: str, account: str | None) -> str:
+    """The keyring entry's user name: the profile's own account (see Profile.keyring_account),
+    or for callers that have none, the profile name."""
+    _profile_username(profile_name)
+    if account is None:
+        return _profile_username(profile_name)
+    if not account or len(account) > 200 or any(unicodedata.category(c) == "Cc" for c in account):
+        raise CredentialError(f"Unusable keyring account for profile {profile_name!r}")
+    return account
+
+
 class CredentialStore:
     """Client secrets by profile name, in one secure keyring backend.
 
@@ -158,11 +170,11 @@ class CredentialStore:
         """Raise NoSecureBackendError unless a secure backend is available."""
         self._backend()
 
-    def store(self, profile_name: str, secret: Secret) -> None:
+    def store(self, profile_name: str, secret: Secret, *, account: str | None = None) -> None:
         """Write the secret, then read it back: a backend that drops writes must not look like success."""
         if not isinstance(secret, Secret):
             raise TypeError("store() takes the client secret wrapped in Secret")
-        username = _profile_username(profile_name)
+        username = _account(profile_name, account)
         if not secret:
             raise CredentialError(f"The client secret for profile {username!r} is empty")
         backend = self._backend()
@@ -188,22 +200,22 @@ class CredentialStore:
             )
         log.info("Stored the client secret for profile %r in %s", username, describe_backend(backend))
 
-    def load(self, profile_name: str) -> Secret:
-        username = _profile_username(profile_name)
+    def load(self, profile_name: str, *, account: str | None = None) -> Secret:
+        username = _account(profile_name, account)
         backend = self._backend()
         secret = self._call(backend, "read", username, lambda: _wrap(backend.get_password(SERVICE, username)))
         if not secret:
             raise SecretMissingError(
-                f"No client secret is stored for profile {username!r}; "
-                f"run `linkmanager profile add {shlex.quote(username)} ...` again"
+                f"No client secret is stored for profile {profile_name!r}; "
+                f"store it again with `linkmanager profile secret {shlex.quote(profile_name)}`"
             )
         log.debug("Read the client secret for profile %r from %s", username, describe_backend(backend))
         return secret
 
-    def delete(self, profile_name: str) -> None:
+    def delete(self, profile_name: str, *, account: str | None = None) -> None:
         """Remove the entry; an absent one is fine. Deletes until none is left, since Secret
         Service deletes only the first of duplicate items another tool may have made."""
-        username = _profile_username(profile_name)
+        username = _account(profile_name, account)
         backend = self._backend()
         for _ in range(_DELETE_ATTEMPTS):
             present = self._call(

@@ -15,7 +15,8 @@ import os
 import tempfile
 import threading
 import unicodedata
-from dataclasses import asdict, dataclass, fields, replace
+import uuid
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit
@@ -107,9 +108,16 @@ class Profile:
     token_url: str
     sync_interval_minutes: int = 5
     concurrency: int = 8
+    # Names this profile's keyring entry apart from a same-named profile under another --home.
+    secret_id: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))
+        if not self.secret_id:
+            object.__setattr__(self, "secret_id", uuid.uuid4().hex)
+        secret_id = self.secret_id
+        if not isinstance(secret_id, str) or len(secret_id) > 64 or not secret_id.isprintable():
+            raise ProfileError("The profile's secret_id is not usable")
         if self.environment not in ENVIRONMENTS:
             raise ProfileError(
                 f"Unknown environment {self.environment!r}: choose one of {', '.join(ENVIRONMENTS)}"
@@ -131,6 +139,12 @@ class Profile:
     @property
     def key(self) -> str:
         return name_key(self.name)
+
+    @property
+    def keyring_account(self) -> str:
+        """The keyring entry's user name: the profile name and its own id (readable in a keyring
+        manager, unique across homes). Profiles written before the id existed keep the bare name."""
+        return self.name if self.secret_id == self.name else f"{self.name} [{self.secret_id}]"
 
 
 # ProfileStore has a method named list; inside the class the builtin needs another name.
@@ -182,7 +196,7 @@ class ProfileStore:
         with self._lock:
             profiles = self._read()
             current = self._find(profiles, profile.name)
-            changed = replace(profile, name=current.name)
+            changed = replace(profile, name=current.name, secret_id=current.secret_id)
             self._write([changed if p.key == current.key else p for p in profiles])
         log.info("Updated profile %r", current.name)
 
@@ -263,6 +277,8 @@ class ProfileStore:
         if unknown or missing:
             what = f"unknown {', '.join(unknown)}" if unknown else f"missing {', '.join(missing)}"
             raise self._damaged(f"profile {index + 1}: {what}")
+        if "secret_id" not in entry:
+            entry = {**entry, "secret_id": entry["name"]}  # written before secret ids: keyring entry = name
         try:
             return Profile(**entry)
         except ProfileError as exc:

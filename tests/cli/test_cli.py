@@ -90,7 +90,10 @@ def test_add_a_profile_and_the_secret_goes_only_to_the_keyring(
     code, out, err = add_profile(run, sim)
     assert code == 0, err
     assert "Lean accepted the credentials" in out
-    assert memory_keyring.entries == {("linkmanager", "Sim"): sim.client_secret}
+    ((service, account), stored) = next(iter(memory_keyring.entries.items()))
+    assert len(memory_keyring.entries) == 1
+    assert (service, stored) == ("linkmanager", sim.client_secret)
+    assert account.startswith("Sim [")  # the profile's own entry, apart from a "Sim" in another --home
     assert sim.client_secret not in out + err
     assert sim.client_secret not in every_file_text(run.home)
     code, out, _ = run("profile", "list")
@@ -279,3 +282,61 @@ def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=30)
     assert b"Traceback" not in err
     assert proc.returncode in (0, 141)  # 0 only if it wrote before the pipe closed
+
+
+def test_a_lost_secret_is_stored_again_without_losing_the_cache(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    memory_keyring.entries.clear()  # the keyring lost it
+    code, _, err = run("sync")
+    assert code == 1
+    assert "linkmanager profile secret Sim" in err
+    code, out, err = run("profile", "secret", "Sim", "--secret-stdin", stdin=sim.client_secret + "\n")
+    assert code == 0, err
+    assert "Lean accepted the credentials" in out
+    assert run("sync")[0] == 0
+    assert len(json.loads(run("links", "--json")[1])) == 40
+
+
+def test_two_homes_with_a_same_named_profile_keep_their_own_secrets(
+    tmp_path: Path,
+    sim: Simulator,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = Run(tmp_path / "a", capsys, monkeypatch)
+    second = Run(tmp_path / "b", capsys, monkeypatch)
+    assert add_profile(first, sim)[0] == 0
+    assert add_profile(second, sim)[0] == 0
+    assert second("profile", "remove", "Sim")[0] == 0
+    assert first("sync")[0] == 0  # the first home's secret survived the second's removal
+
+
+def test_rebuild_never_empties_a_cache_when_lean_cannot_be_reached(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    sim.stop()
+    code, _, _ = run("sync", "--rebuild")
+    assert code == 3
+    assert len(json.loads(run("links", "--json")[1])) == 40
+    assert not list(run.home.rglob("*.corrupt-*"))
+
+
+def test_lean_error_text_is_escaped_on_the_terminal(
+    run: Run, sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    add_profile(run, sim)
+    run("sync")
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    body = b'{"status": "INVALID_PARAMETERS", "message": "bad \\u001b[2J\\u202eevil"}'
+    sim.override_next("PATCH", f"/payment-links/v1/{link_id}", 400, body, count=1)
+    code, _, err = run("disable", link_id)
+    assert code == 1
+    assert "\x1b" not in err
+    assert "\u202e" not in err
+    assert "\\x1b[2J" in err

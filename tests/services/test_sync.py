@@ -273,3 +273,40 @@ def test_a_busy_link_with_a_pending_payment_is_not_read_again_whole(
         assert asked[("GET", "list_usages")] == 1
         assert asked[("GET", "get_usage")] == (0 if pending_first else 1)
         assert cache.usages(busy) == client.list_usages(busy)
+
+
+def test_a_clock_running_ahead_never_makes_a_live_link_be_skipped(
+    sim: Simulator, client: LeanClient, cache: LinkCache
+) -> None:
+    from datetime import UTC, datetime
+
+    soon = (sim.clock.now() + timedelta(seconds=60)).astimezone(UTC).isoformat().replace("+00:00", "Z")
+    link_id = sim.state.create_link(
+        {"expires_at": soon, "payment_details": {"reference": "SKEW", "currency": "AED", "amount": 5}}
+    )["id"]
+
+    def ahead() -> datetime:
+        return datetime.now(UTC) + timedelta(minutes=2)  # this computer's clock runs 2 minutes fast
+
+    engine = SyncEngine(client, cache, clock=ahead)
+    engine.run()
+    paid = sim.state.add_usage(link_id, status="PAYMENT_CREATED")["usage_id"]
+    report = engine.run()
+    assert paid in {c.usage_id for c in report.new_usages}
+    assert [u.usage_id for u in cache.usages(link_id)] == [paid]
+
+
+def test_a_moved_payment_count_forces_a_read() -> None:
+    from decimal import Decimal
+
+    from linkmanager.domain.models import PaymentDetails, PaymentLink, utc_now
+    from linkmanager.domain.money import Money
+    from linkmanager.storage.cache import CachedLink
+
+    now = utc_now()
+    link = PaymentLink(
+        "l", "https://x", LinkStatus.USED, 2, PaymentDetails(Money(Decimal(1), "AED"), "R"), max_usages=2
+    )
+    cached = CachedLink(link, now, now, LinkStatus.USED, None, 2, 0)
+    assert plan_usages(cached, now, paid_before=2) is UsageAction.SKIP
+    assert plan_usages(cached, now, paid_before=1) is UsageAction.READ

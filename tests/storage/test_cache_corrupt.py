@@ -24,7 +24,7 @@ def assert_clear(error: CacheCorruptError, path: Path, what: str) -> None:
     assert str(path) in message
     assert what in message
     assert "rebuilt" in message
-    assert "full sync" in message
+    assert "linkmanager sync --rebuild" in message
     assert "credentials are untouched" in message
     assert "Traceback" not in message
     assert "\n" not in message  # one sentence, fit for a dialog or a terminal line

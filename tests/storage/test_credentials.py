@@ -157,7 +157,7 @@ def test_load_of_an_absent_secret_says_how_to_fix_it(store: CredentialStore) -> 
 
     message = str(caught.value)
     assert "No client secret is stored for profile 'sandbox main'" in message
-    assert "run `linkmanager profile add 'sandbox main' ...` again" in message
+    assert "store it again with `linkmanager profile secret 'sandbox main'`" in message
 
 
 def test_delete_removes_and_absent_is_fine(

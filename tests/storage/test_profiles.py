@@ -94,6 +94,8 @@ def test_the_file_is_versioned_json_with_every_field(store: ProfileStore, path: 
     store.add(make("Main"))
 
     document = json.loads(path.read_text(encoding="utf-8"))
+    secret_id = document["profiles"][0].pop("secret_id")
+    assert re.fullmatch(r"[0-9a-f]{32}", secret_id)
 
     assert document == {
         "format": FORMAT_VERSION,
@@ -397,3 +399,23 @@ def test_invalid_fields(changes: dict[str, object], words: str) -> None:
     with pytest.raises(ProfileError) as caught:
         make(**changes)
     assert words in str(caught.value)
+
+
+def test_a_profile_file_from_before_secret_ids_keeps_its_keyring_entry(
+    store: ProfileStore, write_raw: Callable[[str], None]
+) -> None:
+    write_raw(json.dumps({"format": 1, "profiles": [{"name": "Old", **RAW}]}))
+    (old,) = store.list()
+    assert old.keyring_account == "Old"
+
+
+def test_same_named_profiles_in_two_homes_have_their_own_keyring_entries(tmp_path: Path) -> None:
+    one = ProfileStore(tmp_path / "a" / "profiles.json")
+    two = ProfileStore(tmp_path / "b" / "profiles.json")
+    one.add(make("Main"))
+    two.add(make("Main"))
+    first, second = one.get("Main"), two.get("Main")
+    assert first.keyring_account != second.keyring_account
+    assert first.keyring_account.startswith("Main [")
+    one.update(make("Main"))
+    assert one.get("Main").keyring_account == first.keyring_account  # an edit keeps the entry
