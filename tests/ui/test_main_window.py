@@ -279,3 +279,30 @@ def test_select_first_active(qtbot: QtBot, window: MainWindow) -> None:
     row = window.model.row_of(link_id)
     assert row is not None
     assert "Active" in str(window.model.index(row, 2).data())
+
+
+def test_every_control_people_and_screen_readers_look_for_has_its_name(
+    qtbot: QtBot, window: MainWindow, sim: Simulator
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    select(qtbot, window, sim.state.link_ids(status="ACTIVE")[0])
+    names = {w.accessibleName() for w in window.findChildren(QWidget)}
+    expected = {
+        "Links table", "Search", "Status tabs", "Link details", "Copy link URL", "QR code",
+        "Save QR code", "Usages table", "Usage details", "Disable link", "Sync now",
+    }  # fmt: skip
+    assert expected <= names
+    select(qtbot, window, sim.state.link_ids(status="DISABLED")[0])
+    assert toggle(window).accessibleName() == "Enable link"
+
+
+def test_ctrl_c_copies_the_selected_cell(qtbot: QtBot, window: MainWindow, sim: Simulator) -> None:
+    link_id = sim.state.link_ids(status="ACTIVE")[0]
+    select(qtbot, window, link_id)
+    window.table.setFocus()
+    row = window.model.row_of(link_id)
+    assert row is not None
+    window.table.setCurrentIndex(window.model.index(row, 0))
+    qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == window.model.index(row, 0).data()
