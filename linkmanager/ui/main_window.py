@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._runner = runner
         self._settings = settings
+        self._first_sync_done = False
+        self._first_sync_announced = False
         self.setWindowTitle(f"LinkManager — {workspace.info.name}")
         self.resize(1280, 800)
 
@@ -175,17 +177,27 @@ class MainWindow(QMainWindow):
         self.model.set_links(links)
         self.search.update_counts()
         self.links.refresh()
+        if self._first_sync_done and not self._runner.busy("links"):
+            self._announce_first_sync()
 
     def _on_synced(self, _: object) -> None:
         self.reload()
 
     def _after_first_sync(self) -> None:
-        """Tell the world (and --screenshot) once the first sync's links are in the table."""
-        self._runner.run(self._workspace.links, self._on_first_links, key="links", owner=self)
+        """Tell the world (and --screenshot) once the first sync's links are in the table.
 
-    def _on_first_links(self, links: Sequence[CachedLink]) -> None:
-        self._on_links(links)
-        self.first_sync_finished.emit()
+        A successful sync has already asked for the links again (key "links"); a failed one
+        has not, and the cache's links are the ones on screen. Either way no extra load: with
+        100,000 links a second load doubles the start.
+        """
+        self._first_sync_done = True
+        if not self._runner.busy("links"):
+            self._announce_first_sync()
+
+    def _announce_first_sync(self) -> None:
+        if not self._first_sync_announced:
+            self._first_sync_announced = True
+            self.first_sync_finished.emit()
 
     def copy_cell(self) -> None:
         index = self.table.currentIndex()
