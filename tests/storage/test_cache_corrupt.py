@@ -180,3 +180,15 @@ def test_sqlite_errors_become_sentences(
     assert type(translated) is kind
     assert words in str(translated)
     assert str(cache_path) in str(translated)
+
+
+def test_a_large_cache_checks_its_links_at_open_and_still_reads(
+    cache_path: Path, make_link: LinkFactory, make_usage: UsageFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import linkmanager.storage.cache as cache_module
+
+    fill(cache_path, make_link, make_usage, links=50)
+    monkeypatch.setattr(cache_module, "_FULL_CHECK_BYTES", 0)  # every file counts as large
+    assert cache_module._integrity_check(cache_path) == "PRAGMA quick_check(links)"
+    with LinkCache.open(cache_path) as cache:
+        assert len(cache.links()) == 50
