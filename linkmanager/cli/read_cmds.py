@@ -17,7 +17,7 @@ from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache import CachedLink, LinkCache
 
-SEARCH_ALL = 10_000_000  # `links --search` filters by every match
+SEARCH_ALL = 10_000_000  # `search --json` prints every match
 SEARCH_SHOWN = 200  # `search` prints this many and says when there are more
 
 
@@ -70,7 +70,8 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
     status = LinkStatus(args.status) if args.status else None
     found = cache.links(status, now=now)
     if args.search:
-        matched = {hit.link.link.id for hit in cache.search(args.search, limit=SEARCH_ALL)}
+        direct, via_usage = cache.search_link_ids(args.search)
+        matched = direct | via_usage
         found = [c for c in found if c.link.id in matched]
     _as_of(cache)
     if args.json:

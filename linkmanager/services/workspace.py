@@ -101,6 +101,10 @@ class Workspace:
     def search(self, text: str, limit: int = 100_000) -> list[SearchHit]:
         return self.cache.search(text, limit=limit)
 
+    def search_link_ids(self, text: str) -> tuple[set[str], set[str]]:
+        """(ids matched directly, ids matched only through a usage value): all the table needs."""
+        return self.cache.search_link_ids(text)
+
     def sync_state(self) -> SyncState:
         return self.cache.sync_state()
 

@@ -286,6 +286,11 @@ class LinkCache:
         """Links and usages holding `text` anywhere in a searchable value; see storage.search."""
         return self._read("search", lambda conn: search.search(conn, text, limit))
 
+    def search_link_ids(self, text: str) -> tuple[set[str], set[str]]:
+        """Every link holding `text`: (ids matched in the link's own fields, ids matched only in a
+        usage's). The lean form of search() for filtering a table; see storage.search."""
+        return self._read("search", lambda conn: search.find_link_ids(conn, text))
+
     def sync_state(self) -> SyncState:
         row = self._read(
             "read the sync state",

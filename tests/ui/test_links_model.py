@@ -402,6 +402,54 @@ def test_large_change_is_one_layout_and_keeps_selection(qtbot: QtBot) -> None:
     assert [model.data(i, LINK_ID_ROLE) for i in view.selectionModel().selectedRows()] == ["l0500"]
 
 
+def test_search_hint_on_many_rows_is_one_signal_for_the_name_column(qtbot: QtBot) -> None:
+    model = LinksTableModel(lambda: NOW)
+    model.set_links([cached(f"l{i:04d}") for i in range(1000)])
+    every = {f"l{i:04d}" for i in range(1000)}
+    hinted = {f"l{i:04d}" for i in range(0, 1000, 3)}
+    changes: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, roles: changes.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
+    model.set_id_filter(every, via_usage=hinted)  # same rows: only the hint on 334 of them changes
+    assert changes == [(0, 999, Column.NAME, Column.NAME)]
+    assert text(model, "l0003", Column.NAME, Qt.ItemDataRole.DecorationRole) is not None
+    assert text(model, "l0004", Column.NAME, Qt.ItemDataRole.DecorationRole) is None
+    changes.clear()
+    model.set_id_filter(every, via_usage=hinted)  # nothing changed: nothing said
+    assert changes == []
+
+
+@pytest.mark.parametrize("step", [1, 2])  # contiguous blocks (a few row signals), scattered rows (a layout)
+def test_filters_in_blocks_keep_the_selection_and_the_rows_right(
+    qtbot: QtBot, qtmodeltester: ModelTester, step: int
+) -> None:
+    every = [cached(f"l{i:04d}") for i in range(1200)]
+    model = LinksTableModel(lambda: NOW)
+    model.set_links(every)
+    qtmodeltester.check(model, force_py=True)  # checks every signal against the rows from here on
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.selectRow(model.row_of("l0550") or 0)
+    all_ids = [c.link.id for c in every]
+    blocks = [
+        {i for i in all_ids if "l0500" <= i < "l0620"},  # narrow to a block...
+        {i for i in all_ids if "l0200" <= i < "l0900"},  # ...widen around it
+        {i for n, i in enumerate(all_ids) if n % step == 0 or "l0540" <= i < "l0560"},
+        None,  # and back to every link
+    ]
+    seen: set[str] = set()
+    for only in blocks:
+        spy = Signals(model)
+        model.set_id_filter(only)
+        assert ids(model) == [i for i in all_ids if only is None or i in only]
+        seen |= spy.kinds()
+        assert [model.data(i, LINK_ID_ROLE) for i in view.selectionModel().selectedRows()] == ["l0550"]
+    assert view.verticalHeader().count() == 1200
+    assert seen == ({"inserted", "removed"} if step == 1 else {"inserted", "removed", "layout"})
+
+
 def test_hostile_strings_verbatim_and_plain_tooltips(qtbot: QtBot) -> None:
     hostile = '<b>x</b> <img src="http://evil/"> =HYPERLINK("x") \u202eevil\n2nd line'
     model = LinksTableModel(lambda: NOW)
@@ -459,8 +507,9 @@ def reference_order(
     return [c.link.id for c in present + absent]
 
 
-def test_random_operations_match_a_reference(qtbot: QtBot) -> None:
-    rng = random.Random(4)
+@pytest.mark.parametrize(("seed", "share"), [(4, 0.4), (5, 0.05), (6, 0.9)])  # broad and narrow searches
+def test_random_operations_match_a_reference(qtbot: QtBot, seed: int, share: float) -> None:
+    rng = random.Random(seed)
     statuses = [LinkStatus.ACTIVE, LinkStatus.DISABLED, LinkStatus.EXPIRED]
 
     def make(link_id: str) -> CachedLink:
@@ -504,7 +553,7 @@ def test_random_operations_match_a_reference(qtbot: QtBot) -> None:
             status = rng.choice([None, *statuses])
             model.set_status_filter(status)
         else:
-            only = rng.choice([None, {c.link.id for c in links if rng.random() < 0.4}])
+            only = rng.choice([None, {c.link.id for c in links if rng.random() < share}])
             model.set_id_filter(only)
         assert ids(model) == reference_order(links, status, only, column, order)
         if keep is not None and keep.isValid():  # a row still shown is still the same link

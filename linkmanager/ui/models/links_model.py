@@ -10,10 +10,12 @@ diffing on the link id, so the selection and the scroll position survive it.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Sequence
 from datetime import datetime
 from enum import IntEnum
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, eq
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -60,6 +62,13 @@ def plain_tooltip(text: str) -> str:
 
 
 _row_key: Callable[[LinkRow], Hashable] = attrgetter("id")
+_row_status: Callable[[LinkRow], LinkStatus] = attrgetter("status")
+# What the via-usage hint changes in a Name cell (its text stays).
+_HINT_ROLES = [_DECORATION, _TOOLTIP, _ACCESSIBLE_DESCRIPTION]
+
+
+def _with_status(rows: list[LinkRow], status: LinkStatus) -> list[LinkRow]:
+    return list(compress(rows, map(eq, map(_row_status, rows), repeat(status))))
 
 
 class LinksTableModel(RowTableModel[LinkRow]):
@@ -71,18 +80,14 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._all: dict[str, LinkRow] = {}  # every link, in the order set_links() gave them
         self._by_id: list[LinkRow] | None = None  # every link by id, made when a sort needs it
         self._order: list[LinkRow] | None = None  # every link in the shown order (see _ordered)
+        self._order_places: dict[Hashable, int] | None = None  # id -> place in _order
         self._loaded = False
         self._status: LinkStatus | None = None
         self._ids: frozenset[str] | None = None
         self._via_usage: frozenset[str] = frozenset()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._positions: dict[str, int] | None = None
         self._counts: dict[LinkStatus | None, int] | None = None
-        self.modelReset.connect(self._forget_positions)
-        self.rowsInserted.connect(self._forget_positions)
-        self.rowsRemoved.connect(self._forget_positions)
-        self.layoutChanged.connect(self._forget_positions)
 
     # -- feeding -----------------------------------------------------------------------------------
 
@@ -108,6 +113,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
         if self._loaded and same_ids and not changed and (self._sort_column >= 0 or list(fresh) == list(old)):
             return  # a sync that changed nothing shown: the rows took the new copies in place
         self._order = None
+        self._order_places = None
         self._counts = None
         first = not self._loaded
         self._loaded = True
@@ -123,6 +129,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._all = {}
         self._by_id = None
         self._order = None
+        self._order_places = None
         self._counts = None
         self._loaded = False
         self._ids = None
@@ -143,36 +150,32 @@ class LinksTableModel(RowTableModel[LinkRow]):
         new_via = frozenset(via_usage or ()) if new_ids is not None else frozenset()
         if new_ids == self._ids and new_via == self._via_usage:
             return
-        hinted = new_via ^ self._via_usage
+        hinted = bool(new_via ^ self._via_usage)
+        if new_ids != self._ids:
+            self._counts = None
         self._ids = new_ids
         self._via_usage = new_via
-        self._counts = None
         self._show(())
-        for link_id in hinted:
-            row = self.row_of(link_id)
-            if row is not None:
-                name = self.index(row, Column.NAME)
-                self.dataChanged.emit(name, name, [])
+        if hinted and self._rows:
+            # One signal for the whole Name column (views repaint what they show), not one per
+            # hinted row: a search can change the hint on tens of thousands of rows.
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.NAME), self.index(last, Column.NAME), _HINT_ROLES)
 
     # -- questions -----------------------------------------------------------------------------
 
     def status_counts(self) -> dict[LinkStatus | None, int]:
         """Links per effective status for the tabs (None = all): the search applies, the tab does not."""
-        if self._counts is None:
-            counts: dict[LinkStatus | None, int] = dict.fromkeys(LinkStatus.known(), 0)
+        if self._counts is None:  # kept until the links or the search change
             rows = self._all.values() if self._ids is None else self._rows_for(self._ids)
-            total = 0
-            for row in rows:
-                counts[row.status] = counts.get(row.status, 0) + 1
-                total += 1
-            counts[None] = total
+            counts: dict[LinkStatus | None, int] = dict.fromkeys(LinkStatus.known(), 0)
+            counts.update(Counter(map(_row_status, rows)))
+            counts[None] = len(rows)
             self._counts = counts
         return dict(self._counts)
 
     def row_of(self, link_id: str) -> int | None:
-        if self._positions is None:
-            self._positions = {row.id: i for i, row in enumerate(self._rows)}
-        return self._positions.get(link_id)
+        return self._row_places(_row_key).get(link_id)
 
     def link_at(self, row: int) -> CachedLink | None:
         return self._rows[row].cached if 0 <= row < len(self._rows) else None
@@ -190,6 +193,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._sort_column = column if 0 <= column < len(Column) else -1
         self._sort_order = order
         self._order = None
+        self._order_places = None
         if self._loaded:
             self._reorder_rows(self._target(), _row_key)
 
@@ -249,28 +253,30 @@ class LinksTableModel(RowTableModel[LinkRow]):
             return plain_tooltip(format_money(row.cached.link.amount))
         return None
 
-    def _forget_positions(self) -> None:
-        self._positions = None
-
     def _rows_for(self, ids: frozenset[str]) -> list[LinkRow]:
         every = self._all
         return [every[i] for i in ids if i in every]
 
     def _target(self) -> list[LinkRow]:
-        """The rows to show: filtered, then sorted by the column key with the id as tie-break."""
+        """The rows to show: filtered, then sorted by the column key with the id as tie-break.
+
+        With no filter, the list is _ordered() itself. A search's rows are picked out by their
+        places in it (a lookup per found id, not a pass over every link), or, while those places
+        are not known, sorted on their own when they are few."""
         status, ids, column = self._status, self._ids, self._sort_column
-        if ids is not None and len(ids) * 8 < len(self._all):  # a narrow search: sort just its rows
+        if ids is None:
+            rows = self._ordered()
+            return rows if status is None else _with_status(rows, status)
+        if self._order_places is None and len(ids) * 8 < len(self._all):
             rows = self._rows_for(ids)
             rows.sort(key=link_rows.by_seq if column < 0 else link_rows.by_id)
             if status is not None:
-                rows = [r for r in rows if r.status == status]
+                rows = _with_status(rows, status)
             return rows if column < 0 else link_rows.sort_rows(rows, column, descending=self._descending())
-        rows = self._ordered()
-        if ids is not None:
-            rows = [r for r in rows if r.id in ids]
-        if status is not None:
-            rows = [r for r in rows if r.status == status]
-        return rows
+        ordered, places = self._ordered(), self._ordered_places()
+        found = sorted(map(places.__getitem__, compress(ids, map(places.__contains__, ids))))
+        rows = list(map(ordered.__getitem__, found))
+        return rows if status is None else _with_status(rows, status)
 
     def _ordered(self) -> list[LinkRow]:
         """Every link in the shown order, kept until the links or the sort change: switching a
@@ -286,6 +292,12 @@ class LinksTableModel(RowTableModel[LinkRow]):
                 )
         return self._order
 
+    def _ordered_places(self) -> dict[Hashable, int]:
+        """Each link's place in _ordered(), by id: made once per order, like the order itself."""
+        if self._order_places is None:
+            self._order_places = dict(zip(map(_row_key, self._ordered()), count()))
+        return self._order_places
+
     def _descending(self) -> bool:
         return self._sort_order == Qt.SortOrder.DescendingOrder
 
@@ -294,7 +306,8 @@ class LinksTableModel(RowTableModel[LinkRow]):
         if first:
             self._reset_rows(target)
         else:
-            self._replace_rows(target, _row_key, changed)
+            places = self._ordered_places() if target is self._order else None
+            self._replace_rows(target, _row_key, changed, places)
 
 
 __all__ = [

@@ -6,11 +6,17 @@ out with beginRemoveRows (contiguous runs, from the bottom), rows that only move
 one layout change that carries the persistent indexes (so QItemSelectionModel keeps the
 selection), new rows come in with beginInsertRows at their final places, and rows whose
 content changed get dataChanged.
+
+The diff works on each row's place by key (a dict kept from one change to the next), not by
+walking both lists: narrowing 100,000 rows to a search's 7,000 then looks at 7,000 rows, where a
+walk over 100,000 rows scattered in memory cost tens of milliseconds per keystroke.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
+from itertools import compress, count, islice, repeat
+from operator import add, gt, le, ne, sub
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -30,13 +36,36 @@ MAX_RUNS = 256
 
 def runs(positions: list[int]) -> list[tuple[int, int]]:
     """Ascending positions as inclusive (first, last) runs: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
-    found: list[tuple[int, int]] = []
-    for pos in positions:
-        if found and found[-1][1] == pos - 1:
-            found[-1] = (found[-1][0], pos)
-        else:
-            found.append((pos, pos))
-    return found
+    if not positions:
+        return []
+    # a run starts at i where positions[i] is not positions[i - 1] + 1
+    following = map(add, positions, repeat(1))
+    breaks = list(compress(range(1, len(positions)), map(ne, islice(positions, 1, None), following)))
+    firsts = [positions[0], *map(positions.__getitem__, breaks)]
+    lasts = [*map(positions.__getitem__, map(sub, breaks, repeat(1))), positions[-1]]
+    return list(zip(firsts, lasts, strict=True))
+
+
+def _gaps(places: list[int], size: int, limit: int) -> list[tuple[int, int]] | None:
+    """The (first, last) runs of range(size) missing from the ascending `places`; None past `limit`.
+
+    Found from the places alone, with map/compress: hiding 93,000 of 100,000 rows looks at
+    7,000 numbers, and stops once it is clear that one layout change will do.
+    """
+    starts = [0, *map(add, places, repeat(1))]
+    lasts = [*map(sub, places, repeat(1)), size - 1]
+    found = list(islice(compress(zip(starts, lasts, strict=True), map(le, starts, lasts)), limit + 1))
+    return None if len(found) > limit else found
+
+
+def _unsorted(values: list[int]) -> bool:
+    return any(map(gt, values, islice(values, 1, None)))
+
+
+def _positions_of(keys: set[Hashable], rows: list[R], key: Callable[[R], Hashable]) -> dict[Hashable, int]:
+    """Where these few keys are in `rows`: one scan, cheaper than a dict of every row's place."""
+    found = compress(count(), map(keys.__contains__, map(key, rows))) if keys else ()
+    return {key(rows[i]): i for i in found}
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -46,6 +75,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._rows: list[R] = []
         self._column_count = column_count
+        # key -> row in self._rows, for the key function _places_key; None until asked for, and
+        # again after any change that does not know the new places.
+        self._places: dict[Hashable, int] | None = None
+        self._places_key: Callable[[R], Hashable] | None = None
 
     # -- Qt overrides --------------------------------------------------------------------------
 
@@ -55,52 +88,88 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else self._column_count
 
+    # -- where rows are ------------------------------------------------------------------------
+
+    def _row_places(self, key: Callable[[R], Hashable]) -> dict[Hashable, int]:
+        """Each row's place by key (do not change the dict): made once, kept until the rows change."""
+        if self._places is None or self._places_key is not key:
+            self._places = dict(zip(map(key, self._rows), count()))
+            self._places_key = key
+        return self._places
+
+    def _set_places(self, places: dict[Hashable, int] | None, key: Callable[[R], Hashable]) -> None:
+        self._places = places
+        self._places_key = key
+
     # -- moving to a new list ------------------------------------------------------------------
 
     def _reset_rows(self, target: list[R]) -> None:
         self.beginResetModel()
         self._rows[:] = target
+        self._places = None
         self.endResetModel()
 
     def _replace_rows(
-        self, target: list[R], key: Callable[[R], Hashable], changed: Collection[Hashable]
+        self,
+        target: list[R],
+        key: Callable[[R], Hashable],
+        changed: Collection[Hashable],
+        target_pos: dict[Hashable, int] | None = None,
     ) -> None:
         """Make `self._rows` equal to `target`, telling the views with the smallest signals.
 
         `changed` holds the keys of rows whose shown content differs (they get dataChanged);
-        rows are otherwise matched by key, so a changed row keeps its selection.
+        rows are otherwise matched by key, so a changed row keeps its selection. `target_pos`:
+        each target row's place by key, when the caller has it already (it is kept, not changed).
         """
         rows = self._rows
         if rows == target:  # the same rows in the same order (identity first, so this is cheap)
-            positions = {key(r): i for i, r in enumerate(target)} if changed else {}
+            positions = self._row_places(key) if changed else {}
             self._emit_changed(sorted(positions[k] for k in changed if k in positions))
             return
-        target_pos = {key(r): i for i, r in enumerate(target)}
-        current_keys = [key(r) for r in rows]
-        current = set(current_keys)
-        removed = runs([i for i, k in enumerate(current_keys) if k not in target_pos])
-        added = runs([i for i, r in enumerate(target) if key(r) not in current])
-        if len(removed) + len(added) > MAX_RUNS:
+        # Only the keys of the shorter side are looked up in the other; map/compress, no Python loop.
+        if target_pos is None:
+            target_pos = dict(zip(map(key, target), count()))
+        current_pos = self._row_places(key)
+        if len(target_pos) <= len(current_pos):
+            common = list(compress(target_pos, map(current_pos.__contains__, target_pos)))
+        else:
+            common = list(compress(current_pos, map(target_pos.__contains__, current_pos)))
+        stay_at = list(map(current_pos.__getitem__, common))  # where the rows that stay are now
+        places = list(map(target_pos.__getitem__, common))  # and where they go
+        moved = _unsorted(places) or _unsorted(stay_at)
+        if moved:
+            places.sort()
+            stay_at.sort()
+        added = None
+        removed = _gaps(stay_at, len(rows), MAX_RUNS)
+        if removed is not None:
+            added = _gaps(places, len(target), MAX_RUNS - len(removed))
+        if removed is None or added is None:
             self._relayout(target, key, target_pos)
+            added = []
         else:
             for first, last in reversed(removed):
                 self.beginRemoveRows(QModelIndex(), first, last)
                 del rows[first : last + 1]
+                self._places = None
                 self.endRemoveRows()
-            staying, staying_pos = target, target_pos
-            if added:
-                staying = [r for r in target if key(r) in current]
-                staying_pos = {key(r): i for i, r in enumerate(staying)}
-            if any(key(a) != key(b) for a, b in zip(rows, staying, strict=True)):
-                self._relayout(staying, key, staying_pos)
+            staying = list(map(target.__getitem__, places))
+            if moved:
+                self._relayout(staying, key, None)
             else:
                 rows[:] = staying  # same keys, same places: only contents may differ
             for first, last in added:
                 self.beginInsertRows(QModelIndex(), first, last)
                 rows[first:first] = target[first : last + 1]
+                self._places = None
                 self.endInsertRows()
-        inserted = {key(target[i]) for first, last in added for i in range(first, last + 1)}
-        self._emit_changed(sorted(target_pos[k] for k in changed if k in target_pos and k not in inserted))
+            self._set_places(target_pos, key)
+        if changed:
+            inserted = {key(target[i]) for first, last in added for i in range(first, last + 1)}
+            self._emit_changed(
+                sorted(target_pos[k] for k in changed if k in target_pos and k not in inserted)
+            )
 
     def _reorder_rows(self, target: list[R], key: Callable[[R], Hashable]) -> None:
         """The same rows in another order (a sort): one layout change, nothing to diff."""
@@ -115,10 +184,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         before = self.persistentIndexList()
         keys = [key(self._rows[index.row()]) for index in before]
         self._rows[:] = target
-        if target_pos is None:
-            target_pos = {key(r): i for i, r in enumerate(target)} if before else {}
+        self._set_places(target_pos, key)
+        found = target_pos if target_pos is not None else _positions_of(set(keys), target, key)
         after = [
-            self.index(target_pos[k], index.column()) if k in target_pos else QModelIndex()
+            self.index(found[k], index.column()) if k in found else QModelIndex()
             for k, index in zip(keys, before, strict=True)
         ]
         self.changePersistentIndexList(before, after)
