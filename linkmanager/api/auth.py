@@ -30,7 +30,7 @@ RENEW_FRACTION = 0.1
 _CONTEXT = "token answer"
 # RFC 6750 b64token: anything else could break the Authorization header (CR/LF, non-ASCII).
 _B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
-# No real token lives four months (10**7 s); a bigger answer is garbage, and 10**400 overflows float().
+# No real token lives four months (10**7 s); a bigger answer is garbage (10**400 overflows a clock).
 MAX_EXPIRES_IN = 10**7
 
 
@@ -78,7 +78,7 @@ def parse_token_answer(answer: Any) -> tuple[Secret, float]:
     if type(expires_in) is not int or not 1 <= expires_in <= MAX_EXPIRES_IN:  # bool is no int here
         problem = "missing" if expires_in is None else f"expected whole seconds, 1 to {MAX_EXPIRES_IN}"
         raise LeanSchemaError("expires_in", problem, context=_CONTEXT)
-    return Secret(value), float(expires_in)
+    return Secret(value), expires_in
 
 
 class TokenProvider:

@@ -73,12 +73,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     value = value.strip()
     if not value:
         return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(seconds, 0.0) if seconds == seconds and seconds != float("inf") else None
+    if value.lstrip("-").isdigit() and value.isascii():  # delay-seconds: whole seconds (RFC 9110)
+        return max(int(value), 0)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
