@@ -90,7 +90,8 @@ class Workspace:
     # -- reads (offline) ---------------------------------------------------------------------------
 
     def links(self) -> list[CachedLink]:
-        return self.cache.links(now=self._clock())
+        """Every cached link, in no particular order: the window's table sorts them itself."""
+        return self.cache.links(now=self._clock(), ordered=False)
 
     def link(self, link_id: str) -> CachedLink | None:
         return self.cache.link(link_id)

@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         table = QTableView()
         table.setAccessibleName("Links table")
         table.setModel(self.model)
+        # A first start sorts by name, A to Z; a saved header state (_restore) replaces it.
+        table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

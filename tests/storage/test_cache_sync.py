@@ -345,3 +345,12 @@ def test_the_sync_state_records_the_last_full_sync(cache: LinkCache) -> None:
     cache.record_full_sync(at(1))
     cache.record_full_sync(at(7))
     assert cache.sync_state().last_full_sync == at(7)
+
+
+def test_links_unordered_are_the_same_links(cache: LinkCache, make_link: Callable[..., PaymentLink]) -> None:
+    cache.store_listing(
+        [make_link(f"l{i:02d}", name=f"Name {20 - i:02d}") for i in range(20)], T0, complete=True
+    )
+    ordered = cache.links()
+    assert [c.link.name for c in ordered] == sorted(c.link.name or "" for c in ordered)
+    assert sorted(c.link.id for c in cache.links(ordered=False)) == sorted(c.link.id for c in ordered)
