@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +88,41 @@ def contract_errors(contract_spec: dict[str, Any]) -> Callable[[str, Any], list[
         ]
 
     return errors
+
+
+def _memory_keyring_class() -> type[Any]:
+    import keyring.backend
+
+    class MemoryKeyring(keyring.backend.KeyringBackend):
+        """A keyring in a dict: unit tests never touch a real keychain."""
+
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    # keyring registers every subclass for its own backend detection; keep this one out of it.
+    keyring.backend.KeyringBackend._classes.discard(MemoryKeyring)  # type: ignore[attr-defined]
+    return MemoryKeyring
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[Any]:
+    """The process's keyring replaced by an empty in-memory one for one test; `.entries` shows it."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = _memory_keyring_class()()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -12,9 +12,8 @@ import sys
 from argparse import Namespace
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import keyring
-import keyring.backend
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QImage
@@ -35,30 +34,8 @@ from linkmanager.ui.dialogs.welcome import WelcomeDialog
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+# MemoryKeyring and the memory_keyring fixture come from tests/conftest.py (one copy for the suite).
+MemoryKeyring = Any
 
 
 @pytest.fixture

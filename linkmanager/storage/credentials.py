@@ -80,10 +80,11 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     if module.startswith(_FILE_BACKEND_MODULES) or "Plaintext" in type(backend).__name__:
         return f"{name} keeps secrets in a file, which LinkManager refuses"
     try:
-        priority = float(backend.priority)
-    except Exception as exc:  # keyring's contract: priority raises when unusable here
+        priority = backend.priority  # a plain number; keyring's contract: raises when unusable here
+        usable = priority > 0
+    except Exception as exc:
         return f"{name} is unusable here: {exc}"
-    if priority <= 0:
+    if not usable:
         return f"{name} is not a recommended keyring (priority {priority:g})"
     return None
 
