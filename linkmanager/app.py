@@ -23,12 +23,11 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from linkmanager.api import ApiEndpoints, Credentials, LeanClient
+from linkmanager import api
 from linkmanager.app_profiles import ClientFactory, StorageProfileBook
 from linkmanager.app_selftest import self_test
 from linkmanager.resources import ResourceError, resource_path
 from linkmanager.services.workspace import ProfileInfo, Workspace
-from linkmanager.simulator import Simulator
 from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
@@ -241,16 +240,18 @@ class Shell(QObject):
         """The simulator on loopback with payers at work, a cache in a temporary folder, and
         credentials held in memory only: the simulator's secret is a throwaway, never stored."""
         try:
+            from linkmanager.simulator import Simulator
+
             simulator = Simulator(activity_per_minute=6, links=60).start()
         except OSError as exc:
             self.tell(f"The demo's simulated Lean server cannot start on this computer: {exc}")
             return False
         folder = tempfile.TemporaryDirectory(prefix="linkmanager-demo-")
         cache = LinkCache.open(Path(folder.name) / "demo.sqlite3")
-        endpoints = ApiEndpoints(simulator.api_url, simulator.token_url)
-        credentials = Credentials(simulator.client_id, simulator.client_secret)
+        endpoints = api.ApiEndpoints(simulator.api_url, simulator.token_url)
+        credentials = api.Credentials(simulator.client_id, simulator.client_secret)
         info = ProfileInfo(DEMO_PROFILE, "demo", simulator.api_url, sync_interval_minutes=1)
-        workspace = Workspace(info, cache, lambda: LeanClient(endpoints, credentials), tz=local_zone())
+        workspace = Workspace(info, cache, lambda: api.LeanClient(endpoints, credentials), tz=local_zone())
         settings = self._settings(None if self._screenshot else Path(folder.name))
         self._show(workspace, settings, [simulator.stop, folder.cleanup])
         return True

@@ -10,20 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import httpx
-
-from linkmanager.api import (
-    ENVIRONMENTS,
-    SANDBOX,
-    ApiEndpoints,
-    AuthenticationError,
-    Credentials,
-    LeanClient,
-    LeanError,
-    RetryPolicy,
-)
-from linkmanager.api.config import host_label
+from linkmanager import api
 from linkmanager.domain.secret import Secret
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.profiles import (
@@ -37,30 +26,40 @@ from linkmanager.storage.profiles import (
 from linkmanager.ui.dialogs.profile_form import ProfileValues
 from linkmanager.ui.dialogs.profiles import ProfileSummary
 
+if TYPE_CHECKING:
+    import httpx
+
 log = logging.getLogger(__name__)
 
-CHECK_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+CHECK_TIMEOUT_S = (15.0, 5.0)  # (whole request, connect): a quick check, not a sync
 _URL_LABELS = {"api_url": "The API address", "token_url": "The token address"}
 
 Checker = Callable[[Profile, Secret], None]
 
 
+def _check_timeout() -> httpx.Timeout:
+    import httpx
+
+    total, connect = CHECK_TIMEOUT_S
+    return httpx.Timeout(total, connect=connect)
+
+
 def check_with_lean(profile: Profile, secret: Secret) -> None:
     """Ask Lean for a token and one link: wrong credentials stop the save; an unreachable Lean
     does not (the window then shows the profile offline and syncs when Lean is back)."""
-    endpoints = ApiEndpoints(profile.api_url, profile.token_url)
-    client = LeanClient(
+    endpoints = api.ApiEndpoints(profile.api_url, profile.token_url)
+    client = api.LeanClient(
         endpoints,
-        Credentials(profile.client_id, secret),
-        timeout=CHECK_TIMEOUT,
-        retry=RetryPolicy(attempts=2),
+        api.Credentials(profile.client_id, secret),
+        timeout=_check_timeout(),
+        retry=api.RetryPolicy(attempts=2),
     )
     with client:
         try:
             client.links_page(0, size=1)
-        except AuthenticationError as exc:
+        except api.AuthenticationError as exc:
             raise ProfileError(f"Lean refused these credentials: {exc} Nothing was saved.") from None
-        except LeanError as exc:
+        except api.LeanError as exc:
             log.warning(
                 "Could not check the credentials of %r with Lean (%s); saved anyway", profile.name, exc
             )
@@ -73,11 +72,11 @@ class ClientFactory:
         self._profile = profile
         self._credentials = credentials
 
-    def __call__(self) -> LeanClient:
+    def __call__(self) -> api.LeanClient:
         secret = self._credentials.load(self._profile.name, account=self._profile.keyring_account)
-        return LeanClient(
-            ApiEndpoints(self._profile.api_url, self._profile.token_url),
-            Credentials(self._profile.client_id, secret),
+        return api.LeanClient(
+            api.ApiEndpoints(self._profile.api_url, self._profile.token_url),
+            api.Credentials(self._profile.client_id, secret),
         )
 
 
@@ -92,11 +91,11 @@ class StorageProfileBook:
         self._check = check
 
     def summaries(self) -> list[ProfileSummary]:
-        return [ProfileSummary(p.name, p.environment, host_label(p.api_url)) for p in self._store.list()]
+        return [ProfileSummary(p.name, p.environment, api.host_label(p.api_url)) for p in self._store.list()]
 
     def values(self, name: str) -> ProfileValues:
         p = self._store.get(name)
-        known = p.environment in ENVIRONMENTS and ENVIRONMENTS[p.environment] == ApiEndpoints(
+        known = p.environment in api.ENVIRONMENTS and api.ENVIRONMENTS[p.environment] == api.ApiEndpoints(
             p.api_url, p.token_url
         )
         return ProfileValues(
@@ -128,12 +127,12 @@ class StorageProfileBook:
                 problem = _url_problem(field, value or "")
                 if problem:
                     errors[field] = problem
-        elif values.environment not in ENVIRONMENTS:
+        elif values.environment not in api.ENVIRONMENTS:
             errors["environment"] = (
                 f"Choose Sandbox, Production or a custom address, not {values.environment!r}."
             )
         try:
-            Profile("x", "sandbox", values.client_id, SANDBOX.api_url, SANDBOX.token_url)
+            Profile("x", "sandbox", values.client_id, api.SANDBOX.api_url, api.SANDBOX.token_url)
         except ProfileError as exc:
             errors["client_id"] = str(exc)
         low, high = SYNC_INTERVAL_RANGE
@@ -183,19 +182,19 @@ class StorageProfileBook:
             self._store.add(profile)
 
 
-def _endpoints(values: ProfileValues) -> ApiEndpoints:
+def _endpoints(values: ProfileValues) -> api.ApiEndpoints:
     if values.environment == "custom":
-        return ApiEndpoints(values.api_url or "", values.token_url or "")
-    return ENVIRONMENTS[values.environment]
+        return api.ApiEndpoints(values.api_url or "", values.token_url or "")
+    return api.ENVIRONMENTS[values.environment]
 
 
 def _url_problem(field: str, value: str) -> str:
     """ApiEndpoints' rule for one address, said with the form's words."""
     try:
         if field == "api_url":
-            ApiEndpoints(value, SANDBOX.token_url)
+            api.ApiEndpoints(value, api.SANDBOX.token_url)
         else:
-            ApiEndpoints(SANDBOX.api_url, value)
+            api.ApiEndpoints(api.SANDBOX.api_url, value)
     except ValueError as exc:
         return str(exc).replace(field, _URL_LABELS[field], 1)
     return ""

@@ -12,12 +12,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from linkmanager.api import LeanClient
 from linkmanager.domain.lifecycle import TERMINAL, check_status_change, effective_status
 from linkmanager.domain.models import PaymentLink, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache import LinkCache
+
+if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
+    from linkmanager.api.client import LeanClient
 
 logger = logging.getLogger(__name__)
 

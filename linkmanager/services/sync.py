@@ -41,14 +41,17 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from linkmanager.api import LeanClient, LeanError, LeanSchemaError, LeanTransportError
-from linkmanager.api.client import MAX_PAGE_SIZE
+from linkmanager import api
+from linkmanager.api.errors import LeanError, LeanSchemaError, LeanTransportError
 from linkmanager.domain.lifecycle import TERMINAL, usage_is_settled
 from linkmanager.domain.models import Page, PaymentLink, Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache import CachedLink, CacheError, LinkCache, LinkChange, UsageChange
+
+if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
+    from linkmanager.api.client import LeanClient
 
 logger = logging.getLogger(__name__)
 
@@ -244,7 +247,7 @@ class _Run:
 
     def _page(self, number: int) -> Page[PaymentLink]:
         self._check_cancel()
-        page = self.client.links_page(number, MAX_PAGE_SIZE)
+        page = self.client.links_page(number, api.MAX_PAGE_SIZE)
         with self.lock:
             self.pages_done += 1
             self.pages_total = max(self.pages_total or 0, page.total_pages, self.pages_done)
@@ -291,7 +294,7 @@ class _Run:
 
     def _read(self, link_id: str) -> list[Usage]:
         """The link's complete usage list, asking as little as the cache allows (module docstring)."""
-        first = self.client.usages_page(link_id, 0, MAX_PAGE_SIZE)
+        first = self.client.usages_page(link_id, 0, api.MAX_PAGE_SIZE)
         if first.total_pages <= 1 and len(first.items) == first.total_elements:
             return list(first.items)
         cached = self.cache.link(link_id)
@@ -306,7 +309,7 @@ class _Run:
                 return [fresh.get(i, u) for i, u in known.items()]
         for number in range(1, first.total_pages):
             self._check_cancel()
-            for usage in self.client.usages_page(link_id, number, MAX_PAGE_SIZE).items:
+            for usage in self.client.usages_page(link_id, number, api.MAX_PAGE_SIZE).items:
                 fresh[usage.usage_id] = usage
         if len(fresh) < first.total_elements:
             # Usages arrived while we read and shifted the pages: one ordered walk settles it.

@@ -10,14 +10,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from linkmanager.api import LeanClient, LeanTransportError
+from linkmanager.api.errors import LeanTransportError
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
 from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncFailed, SyncProgress, SyncReport
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncState
+
+if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
+    from linkmanager.api.client import LeanClient
 
 # The window may not import storage; these are the cache's answers it handles.
 __all__ = [
@@ -92,6 +96,13 @@ class Workspace:
     def links(self) -> list[CachedLink]:
         """Every cached link, in no particular order: the window's table sorts them itself."""
         return self.cache.links(now=self._clock(), ordered=False)
+
+    def first_links(
+        self, order: str | None, *, descending: bool = False, limit: int = 200
+    ) -> list[CachedLink]:
+        """The first `limit` links in one of the table's orders (storage.cache.FIRST_ORDERS): a
+        screenful to show at once while links() reads every one."""
+        return self.cache.first_links(order, descending=descending, limit=limit)
 
     def link(self, link_id: str) -> CachedLink | None:
         return self.cache.link(link_id)

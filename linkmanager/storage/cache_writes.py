@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from linkmanager.domain.models import PaymentLink, Usage
+from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus, UsageStatus
 from linkmanager.storage.cache_errors import UnknownLinkError
 from linkmanager.storage.cache_model import (
@@ -34,13 +35,13 @@ log = logging.getLogger(__name__)
 _INSERT_LINK = (
     "INSERT INTO links (id, url, status, current_usages, amount, currency, reference, destination_id, "
     "payment_purpose, name, max_usages, expires_at, redirect_url, customer_id, identifiers, "
-    "confirmed_at, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "confirmed_at, first_seen_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _HELD = "SELECT key, status, confirmed_at, name, reference, customer_id FROM links WHERE id = ?"
 _UPDATE_LINK = (
     "UPDATE links SET url = ?, status = ?, current_usages = ?, amount = ?, currency = ?, reference = ?, "
     "destination_id = ?, payment_purpose = ?, name = ?, max_usages = ?, expires_at = ?, redirect_url = ?, "
-    "customer_id = ?, identifiers = ?, confirmed_at = ?, missing_since = NULL WHERE key = ?"
+    "customer_id = ?, identifiers = ?, confirmed_at = ?, name_key = ?, missing_since = NULL WHERE key = ?"
 )
 
 
@@ -78,7 +79,7 @@ def put_links(
         row = encode_link(link)
         before = conn.execute(_HELD, (link_id,)).fetchone()
         if before is None:
-            key = conn.execute(_INSERT_LINK, (*row, stamp, stamp)).lastrowid
+            key = conn.execute(_INSERT_LINK, (*row, stamp, stamp, text_key(row[9]))).lastrowid
             assert key is not None
             inserted.append((key, link))
             changes.append(LinkChange(link_id, link.display_name, None, link.status))
@@ -87,7 +88,7 @@ def put_links(
         if _stale(stamp, confirmed, real):
             log.debug("ignored a stale answer for link %s (%s < %s)", link_id, stamp, confirmed)
             continue
-        updates.append((*row[1:], stamp, key))
+        updates.append((*row[1:], stamp, text_key(row[9]), key))
         if status != row[2]:
             changes.append(LinkChange(link_id, link.display_name, LinkStatus(status), link.status))
         if (name, reference, customer_id) != (row[9], row[6], row[13]):

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from linkmanager.domain.sorting import text_key
 from linkmanager.storage.cache_errors import CacheCorruptError, CacheTooNewError
 
 log = logging.getLogger(__name__)
@@ -105,8 +106,24 @@ _V1 = (
     )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "links, usages, sync state and the search index", _V1),)
+# The table's default order (by name) can be read a screenful at a time from an index: the key
+# is domain.sorting.text_key(name), which SQL cannot compute (Unicode case folding).
+_V2 = (
+    "ALTER TABLE links ADD COLUMN name_key TEXT",
+    "UPDATE links SET name_key = lm_text_key(name)",
+    "CREATE INDEX links_by_name_key ON links (name_key, id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "links, usages, sync state and the search index", _V1),
+    Migration(2, "an index of the links by name as the table sorts them", _V2),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The Python functions the schema's statements and the cache's queries call."""
+    conn.create_function("lm_text_key", 1, text_key, deterministic=True)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -131,6 +148,7 @@ def migrate(conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration
 
     `conn` must be in autocommit mode (isolation_level=None): the transactions are explicit.
     """
+    register_functions(conn)
     latest = migrations[-1].version
     found = current_version(conn, path)
     if found > latest:

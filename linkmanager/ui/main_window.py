@@ -28,7 +28,8 @@ from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.controllers.link_controller import LinkController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
-from linkmanager.ui.models.links_model import Column, LinksTableModel
+from linkmanager.ui.models.link_rows import PreparedRows, prepare_rows
+from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.status_bar import StatusBar
@@ -37,6 +38,7 @@ from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 logger = logging.getLogger(__name__)
 
 HIDDEN_BY_DEFAULT = (Column.REFERENCE, Column.CUSTOMER_ID)
+FIRST_SCREENFUL = 200  # rows shown before every link is read: more than a tall window holds
 
 
 class MainWindow(QMainWindow):
@@ -167,16 +169,48 @@ class MainWindow(QMainWindow):
     # -- behaviour -----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the cache at once (offline-first), then sync in the background."""
+        """Show the cache at once (offline-first), then sync in the background.
+
+        With 100,000 links, reading every one takes seconds; a first screenful in the table's
+        sort order, read from an index, takes milliseconds. It goes first, then the whole list
+        and the sync (they would otherwise queue behind each other on the cache).
+        """
+        column = self.model.sort_column()
+        if column >= 0 and column not in FIRST_ORDERS:  # SQL cannot sort it as the table does
+            self._start_loading()
+            return
+        order = FIRST_ORDERS.get(column)  # None: the cache's own order, as the table is unsorted
+        descending = self.model.sort_order() == Qt.SortOrder.DescendingOrder
+        self._runner.run(
+            lambda: self._workspace.first_links(order, descending=descending, limit=FIRST_SCREENFUL),
+            self._on_first_links,
+            on_error=lambda _: self._start_loading(),  # the whole read reports what is wrong
+            key="first links",
+            owner=self,
+        )
+
+    def _on_first_links(self, links: Sequence[CachedLink]) -> None:
+        self.model.show_first(links)
+        self.search.update_counts()
+        self._start_loading()
+
+    def _start_loading(self) -> None:
         self.reload()
         self.sync.start()
 
     def reload(self) -> None:
-        workspace = self._workspace
-        self._runner.run(workspace.links, self._on_links, key="links", owner=self)
+        """Every link again, made into rows on a worker (see link_rows.prepare_rows)."""
+        workspace, model = self._workspace, self.model
+        old, column = model.rows_snapshot(), model.sort_column()
+        descending = model.sort_order() == Qt.SortOrder.DescendingOrder
 
-    def _on_links(self, links: Sequence[CachedLink]) -> None:
-        self.model.set_links(links)
+        def read() -> PreparedRows:
+            return prepare_rows(workspace.links(), workspace.now(), old, column, descending)
+
+        self._runner.run(read, self._on_links, key="links", owner=self)
+
+    def _on_links(self, prepared: PreparedRows) -> None:
+        self.model.set_prepared(prepared)
         self.search.update_counts()
         self.links.refresh()
         if self._first_sync_done and not self._runner.busy("links"):

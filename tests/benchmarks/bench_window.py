@@ -229,23 +229,32 @@ def print_start(start: dict[str, Any]) -> None:
     print(f"  {'':<38} {'':>6}  {start['memory']['VmRSS'] * 1024 / 1e6:6.0f} MB at the paint with rows")
     links = ", ".join(ms(s) for s in start["links_call_s"])
     sets = ", ".join(ms(s) for s in start["set_links_s"])
-    print(f"  (workspace.links() on a worker: {links}; model.set_links() on the GUI thread: {sets})")
+    print(f"  (workspace.links() on a worker: {links}; model.set_prepared() on the GUI thread: {sets})")
+    print(
+        f"  the first paint shows {start['rows']:,} rows; all {start['all_rows']:,} (and the tab counts) "
+        f"are in at {secs(start['marks']['every link in the table'] - at)}"
+    )
 
 
 def print_search(search: dict[str, Any]) -> None:
     print("\nsearch, a character at a time (setText -> model filtered; the repaint after it apart):")
-    print(f"  {'typed':<18} {'total':>9} {'search':>9} {'filter':>8} {'repaint':>8} {'hits':>8} {'rows':>7}")
+    print(
+        f"  {'typed':<18} {'total':>9} {'search':>9} {'filter':>8} {'repaint':>8} {'gc':>7} {'hits':>8} {'rows':>7}"
+    )
     for label, keys in search["typed"].items():
         print(f"  {label}:")
         for k in keys:
             hits = "" if k["hits"] is None else f"{k['hits']:,}"
             print(
                 f"  {k['text']!r:<18} {k['ms']:>6,.0f} ms {k['search_ms']:>6,.0f} ms {k['filter_ms']:>5,.0f} ms "
-                f"{k['repaint_ms']:>5,.0f} ms {hits:>8} {k['rows']:>7,}"
+                f"{k['repaint_ms']:>5,.0f} ms {k.get('gc_ms', 0):>4,.0f} ms {hits:>8} {k['rows']:>7,}"
             )
     clears = ", ".join(f"{k['ms']:,.0f} ms" for k in search["clears"])
     print(f"  clearing the box (not in the median/max): {clears}")
-    print("  search = workspace.search() on a worker (SQL + decoding), filter = model.set_id_filter()")
+    print(
+        "  search = workspace.search() on a worker (SQL + decoding), filter = model.set_id_filter(),"
+        "\n  gc = pauses of Python's cyclic garbage collector within the keystroke (every thread waits)"
+    )
 
 
 def print_open(opened: dict[str, Any]) -> None:

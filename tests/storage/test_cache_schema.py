@@ -80,8 +80,9 @@ def test_a_sqlite_file_of_another_program_is_refused(cache_path: Path, raw_conne
         conn.close()
 
 
+NEXT = SCHEMA_VERSION + 1
 V2 = Migration(
-    2,
+    NEXT,
     "test: a note per link",
     (
         "ALTER TABLE links ADD COLUMN note TEXT NOT NULL DEFAULT ''",
@@ -97,13 +98,14 @@ def test_an_older_cache_is_migrated_and_keeps_its_data(
         cache.store_listing([make_link("a"), make_link("b")], T0, complete=True)
     conn = raw_connection(cache_path)
     try:
-        assert migrate(conn, cache_path, (*MIGRATIONS, V2)) == 2
+        assert migrate(conn, cache_path, (*MIGRATIONS, V2)) == NEXT
         assert [row[0] for row in conn.execute("SELECT note FROM links ORDER BY id")] == [
             "migrated a",
             "migrated b",
         ]
-        assert [row[0] for row in conn.execute("SELECT version FROM schema_version")] == [1, 2]
-        assert migrate(conn, cache_path, (*MIGRATIONS, V2)) == 2  # nothing left to do
+        versions_now = [row[0] for row in conn.execute("SELECT version FROM schema_version")]
+        assert versions_now == [*range(1, NEXT + 1)]
+        assert migrate(conn, cache_path, (*MIGRATIONS, V2)) == NEXT  # nothing left to do
     finally:
         conn.close()
 
@@ -113,18 +115,50 @@ def test_a_failing_migration_leaves_the_previous_version_whole(
 ) -> None:
     with LinkCache.open(cache_path) as cache:
         cache.store_listing([make_link("a")], T0, complete=True)
-    broken = Migration(2, "test: fails half-way", (*V2.statements, "INSERT INTO no_such_table VALUES (1)"))
+    broken = Migration(NEXT, "test: fails half-way", (*V2.statements, "INSERT INTO no_such_table VALUES (1)"))
     conn = raw_connection(cache_path)
     try:
         with pytest.raises(sqlite3.OperationalError):
             migrate(conn, cache_path, (*MIGRATIONS, broken))
         columns = [row[1] for row in conn.execute("PRAGMA table_info(links)")]
         assert "note" not in columns
-        assert [row[0] for row in conn.execute("SELECT version FROM schema_version")] == [1]
+        assert [row[0] for row in conn.execute("SELECT version FROM schema_version")] == [
+            *range(1, SCHEMA_VERSION + 1)
+        ]
     finally:
         conn.close()
     with LinkCache.open(cache_path) as cache:
         assert [c.link.id for c in cache.links()] == ["a"]
+
+
+def test_a_version_1_cache_gets_its_name_index_and_reads_a_first_screenful(
+    cache_path: Path, raw_connection: Raw
+) -> None:
+    """A cache written before the name index (schema 1) is opened, migrated and keeps its links;
+    the name keys are folded as the table folds them (Unicode, not ASCII-only)."""
+    cache_path.parent.mkdir(parents=True)
+    conn = raw_connection(cache_path)
+    try:
+        migrate(conn, cache_path, MIGRATIONS[:1])
+        for link_id, name in (("l1", "Ärger"), ("l2", "apple"), ("l3", None), ("l4", "STRASSE"), ("l5", "")):
+            conn.execute(
+                "INSERT INTO links (id, url, status, current_usages, amount, currency, reference, name, "
+                "identifiers, confirmed_at, first_seen_at) VALUES (?, 'https://x', 'ACTIVE', 0, '1.00', 'AED', "
+                "'R', ?, '[]', '2026-06-01T00:00:00.000000Z', '2026-06-01T00:00:00.000000Z')",
+                (link_id, name),
+            )
+    finally:
+        conn.close()
+    with LinkCache.open(cache_path) as cache:
+        assert [c.link.id for c in cache.first_links("name", limit=10)] == ["l2", "l4", "l1", "l3", "l5"]
+        assert [c.link.id for c in cache.first_links("name", descending=True, limit=2)] == ["l1", "l4"]
+        assert len(cache.links()) == 5
+    conn = raw_connection(cache_path)
+    try:
+        keys = dict(conn.execute("SELECT id, name_key FROM links"))
+        assert keys == {"l1": "ärger", "l2": "apple", "l3": None, "l4": "strasse", "l5": None}
+    finally:
+        conn.close()
 
 
 def test_a_fresh_file_is_migrated_from_nothing(tmp_path: Path) -> None:

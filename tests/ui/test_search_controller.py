@@ -30,7 +30,7 @@ from linkmanager.domain import (
 from linkmanager.services.workspace import ProfileInfo, Workspace
 from linkmanager.storage.cache import LinkCache
 from linkmanager.ui.controllers import search_controller
-from linkmanager.ui.controllers.search_controller import TOO_SHORT, SearchController
+from linkmanager.ui.controllers.search_controller import TABS, TOO_SHORT, SearchController
 from linkmanager.ui.models.links_model import LINK_ID_ROLE, Column, LinksTableModel
 from linkmanager.ui.tasks import InlineRunner, TaskRunner
 
@@ -273,3 +273,22 @@ def test_a_direct_recount_replaces_the_queued_one(searching: Searching) -> None:
     searching.controller.update_counts()  # as the window does after loading links
     QCoreApplication.processEvents()
     assert len(searching.recounts) == 1
+
+
+def test_tab_counts_wait_for_the_whole_list(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While only the first screenful is in, a count would be a wrong number: the tabs say so."""
+    box, tabs = QLineEdit(), CountingTabBar()
+    qtbot.addWidget(box)
+    qtbot.addWidget(tabs)
+    model = LinksTableModel(lambda: NOW)
+    controller = SearchController(workspace, InlineRunner(), box, tabs, model)
+    model.show_first(workspace.first_links("name", limit=1))
+    controller.update_counts()
+    assert model.rowCount() == 1
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [f"{title} (…)" for title, _ in TABS]
+    model.set_links(workspace.links())
+    controller.update_counts()
+    assert all("(…)" not in tabs.tabText(i) for i in range(tabs.count()))
+    assert tabs.tabText(0) == f"All ({len(workspace.links())})"

@@ -123,9 +123,10 @@ class SearchController(QObject):
     def update_counts(self, *_: object) -> None:
         """Recount now (and drop a recount already queued: it would find the same numbers)."""
         self._recount.stop()
-        counts = self._model.status_counts()
+        counts = self._model.status_counts() if self._model.is_complete else {}
         for index, (title, status) in enumerate(TABS):
-            label = f"{title} ({counts.get(status, 0):,})"
+            # While only the first screenful is loaded, a count would be a wrong number.
+            label = f"{title} ({counts[status]:,})" if counts else f"{title} (…)"
             if self._tabs.tabText(index) != label:
                 self._tabs.setTabText(index, label)
 

@@ -25,7 +25,7 @@ from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.workspace import CachedLink
 from linkmanager.ui.models import link_rows
-from linkmanager.ui.models.link_rows import NAME_HINT, LinkRow
+from linkmanager.ui.models.link_rows import NAME_HINT, LinkRow, PreparedRows
 from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
 from linkmanager.ui.models.status_style import dot_icon, entered_value_icon, link_status_color
 
@@ -56,6 +56,17 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+# The columns the cache can read a first screenful in, in exactly this table's order
+# (Workspace.first_links); the others wait for the whole list.
+FIRST_ORDERS: dict[int, str] = {
+    Column.LINK_ID: "id",
+    Column.NAME: "name",
+    Column.EXPIRES: "expires_at",
+    Column.REFERENCE: "reference",
+    Column.CUSTOMER_ID: "customer_id",
+}
+
+
 def plain_tooltip(text: str) -> str:
     """A tooltip Qt cannot read as markup: escaped inside <p>, so "<b>x</b>" shows as typed."""
     return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
@@ -82,6 +93,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._order: list[LinkRow] | None = None  # every link in the shown order (see _ordered)
         self._order_places: dict[Hashable, int] | None = None  # id -> place in _order
         self._loaded = False
+        self._complete = False  # False while only show_first()'s screenful is in
         self._status: LinkStatus | None = None
         self._ids: frozenset[str] | None = None
         self._via_usage: frozenset[str] = frozenset()
@@ -91,8 +103,41 @@ class LinksTableModel(RowTableModel[LinkRow]):
 
     # -- feeding -----------------------------------------------------------------------------------
 
+    def show_first(self, links: Sequence[CachedLink]) -> None:
+        """A first screenful in the current sort order, shown while the whole list loads: only
+        before the first set_links(). Tab counts wait for the whole list (is_complete)."""
+        if not self._loaded:
+            self._update(links)
+
+    @property
+    def is_complete(self) -> bool:
+        """True once set_links() has given the whole list."""
+        return self._complete
+
     def set_links(self, links: Sequence[CachedLink]) -> None:
         """Show these links (a sync's or the cache's whole list), as a diff of what is shown."""
+        self._complete = True
+        self._update(links)
+
+    def rows_snapshot(self) -> dict[str, LinkRow]:
+        """The rows by id, for prepare_rows() on a worker (the model replaces, never edits, this dict)."""
+        return self._all
+
+    def set_prepared(self, prepared: PreparedRows) -> None:
+        """Show a whole list whose rows a worker made (link_rows.prepare_rows), as a diff."""
+        self._complete = True
+        self._all = prepared.rows
+        self._by_id = prepared.by_id
+        self._counts = None
+        if prepared.column == self._sort_column and prepared.descending == self._descending():
+            self._order, self._order_places = prepared.order, prepared.places
+        else:  # the user sorted again meanwhile
+            self._order, self._order_places = None, None
+        first = not self._loaded
+        self._loaded = True
+        self._show(prepared.changed, first=first)
+
+    def _update(self, links: Sequence[CachedLink]) -> None:
         now = self._now()
         old = self._all
         fresh: dict[str, LinkRow] = {}
@@ -132,6 +177,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._order_places = None
         self._counts = None
         self._loaded = False
+        self._complete = False
         self._ids = None
         self._via_usage = frozenset()
         self._reset_rows([])
@@ -311,6 +357,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
 
 
 __all__ = [
+    "FIRST_ORDERS",
     "LINK_ID_ROLE",
     "LINK_ROLE",
     "SORT_ROLE",

@@ -1,0 +1,46 @@
+"""The window's start imports only what its first paint needs.
+
+httpx (~45 ms), the API client and the simulator load with the first sync or with --demo, not
+before the window is on screen (bench_window measures the start; this keeps it from creeping).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+DEFERRED = ("httpx", "linkmanager.api.client", "linkmanager.simulator")
+
+
+def test_the_window_start_does_not_import_the_network_stack() -> None:
+    code = (
+        "import json, sys\n"
+        "from linkmanager.cli.main import build_parser\n"
+        "from linkmanager.app import run_gui\n"
+        "from linkmanager.ui.main_window import MainWindow\n"
+        "from linkmanager.services.workspace import Workspace\n"
+        "from linkmanager.api import LeanTransportError\n"
+        f"print(json.dumps([m for m in {DEFERRED!r} if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(done.stdout) == []
+
+
+def test_a_lazy_api_name_still_imports_on_use() -> None:
+    code = (
+        "import sys\n"
+        "from linkmanager import api\n"
+        "assert 'httpx' not in sys.modules\n"
+        "assert api.LeanClient.__name__ == 'LeanClient' and 'httpx' in sys.modules\n"
+        "try:\n"
+        "    api.NoSuchThing\n"
+        "except AttributeError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "has no attribute 'NoSuchThing'" in done.stdout
