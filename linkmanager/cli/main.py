@@ -24,7 +24,9 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
 
 def build_parser() -> argparse.ArgumentParser:
     from linkmanager.cli.action_cmds import add_action_parsers
+    from linkmanager.cli.create_cmds import add_create_parser
     from linkmanager.cli.profile_cmds import add_profile_parsers
+    from linkmanager.cli.qr_cmds import add_qr_parsers
     from linkmanager.cli.read_cmds import add_read_parsers
     from linkmanager.cli.sync_cmds import add_sync_parser
     from linkmanager.simulator.cli import add_sim_arguments
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parser(commands, common)
     add_read_parsers(commands, common)
     add_action_parsers(commands, common)
+    add_qr_parsers(commands, common)
+    add_create_parser(commands, common)
     sim = commands.add_parser(
         "sim",
         help="run the built-in Lean Payment Links simulator on loopback",
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _handler(args: argparse.Namespace) -> Callable[..., int]:
-    from linkmanager.cli import action_cmds, profile_cmds, read_cmds, sync_cmds
+    from linkmanager.cli import action_cmds, create_cmds, profile_cmds, qr_cmds, read_cmds, sync_cmds
 
     if args.command == "profile":
         return {
@@ -91,6 +95,9 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
         "search": read_cmds.search,
         "disable": action_cmds.set_status,
         "enable": action_cmds.set_status,
+        "qr": qr_cmds.qr,
+        "print": qr_cmds.print_sheet,
+        "create": create_cmds.create,
     }[args.command]
 
 

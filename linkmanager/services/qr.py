@@ -22,9 +22,20 @@ from qrcode.image.svg import SvgPathFillImage
 
 from linkmanager.domain.models import PaymentLink
 
-__all__ = ["QUIET_ZONE", "QrError", "default_file_name", "module_count", "qr_png", "qr_svg"]
+__all__ = [
+    "EC_LEVELS",
+    "MIN_PRINT_MM",
+    "QUIET_ZONE",
+    "QrError",
+    "default_file_name",
+    "module_count",
+    "qr_matrix",
+    "qr_png",
+    "qr_svg",
+]
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
+MIN_PRINT_MM = 20  # smallest printed code, quiet zone included: smaller ones fail on phones
 _MARK_MODULES = 6  # height of the band under the code that carries a mark such as "DISABLED"
 
 _LEVELS = {
@@ -33,6 +44,9 @@ _LEVELS = {
     "Q": qrcode.constants.ERROR_CORRECT_Q,
     "H": qrcode.constants.ERROR_CORRECT_H,
 }
+
+
+EC_LEVELS = tuple(_LEVELS)  # "L", "M", "Q", "H": M by default, H when a sticker may cover part
 
 
 class QrError(ValueError):
@@ -60,6 +74,11 @@ def _matrix(url: str, ec: str) -> Matrix:
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
+def qr_matrix(url: str, ec: str = "M") -> Matrix:
+    """The dark modules row by row, quiet zone not included: for painters that draw vectors."""
+    return _matrix(url, ec.upper())
+
+
 def _quiet(border: int) -> int:
     return max(QUIET_ZONE, int(border))
 
@@ -69,14 +88,36 @@ def module_count(url: str, *, border: int = QUIET_ZONE, ec: str = "M") -> int:
     return len(_matrix(url, ec)) + 2 * _quiet(border)
 
 
-def qr_png(url: str, *, box_size: int = 10, border: int = 4, ec: str = "M", mark: str | None = None) -> bytes:
+def qr_png(
+    url: str,
+    *,
+    box_size: int = 10,
+    border: int = 4,
+    ec: str = "M",
+    mark: str | None = None,
+    size: int | None = None,
+) -> bytes:
     """Pure black on white PNG (thermal printers and scanners like no grey); `mark`, when given,
-    is printed in a band under the code, clear of the quiet zone, e.g. "DISABLED"."""
+    is printed in a band under the code, clear of the quiet zone, e.g. "DISABLED".
+
+    `size` asks for an image exactly that many pixels wide (quiet zone included) instead of
+    `box_size` pixels a module: modules stay whole pixels, the spare pixels widen the quiet zone.
+    """
     matrix = _matrix(url, ec)
-    box, quiet, size = max(1, int(box_size)), _quiet(border), len(matrix)
+    quiet, count = _quiet(border), len(matrix)
+    if size is None:
+        box, spare = max(1, int(box_size)), 0
+    else:
+        box = int(size) // (count + 2 * quiet)
+        if box < 1:
+            raise QrError(f"this code needs at least {count + 2 * quiet} pixels, not {size}")
+        spare = int(size) - box * (count + 2 * quiet)
     pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
-    image = ImageOps.expand(Image.frombytes("L", (size, size), pixels), border=quiet, fill=255)
+    image = ImageOps.expand(Image.frombytes("L", (count, count), pixels), border=quiet, fill=255)
     image = image.resize((image.width * box, image.height * box), Image.Resampling.NEAREST)
+    if spare:
+        low = spare // 2
+        image = ImageOps.expand(image, border=(low, low, spare - low, spare - low), fill=255)
     if mark:
         image = _with_mark(image, mark, box)
     out = io.BytesIO()
@@ -107,15 +148,21 @@ def _with_mark(code: Image.Image, mark: str, box: int) -> Image.Image:
     return image
 
 
-def qr_svg(url: str, *, border: int = 4, ec: str = "M", mark: str | None = None) -> bytes:
+def qr_svg(
+    url: str, *, border: int = 4, ec: str = "M", mark: str | None = None, size_mm: float | None = None
+) -> bytes:
     """A path-based SVG on a white square (qrcode's rect-based SVG renders as a blob in Qt);
-    one module is 1 mm, so the file prints at a scannable size as it is."""
+    one module is 1 mm, so the file prints at a scannable size as it is. `size_mm` sets the
+    printed width instead (quiet zone included); the drawing is the same vector either way."""
     matrix, quiet = _matrix(url, ec), _quiet(border)
     # box 10 = 1 mm = one unit of the viewBox (qrcode's convention)
     svg = _RunsSvgImage(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
     svg.process()
+    width = len(matrix) + 2 * quiet
     if mark:
-        _add_svg_mark(svg, len(matrix) + 2 * quiet, mark)
+        _add_svg_mark(svg, width, mark)
+    if size_mm is not None:
+        _set_svg_width(svg, width, float(size_mm))
     out = io.BytesIO()
     svg.save(out)
     return out.getvalue()
@@ -177,6 +224,15 @@ def _add_svg_mark(svg: _RunsSvgImage, width: int, mark: str) -> None:
         },
     )
     text.text = mark
+
+
+def _set_svg_width(svg: _RunsSvgImage, modules: int, size_mm: float) -> None:
+    if size_mm <= 0:
+        raise ValueError(f"an SVG must be wider than 0 mm, not {size_mm}")
+    root = svg.get_image()
+    height = float(root.get("viewBox", f"0 0 {modules} {modules}").split()[3])
+    root.set("width", f"{size_mm:g}mm")
+    root.set("height", f"{size_mm * height / modules:g}mm")
 
 
 # --- file names ---------------------------------------------------------------------------------

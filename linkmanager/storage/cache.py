@@ -356,6 +356,7 @@ class LinkCache:
     def search_link_ids(self, text: str) -> tuple[set[str], set[str]]:
         """Every link holding `text`: (ids matched in the link's own fields, ids matched only in a
         usage's). The lean form of search() for filtering a table; see storage.search."""
+
         def find(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
             direct, via_usage = search.find_link_keys(conn, text)
             ids = self._ids_by_key(conn)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.workspace import CachedLink, Workspace
+from linkmanager.ui.controllers.create_controller import CreateController
 from linkmanager.ui.controllers.link_controller import LinkController
+from linkmanager.ui.controllers.print_controller import PrintController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
 from linkmanager.ui.models.link_rows import PreparedRows, prepare_rows
@@ -86,8 +88,20 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(workspace, runner, self.status, self)
         self.links = LinkController(workspace, runner, self.table, self.model, self.detail, self.drawer, self)
         self.search = SearchController(workspace, runner, self.search_box, self.tabs, self.model)
+        self.creating = CreateController(workspace, runner, self._current_link, self)
+        self.printing = PrintController(self.selected_links, workspace.now, self)
+        self._select_after_load: str | None = None
+        self.detail.add_head_action(self.creating.duplicate_action)
+        self.detail.qr.add_action_button(self.printing.print_action)
         self.sync.synced.connect(self._on_synced)
         self.sync.online_changed.connect(self.links.set_online)
+        self.sync.online_changed.connect(self.creating.set_online)
+        self.creating.link_created.connect(self._on_link_created)
+        self.creating.notice.connect(self.status.showMessage)
+        self.printing.saved.connect(self._on_pdf_saved)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self.creating.refresh)
+        selection.selectionChanged.connect(self.printing.update_actions)
         self.sync.first_sync_finished.connect(self._after_first_sync)
         self.links.links_changed.connect(self.reload)
         self._make_actions()
@@ -103,7 +117,10 @@ class MainWindow(QMainWindow):
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several links at once for a sheet of QR labels; the detail pane shows the current one.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._row_menu)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
@@ -129,11 +146,25 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         sync = QAction("&Sync now", self, shortcut=QKeySequence(Qt.Key.Key_F5))  # F5
+        sync.setToolTip("Sync with Lean now (F5)")
         sync.triggered.connect(self.sync.sync_now)
         quit_ = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_.triggered.connect(self.close)
+        creating, printing = self.creating, self.printing
+        file_menu.addActions([creating.create_action, creating.duplicate_action])
+        file_menu.addSeparator()
+        file_menu.addActions([printing.print_action, printing.pdf_action])
+        file_menu.addSeparator()
         file_menu.addActions([sync, quit_])
         self.addAction(sync)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")  # saveState() needs a name
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([creating.create_action, creating.duplicate_action, printing.print_action])
+        toolbar.addSeparator()
+        toolbar.addAction(sync)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         find = QAction("&Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
@@ -147,6 +178,13 @@ class MainWindow(QMainWindow):
 
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.aboutToShow.connect(self._fill_view_menu)
+
+    def _row_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions(
+            [self.creating.duplicate_action, self.printing.print_action, self.printing.pdf_action]
+        )
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _fill_view_menu(self) -> None:
         self.view_menu.clear()
@@ -211,6 +249,11 @@ class MainWindow(QMainWindow):
 
     def _on_links(self, prepared: PreparedRows) -> None:
         self.model.set_prepared(prepared)
+        if self._select_after_load is not None and not self._runner.busy("links"):
+            link_id, self._select_after_load = self._select_after_load, None
+            if self.model.row_of(link_id) is None:  # hidden by a search or a tab
+                self.search.show_everything()
+            self.links.select(link_id)
         self.search.update_counts()
         self.links.refresh()
         if self._first_sync_done and not self._runner.busy("links"):
@@ -234,6 +277,24 @@ class MainWindow(QMainWindow):
         if not self._first_sync_announced:
             self._first_sync_announced = True
             self.first_sync_finished.emit()
+
+    def _current_link(self) -> CachedLink | None:
+        link_id = self.links.current_link_id
+        row = self.model.row_of(link_id) if link_id else None
+        return self.model.link_at(row) if row is not None else None
+
+    def selected_links(self) -> list[CachedLink]:
+        """The selected links in the order the table shows them (a label sheet follows it)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [link for link in map(self.model.link_at, rows) if link is not None]
+
+    def _on_link_created(self, link_id: str) -> None:
+        """The new link is in the cache: show it selected, with its details and QR."""
+        self._select_after_load = link_id
+        self.reload()
+
+    def _on_pdf_saved(self, path: str) -> None:
+        self.status.showMessage(f"Saved {path}", 10_000)
 
     def copy_cell(self) -> None:
         index = self.table.currentIndex()

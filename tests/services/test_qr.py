@@ -13,7 +13,14 @@ from PIL import Image
 from linkmanager.domain.models import PaymentDetails, PaymentLink
 from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
-from linkmanager.services.qr import QrError, default_file_name, module_count, qr_png, qr_svg
+from linkmanager.services.qr import (
+    QrError,
+    default_file_name,
+    module_count,
+    qr_matrix,
+    qr_png,
+    qr_svg,
+)
 
 URL = "https://pay.simulator.invalid/pay/0b9e0a4c-3f6e-4a51-9d7a-1b7f3c2e9a10"
 LONG_URL = "https://pay.simulator.invalid/pay/" + "a1b2c3d4e5-" * 80 + "?ref=" + "x" * 200
@@ -79,6 +86,42 @@ def test_a_marked_png_still_scans_and_is_taller() -> None:
     band = marked.convert("L").crop((0, plain.height, marked.width, marked.height))
     assert 0 in {colour for _, colour in band.getcolors()}, "the mark is drawn in the band"
     assert decode(marked) == [URL]
+
+
+@pytest.mark.parametrize("size", [module_count(URL), 300, 301, 517])
+def test_png_of_an_exact_size_keeps_whole_modules_and_decodes(size: int) -> None:
+    image = png_image(qr_png(URL, size=size)).convert("L")
+    assert image.size == (size, size)
+    assert {colour for _, colour in image.getcolors()} == {0, 255}
+    box = size // module_count(URL)
+    dark = [x for x in range(size) if image.getpixel((x, size // 2)) == 0]
+    assert min(dark) >= 4 * box, "the quiet zone is at least 4 modules"
+    assert decode(image) == [URL]
+
+
+def test_png_smaller_than_one_pixel_a_module_is_refused() -> None:
+    with pytest.raises(QrError, match=f"at least {module_count(URL)} pixels"):
+        qr_png(URL, size=module_count(URL) - 1)
+
+
+def test_the_matrix_is_the_code_without_its_quiet_zone() -> None:
+    matrix = qr_matrix(URL)
+    assert len(matrix) + 8 == module_count(URL)
+    assert all(len(row) == len(matrix) for row in matrix)
+    assert matrix[0][:7] == (True,) * 7, "a finder pattern starts the first row"
+    assert len(qr_matrix(URL, "h")) > len(matrix), "more correction, a larger code"
+
+
+@pytest.mark.usefixtures("qapp")
+def test_svg_of_a_printed_width_decodes() -> None:
+    data = qr_svg(URL, size_mm=25).decode()
+    assert 'width="25mm"' in data
+    assert 'height="25mm"' in data
+    marked = qr_svg(URL, size_mm=25, mark="DISABLED").decode()
+    assert 'width="25mm"' in marked
+    assert decode(render_svg(marked.encode())) == [URL]
+    with pytest.raises(ValueError, match="wider than 0 mm"):
+        qr_svg(URL, size_mm=0)
 
 
 def test_too_long_or_empty_is_a_qr_error() -> None:
@@ -187,6 +230,14 @@ def test_file_name_from_a_hostile_name(name: str, expected: str) -> None:
 @pytest.mark.parametrize("name", ["CON", "con", "NUL", "COM1", "lpt9", "CON.txt", "aux .x"])
 def test_file_name_avoids_windows_reserved_names(name: str) -> None:
     assert_portable(default_file_name(link(name), "-qr.png"))
+
+
+def test_file_names_for_every_format() -> None:
+    assert [default_file_name(link("May rent"), s) for s in ("-qr.png", "-qr.svg", "-qr.pdf")] == [
+        "May rent-qr.png",
+        "May rent-qr.svg",
+        "May rent-qr.pdf",
+    ]
 
 
 def test_file_name_falls_back_to_the_id() -> None:

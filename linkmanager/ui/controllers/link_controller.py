@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 from linkmanager.domain.models import Usage
@@ -53,6 +53,7 @@ class LinkController(QObject):
         self._usages: dict[str, Usage] = {}
         self._online = True
         table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.selectionModel().currentRowChanged.connect(self._on_selection)
         detail.usage_activated.connect(self.open_usage)
         detail.toggle_requested.connect(self.request_toggle)
 
@@ -62,9 +63,15 @@ class LinkController(QObject):
 
     # -- selection -------------------------------------------------------------------------------
 
-    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        rows = self._table.selectionModel().selectedRows()
-        link_id = rows[0].data(LINK_ID_ROLE) if rows else None
+    def _on_selection(self, *_: object) -> None:
+        # With several rows selected (a sheet of labels), the pane shows the one last clicked.
+        selection = self._table.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row()):
+            link_id = current.siblingAtColumn(0).data(LINK_ID_ROLE)
+        else:
+            rows = selection.selectedRows()
+            link_id = rows[0].data(LINK_ID_ROLE) if rows else None
         if link_id == self._link_id:
             return
         self._link_id = link_id

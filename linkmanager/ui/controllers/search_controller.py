@@ -72,6 +72,18 @@ class SearchController(QObject):
         ):
             signal.connect(self._counts_changed)
 
+    def show_everything(self) -> None:
+        """No search and the All tab, at once: a link that must be shown (a new one) is not hidden."""
+        self._debounce.stop()
+        self._box.blockSignals(True)
+        self._box.clear()
+        self._box.blockSignals(False)
+        self._box.setToolTip("")
+        self._runner.run(lambda: None, lambda _: None, key="search", owner=self)  # drops a search on its way
+        self._tabs.setCurrentIndex(0)
+        self._model.set_id_filter(None)
+        self.update_counts()
+
     def _on_tab(self, index: int) -> None:
         self._model.set_status_filter(TABS[index][1] if 0 <= index < len(TABS) else None)
         self.update_counts()

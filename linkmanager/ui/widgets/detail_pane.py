@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -110,7 +112,8 @@ class DetailPane(QWidget):
         head.addWidget(self.toggle_button, 0, 4, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.status_dot, 1, 0)
         head.addWidget(self.status_label, 1, 1)
-        head.addWidget(self.confirmed_label, 1, 2, 1, 3)
+        head.addWidget(self.confirmed_label, 1, 2, 1, 2)
+        self._head = head
         head.setColumnStretch(2, 1)
         head.addWidget(self.warning_label, 2, 0, 1, 5)
 
@@ -218,6 +221,15 @@ class DetailPane(QWidget):
         return box
 
     # -- public ------------------------------------------------------------------------------------
+
+    def add_head_action(self, action: QAction) -> QToolButton:
+        """A button under Disable/Enable for a window action (Duplicate as new link…): the next
+        step for an expired or used link. Text, tooltip and enabled state follow the action."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._head.addWidget(button, 1, 4, Qt.AlignmentFlag.AlignTop)
+        return button
 
     def show_link(self, cached: CachedLink | None) -> None:
         """Show `cached` (None: the placeholder). The same link again keeps its usages and selection."""

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,7 @@ class QrPanel(QWidget):
         self._copied.timeout.connect(self._restore_copy_text)
 
         buttons = QVBoxLayout()
+        self._buttons = buttons
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.note_label)
@@ -80,6 +82,15 @@ class QrPanel(QWidget):
         layout.addLayout(buttons, 1)
 
     # -- state -------------------------------------------------------------------------------------
+
+    def add_action_button(self, action: QAction) -> QToolButton:
+        """A button under Copy QR image for a window action (Print QR…): its text, tooltip and
+        enabled state follow the action."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._buttons.insertWidget(self._buttons.indexOf(self.copy_button) + 1, button)
+        return button
 
     def show_qr(self, link: PaymentLink | None, use: QrUse, refusal: str = "") -> None:
         """Offer the code as `use` allows; `refusal` says why not (shown when there is no code)."""

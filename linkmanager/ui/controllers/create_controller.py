@@ -1,0 +1,142 @@
+"""Create payment link (Ctrl+N) and Duplicate as new link: the actions, the form, and what follows.
+
+The window adds the two actions to its menu and toolbar, calls `refresh()` when the selected
+link changes and `set_online()` when Lean comes and goes, and on `link_created(link_id)` reloads
+the table and selects the new link (which is already in the cache). One form at a time: asking
+again brings the open one forward rather than discarding what was typed in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, tzinfo
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, duplicate_of
+from linkmanager.domain.models import PaymentLink
+from linkmanager.services.create import CreateResult, LinkCreator
+from linkmanager.services.workspace import CachedLink, Workspace
+from linkmanager.ui.dialogs.create_link import CreateLinkDialog
+from linkmanager.ui.tasks import TaskRunner
+
+CREATE_TIP = "Create a new payment link (Ctrl+N)"
+DUPLICATE_TIP = "A new link with this link's amount, reference, identifiers, limit and customer"
+NO_SELECTION_TIP = "Select a link to duplicate it as a new link"
+
+
+class CreateController(QObject):
+    link_created = Signal(str)  # the new link's id: it is in the cache; reload and select it
+    notice = Signal(str)  # one sentence for the status bar
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        current_link: Callable[[], CachedLink | None],
+        window: QWidget,
+        *,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._runner = runner
+        self._current_link = current_link
+        self._window = window
+        self._tz = tz
+        # One creator per open profile: it remembers a create whose answer was lost until it is settled.
+        self.creator = LinkCreator(workspace.cache, workspace.client, clock=workspace.now)
+        self._online = True
+        self._offline_reason = ""
+        self.dialog: CreateLinkDialog | None = None
+
+        self.create_action = QAction("Create payment link…", window)
+        self.create_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.create_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.create_action.triggered.connect(self.open_create)
+        self.duplicate_action = QAction("Duplicate as new link…", window)
+        self.duplicate_action.triggered.connect(self.open_duplicate)
+        self.refresh()
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def set_online(self, online: bool, reason: str = "") -> None:
+        self._online = online
+        self._offline_reason = reason
+        if self.dialog is not None:
+            self.dialog.set_online(online, reason)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enable the actions for what is possible now, with the reason in the tooltip when not."""
+        offline = f"Offline: Lean cannot be reached ({self._offline_reason}). Creating needs a connection."
+        self.create_action.setEnabled(self._online)
+        self.create_action.setToolTip(CREATE_TIP if self._online else offline)
+        has_link = self._current_link() is not None
+        self.duplicate_action.setEnabled(self._online and has_link)
+        if not self._online:
+            self.duplicate_action.setToolTip(offline)
+        else:
+            self.duplicate_action.setToolTip(DUPLICATE_TIP if has_link else NO_SELECTION_TIP)
+
+    # -- opening the form --------------------------------------------------------------------------
+
+    def open_create(self) -> None:
+        self._open(None, None, "")
+
+    def open_duplicate(self) -> None:
+        cached = self._current_link()
+        if cached is None:
+            return
+        link = cached.link
+        now = self._workspace.now()
+        self._open(duplicate_of(link, now), link.display_name, self._duplicate_notice(link))
+
+    def _duplicate_notice(self, link: PaymentLink) -> str:
+        notes = []
+        if link.expires_at is not None and link.expires_at <= self._workspace.now():
+            local = link.expires_at.astimezone(self._tz) if self._tz else link.expires_at.astimezone()
+            when = moment_text(link.expires_at, local.tzinfo or UTC)
+            notes.append(f"Its expiry ({when}) has passed, so the new link has none: set one if needed.")
+        if link.max_usages is None:
+            notes.append(
+                f"The original has no usage limit; a new link gets Lean's default of {DEFAULT_MAX_USAGES:,}."
+            )
+        return " ".join(notes)
+
+    def _open(self, draft: LinkDraft | None, source: str | None, notice: str) -> None:
+        if not self._online:
+            return
+        if self.dialog is not None:  # one form at a time, and what was typed in it is kept
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        dialog = CreateLinkDialog(
+            self._window,
+            create=self.creator.create,
+            runner=self._runner,
+            draft=draft,
+            source_name=source,
+            notice=notice,
+            clock=self._workspace.now,
+            tz=self._tz,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._on_created)
+        dialog.finished.connect(self._on_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_created(self, result: object) -> None:
+        if not isinstance(result, CreateResult):
+            return
+        link = result.link
+        words = f"Payment link created: {link.display_name} ({link.id})."
+        self.notice.emit(f"{words} {result.note}".strip())
+        self.link_created.emit(link.id)

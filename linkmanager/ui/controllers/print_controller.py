@@ -1,0 +1,154 @@
+"""Printing the QR codes of the selected links: the actions the window puts in its menu and toolbar.
+
+"Print QR…" (Ctrl+P) opens the print preview (then the OS print dialog); "Save QR as PDF…"
+writes the default template straight to a PDF. Both take the links selected in the table at
+the moment they are triggered; neither blocks (dialogs are opened, never exec'd).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from linkmanager.services.print_batch import choose_links, sheet_layout
+from linkmanager.services.workspace import CachedLink
+from linkmanager.ui.printing.choices import (
+    PDF_FILTER,
+    TEMPLATES,
+    default_template,
+    left_out_text,
+    sheet_file_name,
+)
+
+if TYPE_CHECKING:
+    from linkmanager.ui.printing.preview import PrintPreview
+
+logger = logging.getLogger(__name__)
+
+NOTHING_SELECTED = "Select one or more links in the table to print their QR codes"
+DISABLED_HINT = 'To print disabled links marked DISABLED, use Print QR… and tick "Include disabled links".'
+
+
+class PrintController(QObject):
+    """Owns "Print QR…" and "Save QR as PDF…" for the links `selected_links()` returns."""
+
+    saved = Signal(str)  # a PDF was written (from the action or the preview's "Save as PDF…")
+
+    def __init__(
+        self,
+        selected_links: Callable[[], Sequence[CachedLink]],
+        now: Callable[[], datetime],
+        window: QWidget,
+        *,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._selected = selected_links
+        self._now = now
+        self._window = window
+        self._tz = tz
+        self._last_dir: str | None = None
+        self.preview: PrintPreview | None = None
+        self.notice: QMessageBox | None = None  # the last message shown (tests read and close it)
+
+        self.print_action = QAction("&Print QR…", window)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.print_action.triggered.connect(self.print_selected)
+        self.pdf_action = QAction("Save QR as P&DF…", window)
+        self.pdf_action.triggered.connect(self.save_selected_pdf)
+        self.update_actions()
+
+    def update_actions(self, *_: object) -> None:
+        """Enable the actions when links are selected (connect the table's selectionChanged here)."""
+        count = len(self._selected())
+        for action, verb in ((self.print_action, "Print"), (self.pdf_action, "Save as PDF")):
+            action.setEnabled(count > 0)
+            tip = f"{verb} the QR code{'s' if count != 1 else ''} of the {count} selected link{'s' if count != 1 else ''}"
+            action.setToolTip(tip if count else NOTHING_SELECTED)
+            action.setStatusTip(action.toolTip())
+
+    # -- print -----------------------------------------------------------------------------------------
+
+    def print_selected(self) -> PrintPreview | None:
+        """Open the preview for the selected links; a message instead when none can be printed."""
+        links = list(self._selected())
+        if not links:
+            return None
+        now = self._now()
+        if not choose_links(links, now, include_disabled=True, tz=self._zone()).items:
+            self._inform("Nothing to print", left_out_text(choose_links(links, now, tz=self._zone())))
+            return None
+        from linkmanager.ui.printing.preview import PrintPreview  # Qt's print support, loaded on first use
+
+        if self.preview is not None:
+            self.preview.close()
+            self.preview.deleteLater()
+        self.preview = PrintPreview(links, now, self._window, tz=self._tz)
+        self.preview.saved.connect(self.saved)
+        self.preview.open()
+        return self.preview
+
+    # -- PDF -------------------------------------------------------------------------------------------
+
+    def choose_pdf_path(self, default_name: str) -> str | None:
+        """Ask where to save (tests replace this); None when the user cancels."""
+        folder = self._last_dir or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, "Save QR codes as PDF", str(Path(folder) / default_name), PDF_FILTER
+        )
+        if not path:
+            return None
+        return path if path.lower().endswith(".pdf") else path + ".pdf"
+
+    def save_selected_pdf(self) -> str | None:
+        """The selected ACTIVE links on the default template (card for one, labels for several)."""
+        links = list(self._selected())
+        if not links:
+            return None
+        choice = choose_links(links, self._now(), tz=self._zone())
+        has_disabled = any(out.kind == "disabled" for out in choice.left_out)
+        hint = f"\n\n{DISABLED_HINT}" if has_disabled else ""
+        if not choice.items:
+            self._inform("Nothing to save", left_out_text(choice) + hint)
+            return None
+        _, template, paper = TEMPLATES[default_template(len(choice.items))]
+        layout = sheet_layout(template, paper=paper)
+        path = self.choose_pdf_path(sheet_file_name([item.link for item in choice.items], layout))
+        if not path:
+            return None
+        from linkmanager.ui.printing.output import write_sheet_pdf
+
+        try:
+            write_sheet_pdf(path, layout, choice.items, tz=self._tz)
+        except OSError as exc:  # PrintOutputError included
+            logger.info("Could not save a PDF: %s", exc)
+            self._inform("PDF not saved", f"The PDF could not be saved to {path}:\n{exc}", warning=True)
+            return None
+        self._last_dir = str(Path(path).parent)
+        if choice.left_out:
+            self._inform("Some links left out", f"Saved {path}.\n\n{left_out_text(choice)}{hint}")
+        self.saved.emit(path)
+        return path
+
+    # -- helpers ---------------------------------------------------------------------------------------
+
+    def _zone(self) -> tzinfo:
+        return self._tz or datetime.now(UTC).astimezone().tzinfo or UTC
+
+    def _inform(self, title: str, text: str, *, warning: bool = False) -> None:
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # link names come from the server
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.notice = box

@@ -1,0 +1,45 @@
+"""The words and defaults around a print: template choices, file names, the left-out list.
+
+Kept apart from the preview so the window can build its print actions without loading Qt's
+print support, which is only needed once someone prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from linkmanager.domain.models import PaymentLink
+from linkmanager.services.print_batch import SheetChoice, SheetLayout, Template, plain_line
+from linkmanager.services.qr import default_file_name
+
+# (label, template, paper): the choices a person at a counter needs; the CLI takes any grid.
+TEMPLATES: tuple[tuple[str, Template, str | None], ...] = (
+    ("Counter card (A6)", Template.CARD, "A6"),
+    ("Counter card (A5)", Template.CARD, "A5"),
+    ("Receipt (80 mm roll)", Template.RECEIPT, None),
+    ("Label sheet (A4, 3 × 8)", Template.LABELS, "A4"),
+)
+PDF_FILTER = "PDF document (*.pdf)"
+
+
+def default_template(count: int) -> int:
+    """A counter card for one link, a label sheet for several (an index into TEMPLATES)."""
+    return 0 if count <= 1 else 3
+
+
+def sheet_file_name(links: Sequence[PaymentLink], layout: SheetLayout) -> str:
+    """ "May rent-qr.pdf" for one link, "qr-labels-24-links.pdf" for several."""
+    if len(links) == 1:
+        return default_file_name(links[0], "-qr.pdf")
+    return f"qr-{layout.template.value}-{len(links)}-links.pdf"
+
+
+def left_out_text(choice: SheetChoice) -> str:
+    """The banner: the summary, then one line a link with its name, id and reason."""
+    if not choice.left_out:
+        return ""
+    lines = [f"{choice.summary}:"]
+    for out in choice.left_out:
+        name = plain_line(out.link.display_name)
+        lines.append(f"• {name} ({out.link.id}): {out.reason}" if name else f"• {out.link.id}: {out.reason}")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""Where the painter's pages go: a PDF file, a QPrinter, and a Qt application for the command line.
+
+A PDF is vector: its code keeps the exact size asked for; 1200 dpi is only the precision of
+its coordinates and font sizes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
+
+from linkmanager.services.print_batch import SheetItem, SheetLayout
+from linkmanager.services.qr import qr_matrix
+from linkmanager.ui.printing.painter import page_layout, paint_code, paint_mark, paint_sheet
+
+PDF_DPI = 1200
+MARK_SHARE = 0.16  # height of the band under a marked code, as a share of the code's width
+
+
+class PrintOutputError(OSError):
+    """The PDF or the printer could not be written to; the message names the place."""
+
+
+def ensure_gui_app() -> QCoreApplication:
+    """The running Qt application, or a new headless-capable one (for the command line): fonts
+    and PDF writing need a QGuiApplication, and a Linux box without a display gets "offscreen"."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        return app
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["linkmanager"])
+
+
+def _pdf_writer(path: Path, title: str, layout: QPageLayout) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title)
+    writer.setCreator("LinkManager")
+    if not writer.setPageLayout(layout):
+        raise PrintOutputError(f"the page size could not be set for {path}")
+    return writer
+
+
+def write_sheet_pdf(
+    path: str | os.PathLike[str],
+    layout: SheetLayout,
+    items: Sequence[SheetItem],
+    *,
+    title: str = "Payment link QR codes",
+    tz: tzinfo | None = None,
+) -> int:
+    """`items` on `layout` as a PDF at `path`, by the printing painter; the number of pages."""
+    if not items:
+        raise ValueError("there is nothing to print")
+    target = Path(path)
+    writer = _pdf_writer(target, title, page_layout(layout))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrintOutputError(f"{target} could not be written (is the folder writable?)")
+    try:
+        pages = paint_sheet(painter, writer, layout, items, tz)
+    finally:
+        painter.end()
+    return pages
+
+
+def write_code_pdf(
+    path: str | os.PathLike[str], url: str, size_mm: float, *, ec: str = "M", mark: str | None = None
+) -> None:
+    """One code on a page of its own size (quiet zone included), with a band for `mark` under it:
+    a vector QR to place in other documents, drawn by the printing painter."""
+    target = Path(path)
+    band_mm = size_mm * MARK_SHARE if mark else 0.0
+    size = QPageSize(QSizeF(size_mm, size_mm + band_mm), QPageSize.Unit.Millimeter, "QR code")
+    writer = _pdf_writer(
+        target,
+        "Payment link QR code",
+        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(), QPageLayout.Unit.Millimeter),
+    )
+    per_mm = PDF_DPI / 25.4
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrintOutputError(f"{target} could not be written (is the folder writable?)")
+    try:
+        drawn = paint_code(painter, QRectF(0, 0, size_mm * per_mm, size_mm * per_mm), qr_matrix(url, ec))
+        if mark:
+            band = QRectF(drawn.x(), size_mm * per_mm, drawn.width(), band_mm * per_mm)
+            paint_mark(painter, writer, band.adjusted(band.height() * 0.3, 0, -band.height() * 0.3, 0), mark)
+    finally:
+        painter.end()
+
+
+def configure_printer(printer: QPrinter, layout: SheetLayout) -> None:
+    """The printer's paper as the layout wants it; positions count from the paper's corner, since
+    the layout's margins already keep clear of the printer's unprintable edges."""
+    printer.setFullPage(True)
+    printer.setPageLayout(page_layout(layout))

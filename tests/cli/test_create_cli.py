@@ -1,0 +1,179 @@
+"""`linkmanager create` as a person or a script runs it: in-process, against the simulator,
+with an in-memory keyring and a throwaway --home."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linkmanager.cli import main
+from linkmanager.simulator import Simulator
+
+CREATES = ("POST", "create_link")
+CUSTOMER = "f47ac10b-58cc-4372-a567-0e02b2c3d479"
+
+
+@pytest.fixture
+def sim() -> Iterator[Simulator]:
+    with Simulator(seed=4, links=10) as simulator:
+        yield simulator
+
+
+class Run:
+    """`run("create", ...)` -> (exit code, stdout, stderr), with --home set."""
+
+    def __init__(
+        self, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        self.home = home
+        self.capsys = capsys
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        self.capsys.readouterr()
+        code = main(["--home", str(self.home), *argv])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def run(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sim: Simulator,
+    memory_keyring: Any,
+) -> Run:
+    monkeypatch.delenv("LINKMANAGER_HOME", raising=False)
+    runner = Run(tmp_path / "home", capsys, monkeypatch)
+    code, _, err = runner(
+        "profile", "add", "Sim", "--api-url", sim.api_url, "--token-url", sim.token_url,
+        "--client-id", sim.client_id, "--secret-stdin", stdin=sim.client_secret + "\n",
+    )  # fmt: skip
+    assert code == 0, err
+    return runner
+
+
+BASIC = ("create", "--amount", "1500.00", "--currency", "AED", "--reference", "INV-1042")
+
+
+def test_create_prints_the_id_and_url_and_caches_the_link(run: Run, sim: Simulator) -> None:
+    code, out, err = run(*BASIC, "--name", "Counter sale")
+    assert code == 0, err
+    first, url = out.strip().splitlines()
+    link_id = first.split()[3].rstrip(":")
+    assert first == f"Created payment link {link_id}: Counter sale, AED\u00a01,500.00, reference INV-1042."
+    held = sim.state.get_link(link_id)
+    assert held is not None
+    assert url == held["link"]
+    assert sim.requests[CREATES] == 1
+    code, out, _ = run("links", "--json")  # offline read: the cache has it without a sync
+    assert [link["id"] for link in json.loads(out)] == [link_id]
+
+
+def test_create_with_every_option_as_json(run: Run, sim: Simulator) -> None:
+    code, out, err = run(
+        *BASIC, "--name", "April rent", "--max-usages", "3", "--expires-at", "2099-07-01T18:00+04:00",
+        "--redirect-url", "https://shop.example.com/thanks", "--customer-id", CUSTOMER, "--purpose", "rnt",
+        "--identifier", "EMAIL:Your email:required:limit=80", "--identifier", "text:Order: number", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    link = json.loads(out)
+    assert link["payment_details"] == {
+        "reference": "INV-1042",
+        "currency": "AED",
+        "amount": "1500.00",  # a string: exact, safe for tools that read numbers as floats
+        "payment_purpose": "RNT",
+    }
+    assert (link["name"], link["max_usages"], link["expires_at"]) == ("April rent", 3, "2099-07-01T14:00:00Z")
+    assert (link["redirect_url"], link["customer_id"], link["status"]) == (
+        "https://shop.example.com/thanks",
+        CUSTOMER,
+        "ACTIVE",
+    )
+    assert link["identifiers"] == [
+        {"type": "EMAIL", "required": True, "display_label": "Your email", "limit": 80},
+        {"type": "TEXT", "required": False, "display_label": "Order: number"},
+    ]
+    assert sim.state.get_link(link["id"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (("--amount", "12.345"), "--amount: AED amounts have at most 2 decimal places; 12.345 has 3."),
+        (("--currency", "XYZ"), "--currency: Choose a currency"),
+        (("--reference", ""), "--reference: Enter a reference"),
+        (("--max-usages", "0"), "--max-usages: The usage limit must be a whole number of at least 1"),
+        (("--expires-at", "2020-01-01T00:00Z"), "--expires-at: The expiry has passed"),
+        (("--expires-at", "next week"), "--expires-at: Write the expiry as ISO-8601"),
+        (("--redirect-url", "http://shop.example.com/"), "--redirect-url: The redirect URL must be"),
+        (("--customer-id", "42"), "--customer-id: The customer ID must be a UUID"),
+        (("--purpose", "XYZ"), "--purpose: The payment purpose must be one of Lean's codes"),
+        (("--identifier", "FAX:Fax"), "--identifier #1: Ask for one of EMAIL, MOBILE_PHONE, TEXT"),
+        (
+            ("--identifier", "TEXT:Note:limit=300"),
+            "--identifier #1: The character limit must be from 1 to 255.",
+        ),
+    ],
+)
+def test_invalid_input_is_one_sentence_and_sends_nothing(
+    run: Run, sim: Simulator, extra: tuple[str, ...], words: str
+) -> None:
+    before = sum(sim.requests.values())
+    code, out, err = run(*BASIC, *extra)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"linkmanager: Nothing was sent. {words}")
+    assert err.count("\n") == 1
+    assert sum(sim.requests.values()) == before  # not even a token
+
+
+def test_several_problems_name_the_others(run: Run, sim: Simulator) -> None:
+    code, _, err = run(*BASIC, "--amount", "0", "--customer-id", "x", "--max-usages", "-1")
+    assert code == 2
+    assert "--amount: The amount must be more than zero. (2 more: --max-usages, --customer-id)" in err
+    assert sim.requests[CREATES] == 0
+
+
+def test_a_server_side_refusal_is_shown_and_nothing_is_created(run: Run, sim: Simulator) -> None:
+    before = sim.state.link_count()
+    code, out, err = run(*BASIC, "--redirect-url", "https://unregistered.example.org/")
+    assert code == 1
+    assert out == ""
+    assert "redirect_url is not registered for this application" in err
+    assert "Nothing was created" in err
+    assert sim.state.link_count() == before
+
+
+def test_a_lost_answer_is_checked_before_the_command_answers(run: Run, sim: Simulator) -> None:
+    sim.faults.queue("drop", method="POST")
+    code, _, err = run(*BASIC)
+    assert code == 1
+    assert "looked for the link" in err
+    assert "it was not created. It is safe to try again" in err
+    code, _, err = run(*BASIC)
+    assert code == 0, err
+    assert sim.requests[CREATES] == 2
+    assert (
+        sum(
+            link["payment_details"]["reference"] == "INV-1042"
+            for link in sim.state.list_links(0, 100)["content"]
+        )
+        == 1
+    )
+
+
+def test_offline_exits_3_with_the_reason(run: Run, sim: Simulator) -> None:
+    sim.stop()
+    code, out, err = run(*BASIC)
+    assert code == 3
+    assert out == ""
+    assert "Could not reach" in err
+    assert "Nothing was created" in err
