@@ -7,8 +7,10 @@ looked for at Lean before the command says anything (see services.create).
 from __future__ import annotations
 
 import argparse
+import re
+import shlex
 import sys
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 
 from linkmanager.cli.context import Context
 from linkmanager.cli.output import link_json, print_json, safe
@@ -24,7 +26,13 @@ from linkmanager.domain.link_draft import (
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import format_money
 from linkmanager.domain.status import IdentifierType
-from linkmanager.services.create import CreateRefused, CreateResult, CreateUncertain, LinkCreator
+from linkmanager.services.create import (
+    CheckOutcome,
+    CreateRefused,
+    CreateResult,
+    CreateUncertain,
+    LinkCreator,
+)
 from linkmanager.storage.cache import CachedLink
 
 EXIT_ERROR = 1
@@ -102,21 +110,41 @@ def parse_identifier(text: str) -> IdentifierDraft:
     return IdentifierDraft(kind.strip().upper(), ":".join(rest).strip(), required, limit)
 
 
+_IDENTIFIER_KEY = re.compile(r"identifiers\[(\d+)\](.*)")
+
+
 def _option(field: str) -> str:
-    if field.startswith("identifiers["):
-        return f"--identifier #{int(field[12 : field.index(']')]) + 1}"
+    if match := _IDENTIFIER_KEY.fullmatch(field):
+        return f"--identifier #{int(match.group(1)) + 1}"
     return _OPTIONS.get(field, field)
+
+
+def _in_order(errors: dict[str, str]) -> dict[str, str]:
+    """The options' problems in the order of --help, then each --identifier by its place."""
+    first = [f for f in _OPTIONS if f in errors]
+    rest = sorted((f for f in errors if f not in _OPTIONS), key=lambda f: _identifier_place(f) or (0, f))
+    return {f: errors[f] for f in (*first, *rest)}
+
+
+def _identifier_place(field: str) -> tuple[int, str] | None:
+    match = _IDENTIFIER_KEY.fullmatch(field)
+    return (int(match.group(1)), match.group(2)) if match else None
 
 
 def _sentence(errors: dict[str, str]) -> str:
     """One sentence: the first problem, named by its option; the others counted."""
     field, message = next(iter(errors.items()))
-    others = [_option(f) for f in errors if f != field]
+    others = list(dict.fromkeys(_option(f) for f in errors if _option(f) != _option(field)))
     more = f" ({len(others)} more: {', '.join(others)})" if others else ""
     return f"Nothing was sent. {_option(field)}: {message}{more}"
 
 
-def read_draft(args: argparse.Namespace, zone: tzinfo) -> LinkDraft:
+def read_draft(args: argparse.Namespace, zone: tzinfo | None) -> LinkDraft:
+    """The draft the options describe; CommandError (exit 2) naming the first problem if any.
+
+    `zone` None reads an expiry without an offset in this computer's zone, with its daylight
+    saving rules for that date (not today's offset).
+    """
     errors: dict[str, str] = {}
     expires = None
     if args.expires_at.strip():
@@ -124,10 +152,12 @@ def read_draft(args: argparse.Namespace, zone: tzinfo) -> LinkDraft:
             expires = parse_expiry(args.expires_at, zone)
         except ValueError as exc:
             errors["expires_at"] = str(exc)
-    rows = []
+    rows: list[IdentifierDraft] = []
+    places: list[int] = []  # the --identifier each row came from: one that did not parse is no row
     for i, text in enumerate(args.identifier):
         try:
             rows.append(parse_identifier(text))
+            places.append(i)
         except ValueError as exc:
             errors[identifier_key(i, "type")] = str(exc)
     draft = LinkDraft(
@@ -143,27 +173,41 @@ def read_draft(args: argparse.Namespace, zone: tzinfo) -> LinkDraft:
         customer_id=args.customer_id,
         identifiers=tuple(rows),
     )
-    errors.update(validate(draft, utc_now()))
+    for field, message in validate(draft, utc_now()).items():
+        if place := _identifier_place(field):
+            field = f"identifiers[{places[place[0]]}]{place[1]}"
+        errors.setdefault(field, message)
     if errors:
-        ordered = {f: errors[f] for f in (*_OPTIONS, *sorted(errors)) if f in errors}
-        raise CommandError(_sentence(ordered), EXIT_USAGE)
+        raise CommandError(_sentence(_in_order(errors)), EXIT_USAGE)
     return draft
 
 
 def create(ctx: Context, args: argparse.Namespace) -> int:
-    zone = datetime.now().astimezone().tzinfo or UTC
-    draft = read_draft(args, zone)  # before the profile: invalid input needs no keyring, no network
+    draft = read_draft(args, None)  # before the profile: invalid input needs no keyring, no network
     cache = ctx.cache()
     try:
         result = LinkCreator(cache, ctx.client).create(draft)
     except DraftError as exc:  # the expiry passed between the check and the send
-        raise CommandError(_sentence(exc.errors), EXIT_USAGE) from None
+        raise CommandError(_sentence(_in_order(exc.errors)), EXIT_USAGE) from None
     except CreateRefused as exc:
         raise CommandError(str(exc), EXIT_OFFLINE if exc.unreachable else EXIT_ERROR) from None
     except CreateUncertain as exc:
-        raise CommandError(str(exc), EXIT_ERROR) from None
+        raise CommandError(_uncertain(exc, draft), EXIT_ERROR) from None
     _report(result, cache.link(result.link.id), args.json)
     return 0
+
+
+def _uncertain(exc: CreateUncertain, draft: LinkDraft) -> str:
+    """What the look found, with advice a command can keep: the next run remembers no attempt."""
+    check = exc.check
+    if check.outcome is CheckOutcome.ABSENT:
+        return f"{check.finding} It is safe to run the command again."
+    reference = draft.reference.strip()
+    search = shlex.quote(reference)
+    return (
+        f"{check.finding} Running create again sends a new request: first run `linkmanager sync`, "
+        f"then `linkmanager links --search {search}` to see whether the link exists."
+    )
 
 
 def _report(result: CreateResult, cached: CachedLink | None, as_json: bool) -> None:

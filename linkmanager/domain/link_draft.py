@@ -12,7 +12,7 @@ import decimal
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -82,7 +82,12 @@ def identifier_key(index: int, name: str) -> str:
 
 
 def parse_amount(text: str, currency: str) -> Decimal:
-    """The amount typed ("1500", "1,500.00"), exactly, with the currency's digits; ValueError in words."""
+    """The amount typed ("1500", "1,500.00"), exactly, with the currency's digits; ValueError in words.
+
+    Decimals are counted as written, as Lean counts them: "12.340" is refused for AED rather than
+    sent as 12.34, because "1.500" is fifteen hundred where a point groups thousands. For the same
+    reason "12,500" is refused for a currency with three decimals (KWD): a comma may mark them.
+    """
     raw = text.strip()
     if not raw:
         raise ValueError("Enter the amount to charge, e.g. 1500.00.")
@@ -91,25 +96,27 @@ def parse_amount(text: str, currency: str) -> Decimal:
         raise ValueError(
             f"Write the amount with digits and a point for decimals, e.g. 1500.00 (not {raw!r})."
         )
-    whole = (match.group(1) or "0").replace(",", "")
-    amount = Decimal(f"{whole}.{match.group(2) or '0'}")
+    grouped, fraction = match.group(1) or "0", match.group(2) or ""
+    whole = grouped.replace(",", "")
+    amount = Decimal(f"{whole}.{fraction or '0'}")
     if amount <= 0:
         raise ValueError("The amount must be more than zero.")
     if amount >= MAX_AMOUNT:
         raise ValueError("That amount is too large: it must be less than 1,000,000,000,000,000.")
-    if is_iso_currency(currency):
-        digits = currency_digits(currency)
-        step = Decimal(1).scaleb(-digits)
-        with decimal.localcontext(decimal.Context(prec=40)):
-            exact = amount.quantize(step)
-        if exact != amount:
-            places = len((match.group(2) or "").rstrip("0"))
-            allowed = (
-                f"at most {digits} decimal place{'s' if digits != 1 else ''}" if digits else "no decimals"
-            )
-            raise ValueError(f"{currency} amounts have {allowed}; {raw} has {places}.")
-        return exact  # 12.340 AED is sent as 12.34: Lean counts the decimals written
-    return amount
+    if not is_iso_currency(currency):
+        return amount  # the currency's own message says what is wrong
+    digits = currency_digits(currency)
+    if len(fraction) > digits:
+        allowed = f"at most {digits} decimal place{'s' if digits != 1 else ''}" if digits else "no decimals"
+        raise ValueError(f"{currency} amounts have {allowed}; {raw} has {len(fraction)}.")
+    if digits >= 3 and grouped.count(",") == 1 and "." not in raw:
+        raise ValueError(
+            f"{raw} can be read two ways for {currency}, which has {digits} decimal places: write "
+            f"{whole} or {raw}.{'0' * digits} for the whole amount, or {raw.replace(',', '.')} if the "
+            "comma marks decimals."
+        )
+    with decimal.localcontext(decimal.Context(prec=40)):
+        return amount.quantize(Decimal(1).scaleb(-digits))  # the currency's digits on the wire
 
 
 def parse_max_usages(text: str) -> int | None:
@@ -124,8 +131,9 @@ def parse_max_usages(text: str) -> int | None:
     return value
 
 
-def parse_expiry(text: str, tz: tzinfo) -> datetime:
-    """ISO-8601 date and time ("2026-07-01T18:00+04:00"); without an offset, a time in `tz`."""
+def parse_expiry(text: str, tz: tzinfo | None) -> datetime:
+    """ISO-8601 date and time ("2026-07-01T18:00+04:00"); without an offset, a wall-clock time in
+    `tz` (None: the system's zone, with its daylight saving rules for that date)."""
     raw = text.strip()
     if "T" not in raw.upper() and " " not in raw:
         raise ValueError(f"Give the expiry as a date and a time, e.g. 2026-07-01T18:00 (not {raw!r}).")
@@ -135,7 +143,42 @@ def parse_expiry(text: str, tz: tzinfo) -> datetime:
         raise ValueError(
             f"Write the expiry as ISO-8601, e.g. 2026-07-01T18:00 or 2026-07-01T14:00Z (not {raw!r})."
         ) from None
-    return ensure_utc(moment if moment.tzinfo is not None else moment.replace(tzinfo=tz))
+    return ensure_utc(moment) if moment.tzinfo is not None else local_to_utc(moment, tz)
+
+
+def local_to_utc(wall: datetime, tz: tzinfo | None) -> datetime:
+    """A naive wall-clock time in `tz` (None: the system's zone) as aware UTC.
+
+    ValueError, in words, for a time the clocks skip (spring forward) or pass twice (fall back):
+    an expiry must mean one moment, and guessing which could move it by an hour.
+    """
+
+    def resolve(fold: int) -> datetime:
+        local = wall.replace(fold=fold)
+        return local.astimezone(UTC) if tz is None else local.replace(tzinfo=tz).astimezone(UTC)
+
+    def in_zone(moment: datetime) -> datetime:
+        return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+    first, second = resolve(0), resolve(1)
+    when = wall.strftime("%Y-%m-%d %H:%M")
+    if in_zone(first).replace(tzinfo=None) != wall:
+        raise ValueError(
+            f"{when} does not exist in your time zone (the clocks go forward then): choose another "
+            f"time, or give an offset, e.g. {when.replace(' ', 'T')}{_offset(in_zone(second))}."
+        )
+    if first != second:
+        offsets = sorted({_offset(in_zone(first)), _offset(in_zone(second))}, reverse=True)
+        raise ValueError(
+            f"{when} happens twice in your time zone (the clocks go back then): add the offset you "
+            f"mean, {' or '.join(offsets)}."
+        )
+    return first
+
+
+def _offset(moment: datetime) -> str:
+    text = moment.strftime("%z")  # "+0100"
+    return f"{text[:3]}:{text[3:5]}"
 
 
 def _is_https_url(text: str) -> bool:

@@ -98,11 +98,17 @@ class CheckOutcome(Enum):
 
 @dataclass(frozen=True, slots=True)
 class CreateCheck:
-    """What looking for the link at Lean found, in words for the person who asked."""
+    """What looking for the link at Lean found, in words for the person who asked.
+
+    `finding` says only what was found; `message` adds what to do next in the window, where this
+    LinkCreator remembers the attempt and looks again before sending it again. A command line run
+    remembers nothing after it exits, so it words its own advice from `outcome` and `finding`.
+    """
 
     outcome: CheckOutcome
     message: str
     link: PaymentLink | None = None
+    finding: str = ""
 
 
 class CreateUncertain(Exception):
@@ -270,27 +276,32 @@ class LinkCreator:
         try:
             links = client.list_links()
         except LeanError as exc:
+            finding = f"{opening}Looking for it failed ({exc}), so it may or may not exist ({what})."
             return CreateCheck(
                 CheckOutcome.UNCHECKED,
-                f"{opening}Looking for it failed ({exc}), so it may or may not exist ({what}). "
-                "Try again to look once more: nothing is sent until LinkManager knows.",
+                f"{finding} Look again to ask Lean once more: nothing is sent until LinkManager knows.",
+                finding=finding,
             )
         found = [
             link for link in links if link.id not in attempt.known_before and _same_request(link, request)
         ]
         if len(found) == 1:
-            return CreateCheck(
-                CheckOutcome.FOUND, f"{opening}It was created once, as link {found[0].id}.", found[0]
-            )
+            finding = f"{opening}It was created once, as link {found[0].id}."
+            return CreateCheck(CheckOutcome.FOUND, finding, found[0], finding=finding)
         if not found:
+            finding = f"{opening}Lean has no such link ({what}): it was not created."
             return CreateCheck(
                 CheckOutcome.ABSENT,
-                f"{opening}Lean has no such link ({what}): it was not created. It is safe to try again; "
-                "LinkManager will look once more before sending.",
+                f"{finding} It is safe to try again; LinkManager will look once more before sending.",
+                finding=finding,
             )
         ids = ", ".join(sorted(link.id for link in found))
+        finding = (
+            f"{opening}Lean has {len(found)} new links that match ({what}): {ids}. LinkManager cannot tell "
+            "whether one is from this attempt."
+        )
         return CreateCheck(
             CheckOutcome.AMBIGUOUS,
-            f"{opening}Lean has {len(found)} new links that match ({what}): {ids}. LinkManager cannot tell "
-            "whether one is from this attempt. Sync and look at them before creating another.",
+            f"{finding} Sync and look at them before creating another.",
+            finding=finding,
         )

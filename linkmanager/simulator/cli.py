@@ -69,8 +69,12 @@ def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
         type=_fault_spec,
         default=FaultSpec(),
         metavar="SPEC",
-        help="random faults per API request, e.g. 429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500; "
-        "prefix a rule with token: to hit the token endpoint instead, e.g. token:503=0.2",
+        help="random faults per API request, e.g. 429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500 "
+        "(kinds 429, 500, 502, 503, 504, drop, slow). The -after kinds handle the request first and "
+        "then lose its answer: drop-after, slow-after (holds the answer, e.g. slow-after=0.1:5000 for "
+        "5 s), 500-after, 502-after, 504-after. Prefix a rule with token: to hit the token endpoint instead "
+        "(token:503=0.2), or with create: to hit creates only (create:drop-after=0.3: the link is "
+        "stored, the answer is lost)",
     )
     parser.add_argument(
         "--activity", type=_rate, default=0.0, metavar="N", help="simulated payments started per minute"

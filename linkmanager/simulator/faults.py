@@ -1,12 +1,21 @@
 """Injected failures: random per request from a spec, or queued one-shots for tests.
 
-A spec reads `[token:]kind=rate[:param]`, comma-separated, e.g. `429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500`:
+A spec reads `[target:]kind=rate[:param]`, comma-separated, e.g. `429=0.05:2,503=0.02,drop=0.01,slow=0.1:1500`:
 429 (param = Retry-After seconds, default 1), 500, 502, 503, 504, drop (close the connection
 without an answer) and slow (param = extra milliseconds, default 1000). Rates are per request,
 drawn from a seeded RNG so a run can be replayed. 502 and 504 answer in HTML, as the load
 balancer in front of a real API does, so clients must not assume every error body is JSON.
+
+Those faults strike before the request is handled. The `-after` kinds let the handler run (a
+create stores its link) and then lose the answer, which is how a non-idempotent POST goes wrong:
+drop-after (close the connection without the answer), slow-after (param = milliseconds to hold
+the answer, default 1000: past a client's read timeout it is a timeout after the link exists),
+and 500-after, 502-after, 504-after (an error answer although the work was done).
+
 Random faults hit API requests only, unless a rule is prefixed `token:` (`token:503=0.2`): then
 it hits the token endpoint only, so a client's token refresh can be shown to survive failures.
+`create:` aims a rule at create requests (POST /payment-links/v1) only: `create:drop-after=0.3`.
+A create meets the API rules first and, when they chose no failure, the create rules.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from linkmanager.simulator.errors import error_body
-from linkmanager.simulator.routes import TOKEN_PATH
+from linkmanager.simulator.routes import TOKEN_PATH, resolve
 
 __all__ = [
     "API_PREFIX",
@@ -33,10 +42,15 @@ __all__ = [
 ]
 
 API_PREFIX = "/payment-links/"
+# "-after" kinds run the handler first, then lose or spoil its answer (see the module docstring).
 FAULT_KINDS = ("429", "500", "502", "503", "504", "drop", "slow")
-# Where a random rule applies: "api" (/payment-links/..., the default) or "token" (/oauth2/token).
-FAULT_TARGETS = ("api", "token")
-_DEFAULT_PARAM = {"429": 1, "slow": 1000}
+AFTER_KINDS = ("500-after", "502-after", "504-after", "drop-after", "slow-after")
+# Delays, drawn on their own: every other kind fails the request, and one draw picks at most one.
+_DELAY_KINDS = frozenset({"slow", "slow-after"})
+# Where a random rule applies: "api" (/payment-links/..., the default), "token" (/oauth2/token),
+# or "create" (POST /payment-links/v1, which also meets the "api" rules).
+FAULT_TARGETS = ("api", "token", "create")
+_DEFAULT_PARAM = {"429": 1, "slow": 1000, "slow-after": 1000}
 _JSON_FAULTS = {
     "429": ("RATE_LIMIT_EXCEEDED", "Too many requests, retry later"),
     "500": ("INTERNAL_SERVER_ERROR", "Something went wrong on our side (simulated)"),
@@ -56,10 +70,11 @@ class Fault:
 
     @classmethod
     def parse(cls, text: str) -> Fault:
-        """`429`, `429:3`, `503`, `drop`, `slow:1500`."""
+        """`429`, `429:3`, `503`, `drop`, `slow:1500`, `drop-after`, `slow-after:3000`."""
         kind, sep, raw = text.strip().partition(":")
-        if kind not in FAULT_KINDS:
-            raise FaultSpecError(f"unknown fault kind {kind!r}; use one of {', '.join(FAULT_KINDS)}")
+        if kind not in FAULT_KINDS and kind not in AFTER_KINDS:
+            known = ", ".join((*FAULT_KINDS, *AFTER_KINDS))
+            raise FaultSpecError(f"unknown fault kind {kind!r}; use one of {known}")
         if not sep:
             return cls(kind, _DEFAULT_PARAM.get(kind))
         if kind not in _DEFAULT_PARAM:
@@ -68,6 +83,16 @@ class Fault:
             what = "Retry-After seconds" if kind == "429" else "milliseconds"
             raise FaultSpecError(f"fault {kind!r} needs a whole number of {what} (got {raw!r})")
         return cls(kind, int(raw))
+
+    @property
+    def after(self) -> bool:
+        """True when the request is handled first and only its answer is lost or spoiled."""
+        return self.kind.endswith("-after")
+
+    @property
+    def delays(self) -> bool:
+        """True for slow and slow-after: the answer comes late, but it comes."""
+        return self.kind in _DELAY_KINDS
 
     def __str__(self) -> str:
         return self.kind if self.param is None else f"{self.kind}:{self.param}"
@@ -91,8 +116,10 @@ class FaultSpec:
 
     `[target:]kind=rate[:param]`, comma-separated. Without a target a rule hits API requests
     (/payment-links/...) only; `token:` makes it hit the token endpoint only, so
-    `503=0.1,token:503=0.2` fails a tenth of API calls and a fifth of token grants. Each target
-    draws on its own: its failing rates may add up to 1. `api:` may be written, and is dropped.
+    `503=0.1,token:503=0.2` fails a tenth of API calls and a fifth of token grants; `create:`
+    hits create requests only (`create:drop-after=0.5` loses half the answers to creates, after
+    the link was stored). Each target draws on its own: its failing rates may add up to 1.
+    `api:` may be written, and is dropped.
     """
 
     rules: tuple[FaultRule, ...] = ()
@@ -124,7 +151,7 @@ class FaultSpec:
             seen.add((target, fault.kind))
             rules.append(FaultRule(fault, rate, target))
         for target in FAULT_TARGETS:
-            if sum(r.rate for r in rules if r.target == target and r.fault.kind != "slow") > 1.0:
+            if sum(r.rate for r in rules if r.target == target and not r.fault.delays) > 1.0:
                 raise FaultSpecError(f"the rates of the failing kinds for {target} add up to more than 1")
         return cls(tuple(rules))
 
@@ -175,6 +202,9 @@ class FaultInjector:
     ) -> None:
         """Fail the next `count` matching requests with `kind` ("429:3", "503", "drop", "slow:200").
 
+        An `-after` kind ("drop-after", "slow-after:3000", "504-after") lets the request be
+        handled (a create stores its link) and loses or spoils only the answer.
+
         Without `path_prefix` only API requests (/payment-links/...) match; aim at the token
         endpoint with path_prefix="/oauth2/token".
         """
@@ -217,7 +247,10 @@ class FaultInjector:
         return None
 
     def take_faults(self, method: str, target: str) -> list[Fault]:
-        """Queued one-shot first; otherwise the random spec rules aimed at this endpoint."""
+        """Queued one-shot first; otherwise the random spec rules aimed at this endpoint.
+
+        Delays come first in the list; at most one fault fails the request (or its answer).
+        """
         with self._lock:
             for aim, fault in self._queued:
                 if aim.matches(method, target):
@@ -226,7 +259,12 @@ class FaultInjector:
                         self._queued.remove((aim, fault))
                     self.applied[fault.kind] += 1
                     return [fault]
-            chosen = self._draw(_target_of(target))
+            chosen: list[Fault] = []
+            for rules_target in _targets_of(method, target):
+                chosen.extend(self._draw(rules_target))
+                if any(not f.delays for f in chosen):
+                    break  # a create that already fails by the API rules meets no create rule
+            chosen.sort(key=lambda f: not f.delays)
             self.applied.update(f.kind for f in chosen)
             return chosen
 
@@ -240,7 +278,7 @@ class FaultInjector:
             return chosen
         draw = self._rng.random()
         for rule in rules:
-            if rule.fault.kind == "slow":
+            if rule.fault.delays:
                 if self._rng.random() < rule.rate:
                     chosen.insert(0, rule.fault)
                 continue
@@ -251,21 +289,27 @@ class FaultInjector:
         return chosen
 
 
-def _target_of(request_target: str) -> str | None:
-    """Which rules a request can meet: "token", "api", or None (a 404, say)."""
+def _targets_of(method: str, request_target: str) -> tuple[str, ...]:
+    """Which rules a request can meet, in order: token, api (and create for a create), or none."""
     path = request_target.partition("?")[0]
     if path == TOKEN_PATH:
-        return "token"
-    return "api" if path.startswith(API_PREFIX) else None
+        return ("token",)
+    if not path.startswith(API_PREFIX):
+        return ()  # a 404, say
+    route = resolve(path)
+    if method.upper() == "POST" and route is not None and route.kind == "links":
+        return ("api", "create")
+    return ("api",)
 
 
 def fault_response(fault: Fault, now: dt.datetime) -> tuple[int, dict[str, str], Any]:
     """(HTTP status, headers, body) for a failing fault; the body is a dict (JSON) or bytes."""
-    status = int(fault.kind)
-    if fault.kind in _HTML_FAULTS:
-        title = _HTML_FAULTS[fault.kind]
+    kind = fault.kind.removesuffix("-after")
+    status = int(kind)
+    if kind in _HTML_FAULTS:
+        title = _HTML_FAULTS[kind]
         html = f"<html><head><title>{title}</title></head><body><center><h1>{title}</h1></center></body></html>\n"
         return status, {"Content-Type": "text/html"}, html.encode()
-    code, message = _JSON_FAULTS[fault.kind]
-    headers = {"Retry-After": str(fault.param)} if fault.kind == "429" else {}
+    code, message = _JSON_FAULTS[kind]
+    headers = {"Retry-After": str(fault.param)} if kind == "429" else {}
     return status, headers, error_body(code, message, now)

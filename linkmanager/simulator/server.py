@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from linkmanager.simulator.faults import FaultInjector, fault_response
+from linkmanager.simulator.faults import Fault, FaultInjector, fault_response
 from linkmanager.simulator.jsonio import dumps
 from linkmanager.simulator.routes import ApiApp, Request, Response, resolve
 
@@ -154,18 +154,12 @@ class _Handler(BaseHTTPRequestHandler):
                 headers["Content-Type"] = "application/json"
             self._send_raw(override.status, headers, override.body)
             return
-        for fault in srv.faults.take_faults(self.command, self.path):
-            if fault.kind == "slow":
-                if srv.stopping.wait((fault.param or 0) / 1000):
-                    return
-                continue
-            if fault.kind == "drop":
-                logger.debug("dropping %s %s without an answer", self.command, split.path)
-                self.close_connection = True
+        faults = srv.faults.take_faults(self.command, self.path)
+        for fault in faults:
+            if fault.after:
+                continue  # once the request has been handled
+            if not self._apply(fault, split.path):
                 return
-            status, headers, payload = fault_response(fault, srv.app.clock.now())
-            self._send(Response(status, payload, headers))
-            return
         headers = {k.lower(): v for k, v in self.headers.items()}
         request = Request(
             self.command, split.path, parse_qs(split.query, keep_blank_values=True), headers, body
@@ -175,7 +169,25 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:
             logger.exception("simulator failed on %s %s", self.command, split.path)
             response = srv.app.error(500, "INTERNAL_SERVER_ERROR", "the simulator failed; see its log")
+        for fault in faults:
+            # The work is done (a create has stored its link); only the answer is lost or spoiled.
+            if fault.after and not self._apply(fault, split.path):
+                return
         self._send(response)
+
+    def _apply(self, fault: Fault, path: str) -> bool:
+        """Delay, or answer in the fault's place; True when the request should go on."""
+        srv = self.server
+        if fault.delays:
+            return not srv.stopping.wait((fault.param or 0) / 1000)
+        if fault.kind in ("drop", "drop-after"):
+            when = "after handling it" if fault.after else "before handling it"
+            logger.debug("dropping %s %s without an answer, %s", self.command, path, when)
+            self.close_connection = True
+            return False
+        status, headers, payload = fault_response(fault, srv.app.clock.now())
+        self._send(Response(status, payload, headers))
+        return False
 
     def _read_body(self) -> bytes | None:
         """The request body, or None after answering 400/413 for a body we cannot read."""

@@ -40,6 +40,7 @@ from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 logger = logging.getLogger(__name__)
 
 HIDDEN_BY_DEFAULT = (Column.REFERENCE, Column.CUSTOMER_ID)
+NOTICE_MS = 15_000  # a notice in the status bar ("Payment link created: …") fades after this
 FIRST_SCREENFUL = 200  # rows shown before every link is read: more than a tall window holds
 
 
@@ -97,11 +98,13 @@ class MainWindow(QMainWindow):
         self.sync.online_changed.connect(self.links.set_online)
         self.sync.online_changed.connect(self.creating.set_online)
         self.creating.link_created.connect(self._on_link_created)
-        self.creating.notice.connect(self.status.showMessage)
+        self.creating.notice.connect(self._show_notice)
         self.printing.saved.connect(self._on_pdf_saved)
+        # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
-        selection.selectionChanged.connect(self.creating.refresh)
-        selection.selectionChanged.connect(self.printing.update_actions)
+        for changed in (selection.selectionChanged, selection.currentRowChanged):
+            changed.connect(self.creating.refresh)
+            changed.connect(self.printing.update_actions)
         self.sync.first_sync_finished.connect(self._after_first_sync)
         self.links.links_changed.connect(self.reload)
         self._make_actions()
@@ -294,7 +297,10 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _on_pdf_saved(self, path: str) -> None:
-        self.status.showMessage(f"Saved {path}", 10_000)
+        self._show_notice(f"Saved {path}")
+
+    def _show_notice(self, text: str) -> None:
+        self.status.showMessage(text, NOTICE_MS)
 
     def copy_cell(self) -> None:
         index = self.table.currentIndex()

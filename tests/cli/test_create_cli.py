@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -135,6 +137,49 @@ def test_invalid_input_is_one_sentence_and_sends_nothing(
     assert sum(sim.requests.values()) == before  # not even a token
 
 
+def test_each_identifier_is_named_by_its_place_on_the_command_line(run: Run, sim: Simulator) -> None:
+    before = sum(sim.requests.values())
+    code, _, err = run(*BASIC, "--identifier", "FAX:Fax", "--identifier", "TEXT:Note:limit=300")
+    assert code == 2
+    assert "--identifier #1: Ask for one of EMAIL, MOBILE_PHONE, TEXT" in err
+    assert err.rstrip().endswith("(1 more: --identifier #2)")  # the second one, not the first again
+    rows = ["TEXT:A", "TEXT:B:limit=0", *(f"TEXT:Field {i}" for i in range(8)), "TEXT:K:limit=300"]
+    code, _, err = run(*BASIC, *(arg for row in rows for arg in ("--identifier", row)))
+    assert "--identifier #2: The character limit must be from 1 to 255. (1 more: --identifier #11)" in err
+    assert sum(sim.requests.values()) == before
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """The computer's time zone is Europe/London: GMT in winter, BST (+01:00) in summer."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def test_an_expiry_without_offset_is_read_in_the_local_zone_of_that_date(run: Run, london: None) -> None:
+    # Whatever the offset is today, 18:00 on a summer day is 17:00 UTC and on a winter day 18:00.
+    for day, utc in (("2099-07-15", "2099-07-15T17:00:00Z"), ("2099-01-15", "2099-01-15T18:00:00Z")):
+        code, out, err = run(*BASIC, "--expires-at", f"{day}T18:00", "--json")
+        assert code == 0, err
+        assert json.loads(out)["expires_at"] == utc
+
+
+def test_an_expiry_the_clocks_skip_is_refused(run: Run, sim: Simulator, london: None) -> None:
+    code, _, err = run(*BASIC, "--expires-at", "2099-03-29T01:30")
+    assert code == 2
+    assert "--expires-at: 2099-03-29 01:30 does not exist in your time zone" in err
+    assert sim.requests[CREATES] == 0
+
+
 def test_several_problems_name_the_others(run: Run, sim: Simulator) -> None:
     code, _, err = run(*BASIC, "--amount", "0", "--customer-id", "x", "--max-usages", "-1")
     assert code == 2
@@ -157,7 +202,8 @@ def test_a_lost_answer_is_checked_before_the_command_answers(run: Run, sim: Simu
     code, _, err = run(*BASIC)
     assert code == 1
     assert "looked for the link" in err
-    assert "it was not created. It is safe to try again" in err
+    assert "it was not created. It is safe to run the command again." in err
+    assert "will look once more" not in err  # a command remembers nothing: it promises no later look
     code, _, err = run(*BASIC)
     assert code == 0, err
     assert sim.requests[CREATES] == 2
@@ -168,6 +214,38 @@ def test_a_lost_answer_is_checked_before_the_command_answers(run: Run, sim: Simu
         )
         == 1
     )
+
+
+def test_an_answer_lost_after_lean_created_the_link_ends_with_one_link(run: Run, sim: Simulator) -> None:
+    sim.faults.queue("drop-after", method="POST")  # Lean stores the link; the connection drops
+    code, out, err = run(*BASIC, "--json")
+    assert code == 0, err
+    assert sim.faults.applied == {"drop-after": 1}
+    link = json.loads(out)
+    assert "looked for the link" in err
+    assert f"It was created once, as link {link['id']}." in err
+    assert [held["id"] for held in sim.state.list_links(0, 100)["content"]
+            if held["payment_details"]["reference"] == "INV-1042"] == [link["id"]]  # fmt: skip
+    assert sim.requests[CREATES] == 1
+    code, out, _ = run("links", "--json")  # in the cache, without a sync
+    assert [cached["id"] for cached in json.loads(out)] == [link["id"]]
+
+
+def test_when_looking_fails_the_command_promises_nothing_it_cannot_keep(run: Run, sim: Simulator) -> None:
+    sim.faults.queue("drop-after", method="POST")  # Lean stores the link, the answer is lost...
+    refused = b'{"status": "INVALID_PARAMETERS"}'
+    sim.override_next("GET", "/payment-links/v1", 400, refused)  # ...and looking for it fails
+    code, out, err = run(*BASIC)
+    assert code == 1
+    assert out == ""
+    assert "may or may not exist" in err
+    # The next run is a new process that remembers no attempt: it would send a second create.
+    assert "nothing is sent until" not in err
+    assert "Running create again sends a new request" in err
+    assert "linkmanager sync" in err
+    assert "linkmanager links --search INV-1042" in err
+    assert len([link for link in sim.state.list_links(0, 100)["content"]
+                if link["payment_details"]["reference"] == "INV-1042"]) == 1  # fmt: skip
 
 
 def test_offline_exits_3_with_the_reason(run: Run, sim: Simulator) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -91,10 +95,44 @@ def test_amounts_lean_would_refuse(amount: str, currency: str, words: str) -> No
     assert words in errors_of(amount=amount, currency=currency)["amount"]
 
 
-@pytest.mark.parametrize(("amount", "currency"), [("12.340", "AED"), ("12.345", "KWD"), ("100.0", "JPY")])
-def test_trailing_zeros_fit_and_are_sent_with_the_currencys_digits(amount: str, currency: str) -> None:
+@pytest.mark.parametrize(("amount", "currency"), [("12.34", "AED"), ("12.345", "KWD"), ("12.3", "KWD"),
+                                                  ("100", "JPY"), ("1200.", "JPY"), ("5.", "AED")])  # fmt: skip
+def test_amounts_are_sent_with_the_currencys_digits(amount: str, currency: str) -> None:
     sent = parse_amount(amount, currency)
     assert -sent.as_tuple().exponent == currency_digits(currency)  # type: ignore[operator]
+    assert sent == Decimal(amount.rstrip("."))
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "words"),
+    [
+        # Lean counts the decimals written, and "1.500" is fifteen hundred where a point groups
+        # thousands: a zero past the currency's digits is refused, never quietly dropped.
+        ("12.340", "AED", "AED amounts have at most 2 decimal places; 12.340 has 3."),
+        ("1.500", "AED", "1.500 has 3"),
+        ("100.0", "JPY", "JPY amounts have no decimals; 100.0 has 1."),
+        ("1.5000", "KWD", "at most 3 decimal places"),
+    ],
+)
+def test_zeros_past_the_currencys_digits_are_refused(amount: str, currency: str, words: str) -> None:
+    with pytest.raises(ValueError, match="amounts have") as caught:
+        parse_amount(amount, currency)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("currency", ["KWD", "BHD", "OMR"])
+def test_grouping_that_reads_as_decimals_in_a_three_digit_currency_is_refused(currency: str) -> None:
+    # "12,500" is twelve thousand five hundred, or twelve and a half where a comma marks decimals.
+    with pytest.raises(ValueError, match="two ways") as caught:
+        parse_amount("12,500", currency)
+    assert "12500" in str(caught.value)
+    assert parse_amount("12,500.000", currency) == Decimal("12500.000")  # the point settles it
+    assert parse_amount("12500", currency) == Decimal("12500.000")
+
+
+def test_grouping_that_reads_one_way_is_accepted() -> None:
+    assert parse_amount("12,500", "AED") == Decimal("12500.00")  # 12.500 is no AED amount
+    assert parse_amount("1,500,000", "JPY") == Decimal("1500000")
 
 
 @given(
@@ -196,6 +234,44 @@ def test_to_request_refuses_with_every_problem() -> None:
         to_request(LinkDraft(amount="12.345", currency="AED", reference=""), NOW)
     assert set(caught.value.errors) == {"amount", "reference"}
     assert str(caught.value) == caught.value.errors["amount"]
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """The system's zone is Europe/London (GMT in winter, BST in summer) for one test."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.mark.parametrize("zone", [None, ZoneInfo("Europe/London")])
+def test_an_expiry_without_offset_follows_the_zones_daylight_saving(
+    london: None, zone: tzinfo | None
+) -> None:
+    # Whatever today's offset is, each date gets its own: 18:00 in July is 17:00 UTC (BST).
+    assert parse_expiry("2099-07-15T18:00", zone) == datetime(2099, 7, 15, 17, 0, tzinfo=UTC)
+    assert parse_expiry("2099-01-15T18:00", zone) == datetime(2099, 1, 15, 18, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("zone", [None, ZoneInfo("Europe/London")])
+def test_a_local_time_that_does_not_exist_or_happens_twice_is_refused(
+    london: None, zone: tzinfo | None
+) -> None:
+    with pytest.raises(ValueError, match="does not exist") as gap:
+        parse_expiry("2099-03-29T01:30", zone)  # the clocks go from 01:00 to 02:00
+    assert "offset" in str(gap.value)
+    with pytest.raises(ValueError, match="twice") as fold:
+        parse_expiry("2099-10-25T01:30", zone)  # 01:30 BST, then 01:30 GMT
+    assert "+01:00" in str(fold.value)
+    assert parse_expiry("2099-10-25T01:30+00:00", zone) == datetime(2099, 10, 25, 1, 30, tzinfo=UTC)
 
 
 def test_expiry_text_with_and_without_an_offset() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -88,25 +89,6 @@ def server_links(sim: Simulator, reference: str) -> list[dict[str, Any]]:
     return [link for link in every if link["payment_details"]["reference"] == reference]
 
 
-class AfterStoring:
-    """The simulator stores the link, then its answer is lost: held past the client's timeout, or a 500."""
-
-    def __init__(self, sim: Simulator, monkeypatch: pytest.MonkeyPatch, hold: bool) -> None:
-        self.stored = threading.Event()
-        self.release = threading.Event()
-        real = sim.state.create_link
-
-        def create_link(body: Any) -> dict[str, Any]:
-            created = real(body)
-            self.stored.set()
-            if hold:
-                self.release.wait(60)  # released by the test; the bound only guards a broken test
-                return created
-            raise RuntimeError("the answer is lost after the link was stored")
-
-        monkeypatch.setattr(sim.state, "create_link", create_link)
-
-
 def test_valid_creation_with_every_field(sim: Simulator, cache: LinkCache, creator: LinkCreator) -> None:
     expiry = (utc_now() + timedelta(days=30)).replace(second=0, microsecond=0)
     full = draft(
@@ -188,17 +170,15 @@ def test_a_server_side_refusal_names_the_field_and_creates_nothing(
     assert cache.is_empty()
 
 
-def test_a_timeout_after_lean_created_the_link_ends_with_one_link(
-    sim: Simulator, cache: LinkCache, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    lost = AfterStoring(sim, monkeypatch, hold=True)
+def test_a_timeout_after_lean_created_the_link_ends_with_one_link(sim: Simulator, cache: LinkCache) -> None:
+    # The simulator stores the link, then holds its answer well past the client's read timeout.
+    sim.faults.queue("slow-after:10000", method="POST")
     impatient = Clients(sim, timeout=httpx.Timeout(10.0, connect=2.0, read=1.0))
     try:
         result = LinkCreator(cache, impatient).create(draft(name="Held"))
     finally:
-        lost.release.set()
         impatient.close()
-    assert lost.stored.is_set()
+    assert sim.faults.applied == {"slow-after": 1}
     assert result.recovered
     assert "lost" in result.note
     assert f"created once, as link {result.link.id}" in result.note
@@ -207,14 +187,18 @@ def test_a_timeout_after_lean_created_the_link_ends_with_one_link(
     assert cache.link(result.link.id) is not None
 
 
-def test_a_500_after_lean_created_the_link_finds_it(
-    sim: Simulator, creator: LinkCreator, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fault", ["drop-after", "500-after", "502-after", "504-after"])
+def test_an_answer_lost_after_lean_created_the_link_finds_it(
+    sim: Simulator, cache: LinkCache, creator: LinkCreator, fault: str
 ) -> None:
-    AfterStoring(sim, monkeypatch, hold=False)
+    sim.faults.queue(fault, method="POST")  # stored by Lean; then the connection drops, or a 5xx
     result = creator.create(draft())
+    assert sim.faults.applied == {fault: 1}
     assert result.recovered
-    assert len(server_links(sim, "INV-1042")) == 1
+    assert [link["id"] for link in server_links(sim, "INV-1042")] == [result.link.id]
     assert sim.requests[CREATES] == 1
+    assert cache.link(result.link.id) is not None
+    assert not creator.pending_check(draft())
 
 
 def test_a_lost_request_is_reported_not_created_and_trying_again_looks_first(
@@ -275,12 +259,12 @@ def test_when_looking_fails_nothing_is_sent_until_a_look_succeeds(
 
 
 def test_an_identical_link_already_cached_is_not_mistaken_for_the_new_one(
-    sim: Simulator, cache: LinkCache, clients: Clients, monkeypatch: pytest.MonkeyPatch
+    sim: Simulator, cache: LinkCache, clients: Clients
 ) -> None:
     body = {"payment_details": {"amount": Decimal("1500.00"), "currency": "AED", "reference": "INV-1042"}}
     old = sim.state.create_link(body)
     SyncEngine(clients(), cache).run()
-    AfterStoring(sim, monkeypatch, hold=False)
+    sim.faults.queue("drop-after", method="POST")
     result = LinkCreator(cache, clients).create(draft())
     assert result.recovered
     assert result.link.id != old["id"]
@@ -288,11 +272,11 @@ def test_an_identical_link_already_cached_is_not_mistaken_for_the_new_one(
 
 
 def test_an_identical_link_lean_holds_but_the_cache_never_saw_makes_the_answer_uncertain(
-    sim: Simulator, creator: LinkCreator, monkeypatch: pytest.MonkeyPatch
+    sim: Simulator, creator: LinkCreator
 ) -> None:
     body = {"payment_details": {"amount": Decimal("1500.00"), "currency": "AED", "reference": "INV-1042"}}
     sim.state.create_link(body)
-    AfterStoring(sim, monkeypatch, hold=False)
+    sim.faults.queue("drop-after", method="POST")
     with pytest.raises(CreateUncertain) as caught:
         creator.create(draft())
     assert caught.value.check.outcome is CheckOutcome.AMBIGUOUS
@@ -311,22 +295,23 @@ def test_offline_is_refused_with_the_reason(sim: Simulator, creator: LinkCreator
     assert "Nothing was created" in str(caught.value)
 
 
-def test_the_same_link_cannot_be_sent_twice_at_once(
-    sim: Simulator, creator: LinkCreator, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    held = AfterStoring(sim, monkeypatch, hold=True)
+def test_the_same_link_cannot_be_sent_twice_at_once(sim: Simulator, creator: LinkCreator) -> None:
+    sim.faults.queue("slow-after:1500", method="POST")  # the first answer is on its way for a while
     outcome: list[object] = []
     first = threading.Thread(target=lambda: outcome.append(creator.create(draft())))
     first.start()
     try:
-        assert held.stored.wait(30)
+        deadline = time.monotonic() + 30
+        while sim.requests[CREATES] == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert sim.requests[CREATES] == 1  # the first request has reached Lean
         with pytest.raises(CreateRefused, match="already being sent"):
             creator.create(draft())
     finally:
-        held.release.set()
         first.join(30)
     assert len(outcome) == 1
     assert sim.requests[CREATES] == 1
+    assert len(server_links(sim, "INV-1042")) == 1
 
 
 def test_duplicate_of_a_used_link(sim: Simulator, cache: LinkCache, clients: Clients) -> None:

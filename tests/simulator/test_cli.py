@@ -127,6 +127,23 @@ def test_token_faults_from_the_command_line() -> None:
     assert proc.returncode == 0
 
 
+def test_create_faults_from_the_command_line() -> None:
+    """`--faults create:drop-after=1`: every create is stored and its answer lost; reads are spared."""
+    with _serving("sim", "--port", "0", "--links", "1", "--faults", "create:drop-after=1") as (proc, ready):
+        with httpx.Client(verify=TLS, timeout=10) as http:
+            token = http.post(ready["token_url"], data=_form(ready)).json()["access_token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            body = {"payment_details": {"reference": "INV-1", "currency": "AED", "amount": 10}}
+            with pytest.raises(httpx.RemoteProtocolError):
+                http.post(ready["api_url"] + LINKS, json=body, headers=auth)
+            listed = http.get(ready["api_url"] + LINKS, headers=auth).json()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10)
+    assert listed["page"]["total_elements"] == 2  # the lost create was stored
+    assert "faults create:drop-after=1" in err
+    assert proc.returncode == 0
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
@@ -134,6 +151,7 @@ def test_token_faults_from_the_command_line() -> None:
         (["--links", "-1"], "0 or more"),
         (["--port", "70000"], "port"),
         (["--faults", "tokn:503=0.1"], "unknown fault target"),
+        (["--faults", "create:drop-after=0.5:3"], "takes no parameter"),
     ],
 )
 def test_cli_refuses_bad_options(args: list[str], words: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from linkmanager.simulator import FaultSpec, FaultSpecError, Simulator
 
-from .conftest import LINKS, grant, http
+from .conftest import LINKS, bearer, grant, http, new_link_body
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,13 @@ from .conftest import LINKS, grant, http
         ("503=0.1, token:503=0.2,token:429=0.3:4", "503=0.1,token:503=0.2,token:429=0.3:4"),
         ("api:503=0.5", "503=0.5"),
         ("500=0.6,token:500=0.6,token:slow=1:5", "500=0.6,token:500=0.6,token:slow=1:5"),
+        ("create:drop-after=0.3", "create:drop-after=0.3"),
+        ("slow-after=1", "slow-after=1:1000"),
+        ("create:slow-after=0.5:3000,504-after=0.1", "create:slow-after=0.5:3000,504-after=0.1"),
+        (
+            "503=1,create:500-after=0.5,create:502-after=0.5",
+            "503=1,create:500-after=0.5,create:502-after=0.5",
+        ),
     ],
 )
 def test_fault_spec_parses(text: str, normal: str) -> None:
@@ -50,6 +57,10 @@ def test_fault_spec_parses(text: str, normal: str) -> None:
         ("token:418=0.1", "unknown fault kind"),
         ("token:500=0.1,token:500=0.2", "twice"),
         ("token:500=0.6,token:503=0.6", "more than 1"),
+        ("drop-after=0.1:5", "takes no parameter"),
+        ("503-after=0.1", "unknown fault kind"),
+        ("create:drop-after=0.6,create:504-after=0.6", "more than 1"),
+        ("create:slow-after=0.1:soon", "milliseconds"),
     ],
 )
 def test_fault_spec_refuses(text: str, words: str) -> None:
@@ -238,3 +249,95 @@ def test_requests_are_counted_by_route(sim: Simulator, client: httpx.Client) -> 
         ("GET", "other"): 1,
         ("DELETE", "other"): 1,
     }
+
+
+# -- faults after the request was handled: the work is done, the answer is lost ------------------
+
+
+def test_drop_after_stores_the_link_then_drops_the_answer(sim: Simulator, client: httpx.Client) -> None:
+    before = sim.state.link_count()
+    sim.faults.queue("drop", method="POST")  # before handling: nothing is stored
+    with pytest.raises(httpx.TransportError):
+        client.post(LINKS, json=new_link_body())
+    assert sim.state.link_count() == before
+    sim.faults.queue("drop-after", method="POST")
+    with pytest.raises(httpx.RemoteProtocolError):
+        client.post(LINKS, json=new_link_body())
+    assert sim.state.link_count() == before + 1
+    assert sim.faults.applied == {"drop": 1, "drop-after": 1}
+    assert client.get(LINKS).json()["page"]["total_elements"] == before + 1  # the next request is served
+
+
+def test_slow_after_holds_the_answer_of_a_stored_link(sim: Simulator, client: httpx.Client) -> None:
+    before = sim.state.link_count()
+    sim.faults.queue("slow-after:5000", method="POST")
+    started = time.perf_counter()
+    with pytest.raises(httpx.ReadTimeout):
+        client.post(LINKS, json=new_link_body(), timeout=0.3)
+    assert time.perf_counter() - started < 5  # the client gave up; the server still holds it
+    assert sim.state.link_count() == before + 1
+    sim.faults.queue("slow-after:200", method="POST")
+    started = time.perf_counter()
+    answer = client.post(LINKS, json=new_link_body())
+    assert time.perf_counter() - started >= 0.2  # a lower bound: never flaky
+    assert answer.status_code == 201
+    assert answer.json()["id"] == sim.state.link_ids()[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "json_status"), [("500-after", "INTERNAL_SERVER_ERROR"), ("504-after", None)]
+)
+def test_error_after_handling_answers_the_error_but_keeps_the_link(
+    sim: Simulator, client: httpx.Client, kind: str, json_status: str | None
+) -> None:
+    before = sim.state.link_count()
+    sim.faults.queue(kind, method="POST")
+    answer = client.post(LINKS, json=new_link_body())
+    assert answer.status_code == int(kind.removesuffix("-after"))
+    if json_status is None:
+        assert answer.headers["content-type"] == "text/html"  # the gateway's page, as for 504
+    else:
+        assert answer.json()["status"] == json_status
+    assert sim.state.link_count() == before + 1
+
+
+def test_after_faults_answer_a_refused_create_as_refused_work(sim: Simulator, client: httpx.Client) -> None:
+    """The handler runs for real: a body Lean refuses stores nothing, whatever the fault does next."""
+    before = sim.state.link_count()
+    sim.faults.queue("drop-after", method="POST")
+    with pytest.raises(httpx.RemoteProtocolError):
+        client.post(LINKS, json={"payment_details": {"reference": "X", "currency": "AED", "amount": 0}})
+    assert sim.state.link_count() == before
+
+
+def test_create_rules_hit_creates_only() -> None:
+    with Simulator(links=3, faults="create:drop-after=1") as sim, http(sim, headers=bearer(sim)) as api:
+        assert api.get(LINKS).status_code == 200
+        link_id = sim.state.link_ids()[0]
+        assert api.put(f"{LINKS}/{link_id}", json={"status": "DISABLED"}).status_code == 200
+        for _ in range(2):
+            with pytest.raises(httpx.RemoteProtocolError):
+                api.post(LINKS, json=new_link_body())
+        assert sim.state.link_count() == 5  # both were stored
+        assert sim.faults.applied == {"drop-after": 2}
+
+
+def test_api_rules_come_before_create_rules() -> None:
+    with (
+        Simulator(links=3, faults="503=1,create:drop-after=1") as sim,
+        http(sim, headers=bearer(sim)) as api,
+    ):
+        refused = api.post(LINKS, json=new_link_body())
+        assert refused.status_code == 503  # refused before handling: the create rule is not drawn
+        assert sim.state.link_count() == 3
+        assert sim.faults.applied == {"503": 1}
+
+
+def test_create_rules_leave_a_seeded_api_run_as_it_was() -> None:
+    """Rules aimed at creates draw nothing for other requests: a replay of GETs is unchanged."""
+
+    def run(spec: str) -> list[int]:
+        with Simulator(seed=3, links=5, faults=spec) as sim, http(sim) as anon:
+            return [anon.get(LINKS).status_code for _ in range(30)]
+
+    assert run("500=0.3,429=0.2") == run("500=0.3,429=0.2,create:drop-after=0.5")

@@ -8,19 +8,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from linkmanager.api import ApiEndpoints, Credentials, LeanClient
-from linkmanager.domain.link_draft import IdentifierDraft, LinkDraft
+from linkmanager.domain.link_draft import IdentifierDraft, LinkDraft, parse_amount
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.status import LinkStatus
-from linkmanager.services.create import CreateResult
+from linkmanager.services.create import CheckOutcome, CreateCheck, CreateResult, CreateUncertain
 from linkmanager.services.workspace import CachedLink, ProfileInfo, Workspace
 from linkmanager.simulator import Simulator
 from linkmanager.storage.cache import LinkCache
@@ -147,15 +149,19 @@ def test_errors_are_shown_next_to_each_field_and_nothing_is_sent(
     assert "customer_id" not in dialog.shown_errors()
 
 
-@pytest.mark.parametrize(("currency", "typed", "kept"), [("AED", "12.345", "12.34"), ("KWD", "12.3456", "12.345"),
-                                                         ("JPY", "1200.5", "12005")])  # fmt: skip
+@pytest.mark.parametrize(("currency", "typed", "kept", "amount"), [
+    ("AED", "12.345", "12.34", "12.34"), ("KWD", "12.3456", "12.345", "12.345"),
+    # A point refused in a currency without decimals must not glue the decimals on: 12005 JPY.
+    ("JPY", "1200.5", "1200.", "1200"),
+])  # fmt: skip
 def test_the_amount_accepts_the_currencys_digits_only(
-    qtbot: QtBot, window: Window, currency: str, typed: str, kept: str
+    qtbot: QtBot, window: Window, currency: str, typed: str, kept: str, amount: str
 ) -> None:
     dialog = window.open_create()
     dialog.form.currency_box.setCurrentIndex(dialog.form.currency_box.findData(currency))
     qtbot.keyClicks(dialog.form.amount_edit, typed)
     assert dialog.form.amount_edit.text() == kept
+    assert parse_amount(dialog.form.draft().amount, currency) == Decimal(amount)
     assert dialog.form.amount_hint.text().startswith(f"{currency} amounts have")
 
 
@@ -222,6 +228,66 @@ def test_a_lost_answer_says_what_the_check_found_and_trying_again_creates_one(
     assert references.count("INV-1042") == 1
 
 
+def test_an_answer_lost_after_lean_created_the_link_ends_with_one_link_and_says_so(
+    qtbot: QtBot, window: Window, workspace: Workspace, sim: Simulator
+) -> None:
+    sim.faults.queue("drop-after", method="POST")  # Lean stores the link; the connection drops
+    dialog = window.open_create()
+    fill(qtbot, dialog)
+    with (
+        qtbot.waitSignal(window.controller.notice, timeout=WAIT_MS) as said,
+        qtbot.waitSignal(window.controller.link_created, timeout=WAIT_MS) as created,
+    ):
+        click_create(qtbot, dialog)
+    link_id = created.args[0]
+    assert sim.faults.applied == {"drop-after": 1}
+    assert f"It was created once, as link {link_id}." in said.args[0]
+    assert workspace.link(link_id) is not None
+    references = [link["payment_details"]["reference"] for link in sim.state.list_links(0, 100)["content"]]
+    assert references.count("INV-1042") == 1
+    assert sim.requests[CREATES] == 1
+
+
+@pytest.mark.parametrize("outcome", [CheckOutcome.UNCHECKED, CheckOutcome.AMBIGUOUS])
+def test_while_the_outcome_is_unknown_the_form_is_locked_so_looking_again_sends_the_same_link(
+    qtbot: QtBot, runner: TaskRunner, outcome: CheckOutcome
+) -> None:
+    # An edited draft is a new request: sent at once, without looking for the first one.
+    asked: list[LinkDraft] = []
+
+    def create(draft: LinkDraft) -> CreateResult:
+        asked.append(draft)
+        raise CreateUncertain(CreateCheck(outcome, "Lean's answer was lost; looking for it failed."))
+
+    dialog = CreateLinkDialog(None, create=create, runner=runner, tz=DUBAI)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    fill(qtbot, dialog)
+    click_create(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(asked) == 1 and dialog.create_button.isEnabled(), timeout=WAIT_MS)
+    assert dialog.create_button.text() == "Look again"
+    assert not dialog.form.isEnabled()  # nothing can be changed before Lean has been asked again
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()
+    assert "Cancel" in dialog.shown_errors()[""]  # the way out is said
+    click_create(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(asked) == 2 and dialog.create_button.isEnabled(), timeout=WAIT_MS)
+    assert asked[1] == asked[0]
+    assert not dialog.form.isEnabled()
+
+
+def test_after_a_look_that_found_nothing_the_form_can_be_changed(qtbot: QtBot, runner: TaskRunner) -> None:
+    def create(draft: LinkDraft) -> CreateResult:
+        raise CreateUncertain(CreateCheck(CheckOutcome.ABSENT, "Lean has no such link: it was not created."))
+
+    dialog = CreateLinkDialog(None, create=create, runner=runner, tz=DUBAI)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    fill(qtbot, dialog)
+    click_create(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.create_button.text() == "Try again", timeout=WAIT_MS)
+    assert dialog.form.isEnabled()
+
+
 def test_duplicate_of_a_used_link_is_prefilled_and_sends_nothing_until_confirmed(
     qtbot: QtBot, window: Window, workspace: Workspace, sim: Simulator
 ) -> None:
@@ -277,6 +343,26 @@ def test_expiry_is_typed_in_local_time_and_shown_in_utc(qtbot: QtBot, window: Wi
     assert "Never expires" in dialog.form.expiry.utc_label.text()
 
 
+# London: the clocks go 01:00 -> 02:00 on 29 Mar 2099, and 02:00 -> 01:00 on 25 Oct 2099.
+@pytest.mark.parametrize(
+    ("day", "words"), [(QDate(2099, 3, 29), "does not exist"), (QDate(2099, 10, 25), "happens twice")]
+)
+def test_a_local_expiry_the_clocks_skip_or_repeat_is_refused_next_to_the_field(
+    qtbot: QtBot, runner: TaskRunner, sim: Simulator, day: QDate, words: str
+) -> None:
+    london = ZoneInfo("Europe/London")
+    dialog = CreateLinkDialog(None, create=lambda d: pytest.fail("sent"), runner=runner, tz=london)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    fill(qtbot, dialog)
+    dialog.form.expiry.enabled_box.setChecked(True)
+    dialog.form.expiry.edit.setDateTime(QDateTime(day, QTime(1, 30)))  # 01:30 in London
+    assert words in dialog.form.expiry.utc_label.text()  # said at once, not only on Create
+    click_create(qtbot, dialog)
+    assert words in dialog.shown_errors()["expires_at"]
+    assert sum(sim.requests.values()) == 0
+
+
 def test_offline_disables_the_actions_and_the_open_form_with_the_reason(
     qtbot: QtBot, window: Window, sim: Simulator
 ) -> None:
@@ -294,6 +380,40 @@ def test_offline_disables_the_actions_and_the_open_form_with_the_reason(
     assert dialog.create_button.isEnabled()
     assert "" not in dialog.shown_errors()
     assert dialog.form.amount_edit.text() == "1500.00"
+
+
+def test_the_form_is_shown_whole_without_a_band_of_blank_space(qtbot: QtBot, runner: TaskRunner) -> None:
+    rows = (
+        IdentifierDraft("EMAIL", "Email for the receipt", True),
+        IdentifierDraft("TEXT", "Order", False, 40),
+    )
+    draft = LinkDraft(amount="782.05", reference="INV-2024-84679", identifiers=rows)
+    dialog = CreateLinkDialog(None, create=lambda d: pytest.fail("sent"), runner=runner, draft=draft,
+                              source_name="Invoice INV-2024-84679", tz=DUBAI)  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for errors in ({}, {"amount": "x " * 80, "reference": "y", "identifiers[1].limit": "z"}):
+        dialog.show_errors(errors, "Please correct the fields marked above." if errors else "")
+        qtbot.waitUntil(lambda: fits_whole(dialog), timeout=2000)
+
+
+def fits_whole(dialog: CreateLinkDialog) -> bool:
+    """No scroll bar, and no band of blank space under the form (a few lines' worth at most)."""
+    layout = dialog.form.form
+    needed = layout.totalHeightForWidth(dialog.form.width()) if layout.hasHeightForWidth() else -1
+    needed = needed if needed > 0 else dialog.form.sizeHint().height()
+    blank = dialog.scroll_area.viewport().height() - needed
+    return not dialog.scroll_area.verticalScrollBar().isVisible() and 0 <= blank < 40
+
+
+def test_empty_fields_do_not_look_filled_while_the_form_is_disabled(qtbot: QtBot, runner: TaskRunner) -> None:
+    dialog = CreateLinkDialog(None, create=lambda d: pytest.fail("sent"), runner=runner, tz=DUBAI)
+    qtbot.addWidget(dialog)
+    palette = dialog.form.name_edit.palette()
+    disabled = QPalette.ColorGroup.Disabled
+    placeholder = palette.color(disabled, QPalette.ColorRole.PlaceholderText)
+    typed = palette.color(disabled, QPalette.ColorRole.Text)
+    assert placeholder.alpha() < typed.alpha()  # a hint stays fainter than greyed text
 
 
 def test_identifier_rows_can_be_added_and_removed(qtbot: QtBot, window: Window) -> None:

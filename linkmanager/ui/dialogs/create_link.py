@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
 from linkmanager.domain.link_draft import DraftError, LinkDraft, validate
@@ -49,6 +50,9 @@ class CreateLinkDialog(QDialog):
         self._clock = clock
         self._busy = False
         self._online = True
+        # After a lost answer that looking did not settle, the form is read-only: "Look again"
+        # must ask about the link that was sent, and an edited one would be sent without a look.
+        self._locked = False
         self.result_value: CreateResult | None = None
         duplicating = source_name is not None
         self.setWindowTitle("Duplicate as new link" if duplicating else "Create payment link")
@@ -78,11 +82,11 @@ class CreateLinkDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
+        self._outer = layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.form_error)
@@ -91,18 +95,35 @@ class CreateLinkDialog(QDialog):
         self.form.fill(draft or LinkDraft())
         self.form.amount_edit.setFocus()
         self._fit()
+        self.form.identifiers.changed.connect(self._fit_soon)  # a row added: grow with it
 
     # -- layout ------------------------------------------------------------------------------------
 
-    def _fit(self) -> None:
-        """Grow to show the whole form (errors included) when the screen allows; never shrink."""
-        layout = self.form.form
-        layout.activate()
+    def _fit(self, *, shrink: bool = False) -> None:
+        """Grow to show the whole form (errors included) when the screen allows.
+
+        Never shrinks once shown, so that the buttons do not jump as messages come and go.
+        """
+        self._outer.activate()  # the labels shown or hidden since the last layout take their place
+        form = self.form.form
+        form.activate()
         width = max(self.width(), 680)
-        body = layout.totalHeightForWidth(width - 60) if layout.hasHeightForWidth() else -1
-        wanted = max(body, self.form.sizeHint().height()) + 170
+        body = self.form.sizeHint().height()
+        if form.hasHeightForWidth():  # wrapped error lines: as tall as they are at this width
+            body = form.totalHeightForWidth(self.scroll_area.width())
+        around = self.height() - self.scroll_area.height()  # intro, messages, buttons, margins
+        wanted = body + around + 2
         screen = self.screen().availableGeometry().height() if self.screen() else wanted
-        self.resize(width, max(self.height() if self.isVisible() else 0, min(wanted, int(screen * 0.9))))
+        keep = 0 if shrink or not self.isVisible() else self.height()
+        self.resize(width, max(keep, min(wanted, int(screen * 0.9))))
+
+    def _fit_soon(self) -> None:
+        """Fit once the event loop has polished new widgets (their sizes are not final before)."""
+        QTimer.singleShot(0, self._fit)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit(shrink=True)  # sizes are only final once the style has polished the widgets
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -111,7 +132,7 @@ class CreateLinkDialog(QDialog):
         self.form.focus_first(errors)
         self.form_error.setText(general)
         self.form_error.setVisible(bool(general))
-        self._fit()
+        self._fit_soon()
 
     def shown_errors(self) -> dict[str, str]:
         """The messages on screen now, by field ("" for the form's own): for tests."""
@@ -128,6 +149,8 @@ class CreateLinkDialog(QDialog):
             return
         draft = self.form.draft()
         errors = validate(draft, self._clock())
+        if problem := self.form.expiry.problem():  # a daylight saving gap or repeat: not one moment
+            errors["expires_at"] = problem
         self.show_errors(errors, FIX_FIELDS if errors else "")
         if errors:
             return
@@ -136,21 +159,24 @@ class CreateLinkDialog(QDialog):
         self._runner.run(lambda: create(draft), self._created, self._failed, key="create-link", owner=self)
 
     def _created(self, result: CreateResult) -> None:
+        self._locked = False
         self._set_busy(False)
         self.result_value = result
         self.created.emit(result)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        unsettled = isinstance(error, CreateUncertain) and error.check.outcome is not CheckOutcome.ABSENT
+        self._locked = unsettled
         self._set_busy(False)
         if isinstance(error, DraftError):
             self.show_errors(error.errors, FIX_FIELDS)
         elif isinstance(error, CreateRefused) and error.field and self.form.knows(error.field):
             self.show_errors({error.field: str(error)}, "Lean refused the link; the form is as you typed it.")
         elif isinstance(error, CreateUncertain):
-            settled = error.check.outcome is CheckOutcome.ABSENT
-            self.create_button.setText("Try again" if settled else "Look again")
-            self.show_errors({}, str(error))
+            self.create_button.setText("Look again" if unsettled else "Try again")
+            locked = " The form keeps what was sent until then; Cancel closes it." if unsettled else ""
+            self.show_errors({}, f"{error}{locked}")
         else:
             self.show_errors({}, str(error) or type(error).__name__)
 
@@ -162,7 +188,7 @@ class CreateLinkDialog(QDialog):
             else ""
         )
         self.busy_label.setVisible(busy)
-        self.form.setEnabled(not busy)
+        self.form.setEnabled(not busy and not self._locked)
         for button in self.buttons.buttons():
             button.setEnabled(not busy)
         self.create_button.setEnabled(not busy and self._online)

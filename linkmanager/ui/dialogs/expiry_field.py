@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.link_draft import local_to_utc
 
 DEFAULT_DAYS = 7  # a new expiry starts a week ahead, at the end of that day
 
@@ -75,6 +76,16 @@ class ExpiryField(QWidget):
         """The expiry as aware UTC, or None for a link that never expires."""
         return self._to_utc(self._wall()) if self.enabled_box.isChecked() else None
 
+    def problem(self) -> str:
+        """Words for a local time the clocks skip or pass twice (daylight saving), else ""."""
+        if not self.enabled_box.isChecked():
+            return ""
+        try:
+            local_to_utc(self._wall(), self._tz)
+        except ValueError as exc:
+            return str(exc)
+        return ""
+
     def set_value(self, moment: datetime | None) -> None:
         if moment is not None:
             self._set_local(self._local(moment))
@@ -87,6 +98,8 @@ class ExpiryField(QWidget):
         moment = self.value()
         if moment is None:
             self.utc_label.setText("Never expires: it stays active until disabled or used up.")
+        elif problem := self.problem():
+            self.utc_label.setText(problem)
         else:
             local = moment.astimezone(self._tz) if self._tz else moment.astimezone()
             self.utc_label.setText(f"Your time ({local.tzname() or 'local'}); in UTC: {moment_text(moment)}")

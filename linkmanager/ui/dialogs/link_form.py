@@ -68,6 +68,7 @@ class LinkForm(QWidget):
             "Destination account", "Optional UUID: Lean's default account otherwise"
         )
         self.identifiers = IdentifierRows(self, color)
+        self._dim_disabled_placeholders()
 
         money = QHBoxLayout()
         money.addWidget(self.currency_box, 1)
@@ -93,6 +94,15 @@ class LinkForm(QWidget):
         self.expiry.changed.connect(lambda: self.errors["expires_at"].hide())
         self.currency_box.currentIndexChanged.connect(lambda _i: self.errors["currency"].hide())
         self.purpose_box.currentIndexChanged.connect(lambda _i: self.errors["payment_purpose"].hide())
+
+    def _dim_disabled_placeholders(self) -> None:
+        """While sending the form is disabled, and some styles then draw a placeholder darker than
+        the greyed text typed in the next field: empty fields would look filled. Dim it instead."""
+        palette = self.palette()
+        dimmed = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        dimmed.setAlpha(dimmed.alpha() // 2)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.PlaceholderText, dimmed)
+        self.setPalette(palette)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -131,7 +141,9 @@ class LinkForm(QWidget):
         """The amount accepts as many decimals as the currency has (CLDR): KWD 3, AED 2, JPY 0."""
         code = self.currency()
         digits = currency_digits(code)
-        fraction = rf"(\.\d{{0,{digits}}})?" if digits else ""
+        # A point is taken even with no decimals (JPY): refused, the digits typed after it would
+        # be glued onto the whole amount, and 1200.5 would become 12005.
+        fraction = rf"(\.\d{{0,{digits}}})?"
         self.amount_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(rf"[\d,]{{0,20}}{fraction}"), self)
         )
