@@ -95,6 +95,15 @@ def check_cache() -> str:
     return "stored a link in a temporary home, read it back and found it by search"
 
 
+def check_print() -> str:
+    """A small label sheet through the real print painter to PDF files in a temporary folder.
+    Qt's print support is imported here as the window imports it, on first use, so a bundle
+    that lacks it fails this check rather than a person's first print."""
+    from linkmanager.ui.printing.selfcheck import check_print as check
+
+    return check()
+
+
 def check_keyring_modules() -> str:
     plugins = sorted(ep.name for ep in importlib.metadata.entry_points(group="keyring.backends"))
     if not plugins:
@@ -134,6 +143,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("qt", check_qt),
     ("qt platforms", check_platform_plugins),
     ("qr", check_qr),
+    ("print", check_print),
     ("money", check_money),
     ("cache", check_cache),
     ("keyring modules", check_keyring_modules),

@@ -110,7 +110,7 @@ def test_self_test_passes_here(qtbot: QtBot) -> None:
     out = io.StringIO()
     assert app.self_test(out) == 0
     lines = out.getvalue().splitlines()
-    for name in ("resources", "qt", "qr", "money", "cache", "keyring modules"):
+    for name in ("resources", "qt", "qr", "print", "money", "cache", "keyring modules"):
         assert any(line.startswith(f"ok   {name}:") for line in lines), name
     assert any(line.startswith(("ok   keyring:", "note keyring:")) for line in lines)
     assert lines[-1] == "self-test passed"
@@ -125,6 +125,60 @@ def test_self_test_fails_when_a_check_fails(qtbot: QtBot, monkeypatch: pytest.Mo
     assert app.self_test(out) == 1
     assert "FAIL qr again: ValueError: the QR came out blank" in out.getvalue()
     assert "self-test FAILED" in out.getvalue()
+
+
+def test_the_print_check_reads_the_pages_from_the_pdf_itself(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A painter that claims two pages but draws one (no page break) fails the check: the page
+    count comes from the PDF's page tree, not from what the painter says."""
+    from linkmanager.ui.printing import output, painter, selfcheck
+
+    def one_page(qp: Any, device: Any, layout: Any, items: Any, tz: Any = None) -> int:
+        qp.drawText(10, 10, "x")
+        return 2
+
+    monkeypatch.setattr(painter, "paint_sheet", one_page)
+    monkeypatch.setattr(output, "paint_sheet", one_page)
+    monkeypatch.setattr(selfcheck, "paint_sheet", one_page)
+    with pytest.raises(ValueError, match=r"labels\.pdf has \[1\] pages \(2 drawn\), not 2"):
+        app_selftest.check_print()
+
+
+def test_the_print_check_passes_with_the_real_painter(qtbot: QtBot) -> None:
+    assert app_selftest.check_print().startswith("a 3-label sheet on 2 A6 pages as PDF")
+
+
+def test_a_truncated_or_wrong_sized_pdf_fails_the_print_check(tmp_path: Path) -> None:
+    from linkmanager.ui.printing import selfcheck
+
+    truncated = tmp_path / "cut.pdf"
+    truncated.write_bytes(b"%PDF-1.4\n1 0 obj\n<<")
+    with pytest.raises(ValueError, match="not a whole PDF"):
+        selfcheck.check_pdf(truncated, 1, expected_pages=1)
+    a4 = tmp_path / "a4.pdf"
+    a4.write_bytes(b"%PDF-1.4\n<< /Type /Pages /Count 1 >>\n/MediaBox [0 0 595 842]\n%%EOF\n")
+    with pytest.raises(ValueError, match="not A6"):
+        selfcheck.check_pdf(a4, 1, expected_pages=1)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the CUPS plugin is Linux's")
+def test_a_bundle_without_the_cups_plugin_fails_the_print_check(tmp_path: Path) -> None:
+    from linkmanager.ui.printing import selfcheck
+
+    with pytest.raises(ValueError, match="no CUPS print support plugin"):
+        selfcheck.printer_plugin([str(tmp_path)])
+    (tmp_path / "printsupport").mkdir()
+    (tmp_path / "printsupport" / "libcupsprintersupport.so").write_bytes(b"not a library")
+    assert "does not load here" in selfcheck.printer_plugin([str(tmp_path)])
+
+
+def test_starting_the_app_does_not_load_print_support() -> None:
+    """The self-test's print check imports Qt's print support when it runs, as the window does
+    on the first print: importing the composition root must not load it."""
+    code = "import sys, linkmanager.app\nprint('PySide6.QtPrintSupport' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_the_command_runs_the_self_test() -> None:

@@ -181,6 +181,31 @@ def test_the_spec_builds_one_folder_named_linkmanager() -> None:
     assert "'linkmanager' / '__main__.py'" in ast.unparse(calls["Analysis"].args[0])
 
 
+def test_the_spec_keeps_every_qt_module_the_app_imports_and_lists_print_support() -> None:
+    """Qt's print support is imported inside functions (on the first print): the spec names it,
+    and excludes no Qt module that linkmanager imports anywhere, lazily or not."""
+    calls = spec_calls()
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    lists = {
+        ast.unparse(node.targets[0]): node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List)
+    }
+    hidden = {e.value for e in lists["hiddenimports"].elts if isinstance(e, ast.Constant)}
+    excluded = set(ast.literal_eval(lists["excludes"]))
+    assert "PySide6.QtPrintSupport" in hidden
+    assert ast.unparse(calls["Analysis"]).count("hiddenimports=hiddenimports") == 1
+    used: set[str] = set()
+    for path in (ROOT / "linkmanager").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("PySide6."):
+                used.add(".".join(node.module.split(".")[:2]))
+            elif isinstance(node, ast.Import):
+                used |= {".".join(a.name.split(".")[:2]) for a in node.names if a.name.startswith("PySide6.")}
+    assert "PySide6.QtPrintSupport" in used
+    assert used & excluded == set()
+
+
 def test_the_spec_bundles_every_resources_folder() -> None:
     """Evaluate the spec's first `datas = ...` as PyInstaller would, with ROOT the checkout."""
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))

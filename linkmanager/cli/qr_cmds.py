@@ -9,6 +9,7 @@ painter, so Qt is imported here lazily, and only by `print` and `qr --out FILE.p
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -22,6 +23,8 @@ from linkmanager.services.print_batch import (
     LayoutError,
     Template,
     choose_links,
+    module_warning,
+    plain_line,
     scan_warnings,
     sheet_layout,
 )
@@ -59,7 +62,7 @@ def add_qr_parsers(commands: argparse._SubParsersAction, common: argparse.Argume
     qr.add_argument(
         "--size",
         metavar="N",
-        type=float,
+        type=_number,
         help="PNG: width in pixels (default 16 pixels a module); SVG and PDF: printed width in millimetres, "
         f"at least {MIN_PRINT_MM} (default 1 mm a module). The quiet zone is included.",
     )
@@ -88,20 +91,36 @@ def add_qr_parsers(commands: argparse._SubParsersAction, common: argparse.Argume
     sheet.add_argument(
         "--paper",
         choices=list(PAPERS),
-        help="cards: A6 (default), A5, A4 or Letter; labels: A4 (default) or Letter",
+        help="cards: A6 (default), A5, A4 or Letter; labels: A4 (default), Letter, A5 or A6",
     )
-    sheet.add_argument("--grid", metavar="COLSxROWS", type=_grid, help="labels a sheet, e.g. 3x8 (default)")
+    sheet.add_argument(
+        "--grid",
+        metavar="COLSxROWS",
+        type=_grid,
+        help="labels a sheet, e.g. 3x8 (default: 3 x 8, fewer rows when the paper or code size needs it)",
+    )
     sheet.add_argument(
         "--qr-size",
         metavar="MM",
-        type=float,
+        type=_number,
         help=f"printed width of each code in mm, quiet zone included (at least {MIN_PRINT_MM})",
     )
-    sheet.add_argument("--margin", metavar="MM", type=float, help="page margin in mm")
+    sheet.add_argument("--margin", metavar="MM", type=_number, help="page margin in mm")
     sheet.add_argument("--ec", type=str.upper, choices=EC_LEVELS, default="M", help=_EC_HELP)
 
 
 _EC_HELP = "error correction: L, M (default), Q, or H when something may cover part of the code"
+
+
+def _number(text: str) -> float:
+    """A finite number: "nan" and "inf" are floats to Python but no size on paper."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"a number is needed, not {text!r}")
+    return value
 
 
 def _grid(text: str) -> tuple[int, int]:
@@ -124,11 +143,21 @@ def _as_of(cache: LinkCache) -> None:
     print(f"Link statuses from the cache, {when}.", file=sys.stderr)
 
 
-def _cached(cache: LinkCache, link_id: str) -> CachedLink:
-    cached = cache.link(link_id)
-    if cached is None:
-        raise CommandError(f"No link {link_id!r} in the cache. Run `linkmanager sync`, or check the id.")
-    return cached
+def _cached(cache: LinkCache, link_ids: list[str]) -> list[CachedLink]:
+    """The cached links, in the order given; one error naming every id the cache does not hold."""
+    found = [(link_id, cache.link(link_id)) for link_id in link_ids]
+    missing = list(dict.fromkeys(link_id for link_id, cached in found if cached is None))
+    if missing:
+        if cache.sync_state().last_full_sync is None and cache.is_empty():
+            raise CommandError("The cache is empty: run `linkmanager sync` first.")
+        named = ", ".join(repr(link_id) for link_id in missing)
+        raise CommandError(
+            f"No link {named} in the cache. Run `linkmanager sync`, or check the id."
+            if len(missing) == 1
+            else f"No links {named} in the cache ({len(missing)} of {len(link_ids)}). "
+            "Run `linkmanager sync`, or check the ids."
+        )
+    return [cached for _, cached in found if cached is not None]
 
 
 def _writable(path: Path) -> None:
@@ -138,7 +167,7 @@ def _writable(path: Path) -> None:
 
 def qr(ctx: Context, args: argparse.Namespace) -> int:
     cache = ctx.cache()
-    cached = _cached(cache, args.link_id)
+    (cached,) = _cached(cache, [args.link_id])
     _as_of(cache)
     link = cached.link
     choice = choose_links([cached], utc_now(), include_disabled=True, ec=args.ec, tz=_zone())
@@ -175,6 +204,10 @@ def qr(ctx: Context, args: argparse.Namespace) -> int:
         raise CommandError(f"No QR code for {link.id}: {exc}.", 2 if size is not None else 1) from None
     except OSError as exc:
         raise CommandError(f"Could not write {out}: {exc}") from None
+    if size is not None and suffix != ".png":
+        warning = module_warning(plain_line(link.display_name) or link.id, link.url, size, args.ec)
+        if warning:
+            print(f"Warning: {safe(warning)}", file=sys.stderr)
     if mark:
         print(f"{link.id} is disabled: its code carries the {mark} mark.", file=sys.stderr)
     print(out)
@@ -183,7 +216,7 @@ def qr(ctx: Context, args: argparse.Namespace) -> int:
 
 def print_sheet(ctx: Context, args: argparse.Namespace) -> int:
     cache = ctx.cache()
-    cached = [_cached(cache, link_id) for link_id in args.link_ids]
+    cached = _cached(cache, args.link_ids)
     _as_of(cache)
     template = args.template or (Template.CARD if len(args.link_ids) == 1 else Template.LABELS)
     columns, rows = args.grid or (None, None)
@@ -222,9 +255,11 @@ def print_sheet(ctx: Context, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"Could not write {target}: {exc}") from None
     count = len(choice.items)
+    width, height = layout.page_size()
+    grid = f", {layout.columns} x {layout.rows} a page" if layout.template == Template.LABELS else ""
     print(
         f"{count} QR code{'s' if count != 1 else ''} on {pages} page{'s' if pages != 1 else ''} "
-        f"({layout.template.value}, {layout.page_size()[0]:g} x {layout.page_size()[1]:g} mm).",
+        f"({layout.template.value}{grid}, {width:g} x {height:g} mm, codes {layout.qr_mm:g} mm).",
         file=sys.stderr,
     )
     print(target)

@@ -8,10 +8,11 @@ user asks, and then with a DISABLED mark; EXPIRED, USED and unknown statuses nev
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 
@@ -30,6 +31,11 @@ UNREADABLE = "no QR code"  # the summary's word for a link whose URL cannot be e
 class SheetItem:
     link: PaymentLink
     mark: str | None = None  # DISABLED_MARK for a disabled link printed on request
+
+    def __post_init__(self) -> None:
+        # However an item is made, a link Lean reports as disabled never prints unmarked.
+        if self.link.status == LinkStatus.DISABLED and not self.mark:
+            object.__setattr__(self, "mark", DISABLED_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +249,10 @@ class SheetLayout:
     def problems(self) -> list[str]:
         """What makes this layout unprintable, in words; [] when it is fine."""
         found = []
+        if not (math.isfinite(self.qr_mm) and math.isfinite(self.margin_mm)):
+            # NaN passes every comparison below: it would reach the painter as a size
+            found.append(f"Sizes are numbers of mm, not {self.qr_mm:g} and {self.margin_mm:g}.")
+            return found
         if self.ec not in EC_LEVELS:
             found.append(f"Error correction is one of {', '.join(EC_LEVELS)}, not {self.ec!r}.")
         if not (1 <= self.columns <= 10 and 1 <= self.rows <= 20):
@@ -314,22 +324,50 @@ def sheet_layout(
         bilingual=bilingual,
         ec=ec.upper(),
     )
+    if labels and (columns is None or rows is None):
+        layout = _fitting_grid(layout, columns is None, rows is None)
     problems = layout.problems()
     if problems:
         raise LayoutError(" ".join(problems))
     return layout
 
 
+def _fitting_grid(layout: SheetLayout, columns: bool, rows: bool) -> SheetLayout:
+    """The default grid (3 x 8) cut down to what fits the paper: 3 x 7 on Letter, where 8 rows
+    of the default code and text do not fit. A grid that was given is kept as it is."""
+    if not (math.isfinite(layout.qr_mm) and math.isfinite(layout.margin_mm)):
+        return layout  # problems() says why
+    width, height = layout.page_size()
+    pad = _PADDING[Template.LABELS]
+    across = (width - 2 * layout.margin_mm) // (layout.qr_mm + 2 * pad)
+    down = (height - 2 * layout.margin_mm) // (layout.block_height() + 2 * pad)
+    return replace(
+        layout,
+        columns=int(min(layout.columns, max(1, across))) if columns else layout.columns,
+        rows=int(min(layout.rows, max(1, down))) if rows else layout.rows,
+    )
+
+
+def module_warning(name: str, url: str, width_mm: float, ec: str = "M") -> str | None:
+    """A sentence when a code `width_mm` wide (quiet zone included) has modules too small for a
+    phone to read (its URL is long); None when it will scan."""
+    modules = len(qr_matrix(url, ec)) + 2 * QUIET_ZONE
+    size = width_mm / modules
+    if size >= MIN_MODULE_MM:
+        return None
+    needed = math.ceil(modules * MIN_MODULE_MM)
+    return (
+        f"{name}: its long URL makes modules of {size:.2f} mm, which phones may not read; "
+        f"print the code at least {needed} mm wide."
+    )
+
+
 def scan_warnings(items: Iterable[SheetItem], layout: SheetLayout) -> list[str]:
     """Links whose code would be printed with modules too small for a phone to read."""
-    warnings = []
-    for item in items:
-        modules = len(qr_matrix(item.link.url, layout.ec)) + 2 * QUIET_ZONE
-        size = layout.qr_mm / modules
-        if size < MIN_MODULE_MM:
-            needed = modules * MIN_MODULE_MM
-            warnings.append(
-                f"{plain_line(item.link.display_name) or item.link.id}: its long URL makes modules of "
-                f"{size:.2f} mm, which phones may not read; print the code at least {needed:.0f} mm wide."
-            )
-    return warnings
+    found = (
+        module_warning(
+            plain_line(item.link.display_name) or item.link.id, item.link.url, layout.qr_mm, layout.ec
+        )
+        for item in items
+    )
+    return [warning for warning in found if warning]

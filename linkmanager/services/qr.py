@@ -8,6 +8,7 @@ printed flush against text or a card edge does not scan reliably.
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -27,6 +28,7 @@ __all__ = [
     "MIN_PRINT_MM",
     "QUIET_ZONE",
     "QrError",
+    "check_print_width",
     "default_file_name",
     "module_count",
     "qr_matrix",
@@ -126,25 +128,24 @@ def qr_png(
 
 
 def _with_mark(code: Image.Image, mark: str, box: int) -> Image.Image:
-    band = _MARK_MODULES * box
-    image = Image.new("L", (code.width, code.height + band), 255)
-    image.paste(code, (0, 0))
-    draw = ImageDraw.Draw(image)
-    size = max(8, int(band * 0.7))
+    """`code` with `mark` centred in a band under it. Placed by the drawn letters' own box, with a
+    gap above them, so no stroke of the mark reaches into the code's quiet zone; a band too short
+    for the smallest legible letters (1 or 2 pixels a module) grows to hold them."""
+    size = max(8, int(_MARK_MODULES * box * 0.7))
+    measure = ImageDraw.Draw(Image.new("L", (1, 1), 255))
     font = ImageFont.load_default(size=size)
-    while size > 8 and draw.textlength(mark, font=font) > code.width - 4 * box:
+    while size > 8 and measure.textlength(mark, font=font) > code.width - 4 * box:
         size -= 1
         font = ImageFont.load_default(size=size)
     stroke = size // 24  # the default font has no bold face: a stroke makes a large mark heavy
-    draw.text(
-        (code.width / 2, code.height + band / 2 - 1.5 * box),
-        mark,
-        fill=0,
-        font=font,
-        anchor="mm",
-        stroke_width=stroke,
-        stroke_fill=0,
-    )
+    left, top, right, bottom = measure.textbbox((0, 0), mark, font=font, stroke_width=stroke)
+    gap = max(2, box)  # at least a module of white between the quiet zone and the letters
+    band = max(_MARK_MODULES * box, math.ceil(bottom - top) + 2 * gap)
+    image = Image.new("L", (code.width, code.height + band), 255)
+    image.paste(code, (0, 0))
+    x = (code.width - (right - left)) / 2 - left
+    y = code.height + (band - (bottom - top)) / 2 - top
+    ImageDraw.Draw(image).text((x, y), mark, fill=0, font=font, stroke_width=stroke, stroke_fill=0)
     return image
 
 
@@ -153,7 +154,8 @@ def qr_svg(
 ) -> bytes:
     """A path-based SVG on a white square (qrcode's rect-based SVG renders as a blob in Qt);
     one module is 1 mm, so the file prints at a scannable size as it is. `size_mm` sets the
-    printed width instead (quiet zone included); the drawing is the same vector either way."""
+    printed width instead (quiet zone included, at least MIN_PRINT_MM); the drawing is the same
+    vector either way."""
     matrix, quiet = _matrix(url, ec), _quiet(border)
     # box 10 = 1 mm = one unit of the viewBox (qrcode's convention)
     svg = _RunsSvgImage(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
@@ -226,9 +228,14 @@ def _add_svg_mark(svg: _RunsSvgImage, width: int, mark: str) -> None:
     text.text = mark
 
 
+def check_print_width(size_mm: float) -> None:
+    """Refuse a printed width under MIN_PRINT_MM (or not a number: NaN passes any `<`)."""
+    if not math.isfinite(size_mm) or size_mm < MIN_PRINT_MM:
+        raise ValueError(f"a printed QR code is at least {MIN_PRINT_MM} mm wide, not {size_mm:g} mm")
+
+
 def _set_svg_width(svg: _RunsSvgImage, modules: int, size_mm: float) -> None:
-    if size_mm <= 0:
-        raise ValueError(f"an SVG must be wider than 0 mm, not {size_mm}")
+    check_print_width(size_mm)
     root = svg.get_image()
     height = float(root.get("viewBox", f"0 0 {modules} {modules}").split()[3])
     root.set("width", f"{size_mm:g}mm")
@@ -243,7 +250,7 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\u2215\u2044\uff0f\uff3c]+')  # Windows' se
 _SPACES = re.compile(r"\s+")
 _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
-    | {f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
+    | {f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
 )
 
 

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.printing.saved.connect(self._on_pdf_saved)
         # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
-        for changed in (selection.selectionChanged, selection.currentRowChanged):
+        for changed in (selection.selectionChanged, selection.currentRowChanged, self.model.modelReset):
             changed.connect(self.creating.refresh)
             changed.connect(self.printing.update_actions)
         self.sync.first_sync_finished.connect(self._after_first_sync)

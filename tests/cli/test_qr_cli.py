@@ -118,6 +118,31 @@ def test_qr_writes_png_svg_and_pdf_that_decode_offline(offline: Offline, tmp_pat
     assert decode(page) == [link["link"]]
 
 
+def test_qr_warns_when_a_long_url_makes_modules_too_small_to_scan(offline: Offline, tmp_path: Path) -> None:
+    """`print` warns about modules under 0.33 mm; `qr --size` for print must too."""
+    from dataclasses import replace
+
+    from linkmanager.domain.models import utc_now
+    from linkmanager.storage.cache import LinkCache
+
+    run, groups = offline
+    (path,) = (run.home / "caches").glob("*.sqlite3")
+    with LinkCache.open(path) as cache:
+        short = cache.link(groups["ACTIVE"][0]["id"])
+        assert short is not None
+        long_link = replace(short.link, id="long-url-link", url=short.link.url + "?" + "q" * 400)
+        cache.store_link(long_link, utc_now())
+    for suffix in (".svg", ".pdf"):
+        code, _, err = run("qr", "long-url-link", "--out", str(tmp_path / f"long{suffix}"), "--size", "20")
+        assert code == 0, err
+        assert "Warning: " in err
+        assert "which phones may not read; print the code at least" in err
+        code, _, err = run("qr", short.link.id, "--out", str(tmp_path / f"short{suffix}"), "--size", "20")
+        assert (code, "Warning" in err) == (0, False), err
+    code, _, err = run("qr", "long-url-link", "--out", str(tmp_path / "long-default.pdf"))
+    assert (code, "Warning" in err) == (0, False), "1 mm a module by default"
+
+
 def test_qr_into_a_folder_takes_the_link_name(offline: Offline, tmp_path: Path) -> None:
     run, groups = offline
     link = next(item for item in groups["ACTIVE"] if item.get("name"))
@@ -223,9 +248,8 @@ def test_print_with_nothing_left_fails_and_says_why(offline: Offline, tmp_path: 
 def test_print_refuses_a_layout_that_cannot_print(offline: Offline, tmp_path: Path) -> None:
     run, groups = offline
     link = groups["ACTIVE"][0]["id"]
-    code, _, err = run(
-        "print", link, "--template", "labels", "--qr-size", "40", "--pdf", str(tmp_path / "x.pdf")
-    )
+    code, _, err = run("print", link, "--template", "labels", "--grid", "3x8", "--qr-size", "40",
+                       "--pdf", str(tmp_path / "x.pdf"))  # fmt: skip
     assert code == 2
     assert "leaves labels of 64.7 × 35.1 mm" in err
     code, _, err = run("print", link, "--template", "labels", "--grid", "2x4", "--qr-size", "40",
@@ -238,6 +262,81 @@ def test_print_refuses_a_layout_that_cannot_print(offline: Offline, tmp_path: Pa
         run("print", link, "--grid", "three-by-eight", "--pdf", str(tmp_path / "z.pdf"))
     assert exit_info.value.code == 2
     assert written(tmp_path) == ["ok.pdf"]
+
+
+@pytest.mark.parametrize("option", ["--qr-size", "--margin"])
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "ten"])
+def test_print_refuses_sizes_that_are_not_numbers(
+    offline: Offline, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    """NaN passes every `<` check: it must stop at the parser, not reach the painter."""
+    run, groups = offline
+    with pytest.raises(SystemExit) as exit_info:
+        run("print", groups["ACTIVE"][0]["id"], f"{option}={value}", "--pdf", str(tmp_path / "x.pdf"))
+    assert exit_info.value.code == 2
+    assert "a number is needed" in capsys.readouterr().err
+    assert written(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_qr_refuses_a_size_that_is_not_a_number(
+    offline: Offline, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    run, groups = offline
+    for value in ("nan", "inf", "-inf"):
+        with pytest.raises(SystemExit) as exit_info:
+            run("qr", groups["ACTIVE"][0]["id"], "--out", str(tmp_path / f"x{suffix}"), f"--size={value}")
+        assert exit_info.value.code == 2
+        assert "a number is needed" in capsys.readouterr().err
+    assert written(tmp_path) == []
+
+
+def test_labels_on_letter_paper_fit_the_default_grid(offline: Offline, tmp_path: Path) -> None:
+    """The help offers Letter for labels: 8 rows do not fit on it, so the default grid is 3 x 7."""
+    run, groups = offline
+    ids = [link["id"] for link in groups["ACTIVE"][:2]]
+    pdf = tmp_path / "letter.pdf"
+    code, _, err = run("print", *ids, "--template", "labels", "--paper", "Letter", "--pdf", str(pdf))
+    assert code == 0, err
+    assert "(labels, 3 x 7 a page, 215.9 x 279.4 mm, codes 22 mm)" in err
+    assert [len(decode(page)) for page in pdf_pages(pdf)] == [2]
+
+
+def test_every_unknown_id_is_named_at_once(offline: Offline, tmp_path: Path) -> None:
+    run, groups = offline
+    active = groups["ACTIVE"][0]["id"]
+    code, out, err = run("print", "typo-1", active, "typo-2", "typo-1", "--pdf", str(tmp_path / "x.pdf"))
+    assert (code, out) == (1, "")
+    assert "No links 'typo-1', 'typo-2' in the cache (2 of 4)" in err
+    assert written(tmp_path) == []
+
+
+def test_a_profile_never_synced_says_to_sync_first(
+    offline: Offline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run, groups = offline
+    for cache in (run.home / "caches").iterdir():
+        cache.unlink()  # as on a machine where the profile was added but never synced
+    code, _, err = run("qr", groups["ACTIVE"][0]["id"], "--out", str(tmp_path / "x.png"))
+    assert code == 1
+    assert "The cache is empty: run `linkmanager sync` first." in err
+    code, _, err = run("print", groups["ACTIVE"][0]["id"], "--pdf", str(tmp_path / "x.pdf"))
+    assert code == 1
+    assert "The cache is empty" in err
+    assert written(tmp_path) == []
+
+
+def test_a_damaged_cache_is_reported_not_a_traceback(offline: Offline, tmp_path: Path) -> None:
+    run, groups = offline
+    for cache in (run.home / "caches").glob("*.sqlite3"):
+        cache.write_bytes(b"this is not a database" * 100)
+    for argv in (("qr", groups["ACTIVE"][0]["id"], "--out", str(tmp_path / "x.png")),
+                 ("print", groups["ACTIVE"][0]["id"], "--pdf", str(tmp_path / "x.pdf"))):  # fmt: skip
+        code, _, err = run(*argv)
+        assert code == 1
+        assert "cannot be used because it is not a database" in err
+        assert "sync --rebuild" in err
+    assert written(tmp_path) == []
 
 
 def test_print_in_a_fresh_process_without_a_display(offline: Offline, tmp_path: Path) -> None:

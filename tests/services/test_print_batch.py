@@ -15,6 +15,7 @@ from linkmanager.services.print_batch import (
     DISABLED_MARK,
     Box,
     LayoutError,
+    SheetItem,
     SheetLayout,
     Template,
     choose_links,
@@ -81,6 +82,12 @@ def test_disabled_links_print_on_request_with_the_mark_in_their_place() -> None:
     assert choice.summary == "2 links left out: 2 expired"
 
 
+def test_a_disabled_link_never_makes_an_unmarked_item() -> None:
+    assert SheetItem(make(3, LinkStatus.DISABLED)).mark == DISABLED_MARK
+    assert SheetItem(make(3, LinkStatus.DISABLED), mark=None).mark == DISABLED_MARK
+    assert SheetItem(make(1)).mark is None
+
+
 def test_cached_links_are_accepted_and_used_and_unknown_are_left_out() -> None:
     links = [
         cached(make(1)),
@@ -145,7 +152,7 @@ def test_defaults_of_each_template() -> None:
     ("kwargs", "words"),
     [
         ({"template": "card", "qr_mm": 15}, "at least 20 mm"),
-        ({"template": "labels", "qr_mm": 30}, "leaves labels of 64.7 × 35.1 mm"),
+        ({"template": "labels", "qr_mm": 30, "rows": 8}, "leaves labels of 64.7 × 35.1 mm"),
         ({"template": "labels", "columns": 5, "rows": 14}, "fewer labels"),
         ({"template": "labels", "columns": 0, "rows": 8}, "1 to 10 columns"),
         ({"template": "card", "paper": "B5"}, "Paper is one of"),
@@ -153,11 +160,29 @@ def test_defaults_of_each_template() -> None:
         ({"template": "card", "columns": 2}, "only labels have a grid"),
         ({"template": "card", "margin_mm": 60}, "Margins of 60 mm"),
         ({"template": "card", "ec": "X"}, "Error correction"),
+        # NaN compares false with every limit: it must not slip through as a size
+        ({"template": "card", "qr_mm": float("nan")}, "Sizes are numbers of mm"),
+        ({"template": "labels", "margin_mm": float("nan")}, "Sizes are numbers of mm"),
+        ({"template": "receipt", "qr_mm": float("inf")}, "Sizes are numbers of mm"),
     ],
 )
 def test_unprintable_layouts_are_refused_in_words(kwargs: dict[str, object], words: str) -> None:
     with pytest.raises(LayoutError, match=words):
         sheet_layout(**kwargs)  # type: ignore[arg-type]
+
+
+def test_the_default_label_grid_fits_the_paper_and_a_given_grid_is_kept() -> None:
+    """3 x 8 on A4; Letter is 18 mm shorter, so 8 rows of the default code and text do not fit."""
+    assert (sheet_layout("labels").columns, sheet_layout("labels").rows) == (3, 8)
+    letter = sheet_layout("labels", paper="Letter")
+    assert (letter.columns, letter.rows) == (3, 7)
+    assert letter.problems() == []
+    bigger = sheet_layout("labels", qr_mm=30)
+    assert (bigger.columns, bigger.rows) == (3, 6)
+    assert (sheet_layout("labels", paper="A6").columns, sheet_layout("labels", paper="A6").rows) == (3, 3)
+    assert sheet_layout("labels", paper="Letter", columns=2).columns == 2
+    with pytest.raises(LayoutError, match="3 × 8 grid on Letter"):
+        sheet_layout("labels", paper="Letter", rows=8)
 
 
 def test_the_minimum_size_is_accepted() -> None:

@@ -88,6 +88,19 @@ def test_a_marked_png_still_scans_and_is_taller() -> None:
     assert decode(marked) == [URL]
 
 
+@pytest.mark.parametrize("box", [1, 2, 10, 13, 16, 24, 40])
+def test_the_mark_keeps_out_of_the_quiet_zone(box: int) -> None:
+    """The DISABLED mark sits in its band under the code: not one dark pixel in the 4 modules of
+    white below the code, at any module size (16 is what the window and the CLI save)."""
+    code = module_count(URL) * box
+    marked = png_image(qr_png(URL, box_size=box, mark="DISABLED")).convert("L")
+    below = marked.crop((0, code - 4 * box, marked.width, code))
+    assert {colour for _, colour in below.getcolors()} == {255}
+    band = marked.crop((0, code, marked.width, marked.height))
+    assert 0 in {colour for _, colour in band.getcolors()}, "the mark is drawn in the band"
+    assert decode(marked) == [URL]
+
+
 @pytest.mark.parametrize("size", [module_count(URL), 300, 301, 517])
 def test_png_of_an_exact_size_keeps_whole_modules_and_decodes(size: int) -> None:
     image = png_image(qr_png(URL, size=size)).convert("L")
@@ -120,8 +133,10 @@ def test_svg_of_a_printed_width_decodes() -> None:
     marked = qr_svg(URL, size_mm=25, mark="DISABLED").decode()
     assert 'width="25mm"' in marked
     assert decode(render_svg(marked.encode())) == [URL]
-    with pytest.raises(ValueError, match="wider than 0 mm"):
-        qr_svg(URL, size_mm=0)
+    for too_small in (0, 19.9, float("nan"), float("-inf")):  # never under 20 mm printed
+        with pytest.raises(ValueError, match="at least 20 mm wide"):
+            qr_svg(URL, size_mm=too_small)
+    assert 'width="20mm"' in qr_svg(URL, size_mm=20).decode()
 
 
 def test_too_long_or_empty_is_a_qr_error() -> None:
@@ -193,7 +208,11 @@ def test_svg_mark_is_escaped() -> None:
 # --- file names ---------------------------------------------------------------------------------
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{k}{n}" for k in ("COM", "LPT") for n in range(1, 10)}
+# Microsoft's "Naming Files, Paths, and Namespaces": COM0 and LPT0 are reserved too, as are the
+# superscript digits.
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{k}{n}" for k in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")
+}
 
 
 def assert_portable(name: str) -> None:
@@ -227,7 +246,9 @@ def test_file_name_from_a_hostile_name(name: str, expected: str) -> None:
     assert_portable(result)
 
 
-@pytest.mark.parametrize("name", ["CON", "con", "NUL", "COM1", "lpt9", "CON.txt", "aux .x"])
+@pytest.mark.parametrize(
+    "name", ["CON", "con", "NUL", "COM1", "lpt9", "CON.txt", "aux .x", "COM0.tar", "lpt0.x", "COM².gz"]
+)
 def test_file_name_avoids_windows_reserved_names(name: str) -> None:
     assert_portable(default_file_name(link(name), "-qr.png"))
 

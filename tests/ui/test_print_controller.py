@@ -13,7 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QColor, QPageSize
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.storage.cache_model import CachedLink
 from linkmanager.ui.controllers.print_controller import DISABLED_HINT, NOTHING_SELECTED, PrintController
+from linkmanager.ui.printing.preview import PrintPreview
 
 NOW = datetime(2026, 5, 20, 10, 0, tzinfo=UTC)
 DUBAI = timezone(timedelta(hours=4), "+04")
@@ -96,7 +97,8 @@ def test_print_opens_the_preview_with_the_links_left_out(harness: Harness) -> No
     preview = harness.controller.preview
     assert preview is not None
     assert preview.isVisible()
-    assert preview.template_box.currentText() == "Label sheet (A4, 3 × 8)"  # several links
+    assert preview.template_box.currentText() == "Label sheet (A4)"  # several links
+    assert (preview.columns_box.value(), preview.rows_box.value()) == (3, 8)
     assert [item.link.id for item in preview.choice.items] == ["link-01", "link-02"]
     banner = preview.left_out_label
     assert banner.accessibleName() == "Left out"
@@ -130,6 +132,85 @@ def test_including_disabled_links_and_changing_template_rerender(harness: Harnes
     size = preview.printer().pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
     assert round(size.width()) == 80
     assert preview.preview_widget.pageCount() == 2
+    preview.close()
+
+
+def test_the_label_grid_is_chosen_in_the_preview_and_follows_the_paper(harness: Harness) -> None:
+    """The issue: a label sheet's paper and grid are configurable (to match the label stock)."""
+    links = [make(n) for n in range(1, 11)]
+    harness.select(*links)
+    preview = harness.controller.print_selected()
+    assert preview is not None
+    assert preview.columns_box.isVisibleTo(preview)
+    assert preview.columns_box.accessibleName() == "Label columns"
+    assert preview.preview_widget.pageCount() == 1
+
+    preview.rows_box.setValue(4)
+    preview.columns_box.setValue(2)  # 2 x 4: eight a page, so ten links take two pages
+    assert (preview.sheet.columns, preview.sheet.rows) == (2, 4)
+    assert preview.preview_widget.pageCount() == 2
+
+    preview.rows_box.setValue(14)  # too dense for A4: refused in words, nothing printable
+    assert "fewer labels" in preview.warnings_label.text()
+    assert not preview.warnings_label.isHidden()
+    assert not preview.printable
+    assert preview.print_action is not None
+    assert not preview.print_action.isEnabled()
+    assert not preview.save_button.isEnabled()
+    assert preview.save_pdf() is None
+    preview.rows_box.setValue(8)
+    assert preview.printable
+    assert preview.print_action.isEnabled()
+
+    preview.template_box.setCurrentText("Label sheet (Letter)")  # its own default grid: 3 x 7
+    assert (preview.columns_box.value(), preview.rows_box.value()) == (3, 7)
+    size = preview.printer().pageLayout().pageSize().size(QPageSize.Unit.Inch)
+    assert (round(size.width(), 1), round(size.height(), 1)) == (8.5, 11.0)
+    assert preview.preview_widget.pageCount() == 1
+
+    preview.template_box.setCurrentIndex(0)  # a card has no grid
+    assert not preview.columns_box.isVisibleTo(preview)
+    assert preview.sheet.per_page == 1
+    preview.close()
+
+
+def dark_pixels(preview: PrintPreview) -> int:
+    """Black pixels on the preview's white page as it is on screen: the codes drawn on it (the
+    page's shadow, outside the white, is not counted)."""
+    assert preview.preview_widget is not None
+    image = preview.preview_widget.grab().toImage()
+    points = [(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    light = {p: QColor(image.pixel(*p)).lightness() for p in points}
+    white = [p for p, value in light.items() if value > 250]
+    left, right = min(x for x, _ in white), max(x for x, _ in white)
+    top, bottom = min(y for _, y in white), max(y for _, y in white)
+    return sum(value < 30 for (x, y), value in light.items() if left < x < right and top < y < bottom)
+
+
+def test_a_preview_with_nothing_to_print_shows_no_stale_codes(harness: Harness, qtbot: QtBot) -> None:
+    """Unticking "Include disabled links", or a grid too dense, leaves nothing to print: the
+    preview must then show a blank page, not the codes it showed before."""
+    harness.select(DISABLED, ACTIVE_1, ACTIVE_2)
+    preview = harness.controller.print_selected()
+    assert preview is not None
+    preview.resize(900, 700)
+    qtbot.waitExposed(preview)
+    assert dark_pixels(preview) > 0
+    preview.rows_box.setValue(14)  # refused: nothing printable
+    assert dark_pixels(preview) == 0
+    preview.rows_box.setValue(8)
+    assert dark_pixels(preview) > 0
+    preview.close()
+
+    harness.select(DISABLED)
+    preview = harness.controller.print_selected()
+    assert preview is not None
+    preview.resize(900, 700)
+    qtbot.waitExposed(preview)
+    preview.disabled_box.setChecked(True)
+    assert dark_pixels(preview) > 0
+    preview.disabled_box.setChecked(False)  # the disabled link is left out again
+    assert dark_pixels(preview) == 0
     preview.close()
 
 
@@ -204,6 +285,32 @@ def test_save_qr_as_pdf_writes_the_default_template_and_reports_left_outs(
     assert notice is not None
     assert "1 link left out: 1 disabled" in notice.text()
     assert DISABLED_HINT in notice.text()
+    notice.close()
+
+
+def test_a_long_left_out_list_stays_short_on_screen(harness: Harness) -> None:
+    """200 expired links among the selection must not push the preview off the screen: the
+    banner names the first few and counts the rest; a message box keeps the rest in Details."""
+    expired = [make(100 + n, expires_at=NOW - timedelta(days=1)) for n in range(200)]
+    harness.select(ACTIVE_1, *expired)
+    preview = harness.controller.print_selected()
+    assert preview is not None
+    lines = preview.left_out_label.text().splitlines()
+    assert lines[0] == "200 links left out: 200 expired:"
+    assert len(lines) <= 10
+    assert lines[-1] == f"… and {200 - (len(lines) - 2)} more"
+    assert lines[1].startswith("• Link 100 (link-100): expired")
+    preview.close()
+
+    harness.select(*expired)
+    assert harness.controller.print_selected() is None
+    notice = harness.controller.notice
+    assert notice is not None
+    assert len(notice.text().splitlines()) <= 20
+    assert notice.text().splitlines()[-1].startswith("… and ")
+    details = notice.detailedText().splitlines()
+    assert len(details) == 200
+    assert details[-1].startswith("• Link 299 (link-299): expired")
     notice.close()
 
 

@@ -235,6 +235,14 @@ def test_a_single_code_pdf_is_its_own_size_and_decodes(tmp_path: Path, mark: str
     assert ("DISABLED" in pdf_text(path)) == bool(mark)
 
 
+@pytest.mark.parametrize("size_mm", [19.9, 0, float("nan"), float("inf")])
+def test_a_single_code_pdf_is_never_under_20_mm(tmp_path: Path, size_mm: float) -> None:
+    path = tmp_path / "small.pdf"
+    with pytest.raises(ValueError, match="at least 20 mm wide"):
+        write_code_pdf(path, make(1).url, size_mm)
+    assert not path.exists()
+
+
 def test_on_a_printer_modules_are_whole_dots_and_pure_black() -> None:
     """A raster device (what a printer driver gets): every module the same number of dots."""
     from PySide6.QtCore import QRectF

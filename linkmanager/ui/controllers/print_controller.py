@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from linkmanager.services.print_batch import choose_links, sheet_layout
 from linkmanager.services.workspace import CachedLink
 from linkmanager.ui.printing.choices import (
+    NOTICE_LINES,
     PDF_FILTER,
     TEMPLATES,
     default_template,
+    left_out_lines,
     left_out_text,
     sheet_file_name,
 )
@@ -84,7 +86,8 @@ class PrintController(QObject):
             return None
         now = self._now()
         if not choose_links(links, now, include_disabled=True, tz=self._zone()).items:
-            self._inform("Nothing to print", left_out_text(choose_links(links, now, tz=self._zone())))
+            choice = choose_links(links, now, tz=self._zone())
+            self._inform("Nothing to print", left_out_text(choice, NOTICE_LINES), left_out_lines(choice))
             return None
         from linkmanager.ui.printing.preview import PrintPreview  # Qt's print support, loaded on first use
 
@@ -119,7 +122,9 @@ class PrintController(QObject):
         has_disabled = any(out.kind == "disabled" for out in choice.left_out)
         hint = f"\n\n{DISABLED_HINT}" if has_disabled else ""
         if not choice.items:
-            self._inform("Nothing to save", left_out_text(choice) + hint)
+            self._inform(
+                "Nothing to save", left_out_text(choice, NOTICE_LINES) + hint, left_out_lines(choice)
+            )
             return None
         _, template, paper = TEMPLATES[default_template(len(choice.items))]
         layout = sheet_layout(template, paper=paper)
@@ -136,7 +141,11 @@ class PrintController(QObject):
             return None
         self._last_dir = str(Path(path).parent)
         if choice.left_out:
-            self._inform("Some links left out", f"Saved {path}.\n\n{left_out_text(choice)}{hint}")
+            self._inform(
+                "Some links left out",
+                f"Saved {path}.\n\n{left_out_text(choice, NOTICE_LINES)}{hint}",
+                left_out_lines(choice),
+            )
         self.saved.emit(path)
         return path
 
@@ -145,10 +154,15 @@ class PrintController(QObject):
     def _zone(self) -> tzinfo:
         return self._tz or datetime.now(UTC).astimezone().tzinfo or UTC
 
-    def _inform(self, title: str, text: str, *, warning: bool = False) -> None:
+    def _inform(
+        self, title: str, text: str, details: list[str] | None = None, *, warning: bool = False
+    ) -> None:
+        """A message; `details`, when the text had to leave some lines out, under Show Details."""
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # link names come from the server
+        if details and len(details) > NOTICE_LINES:
+            box.setDetailedText("\n".join(details))  # always plain text
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.notice = box

@@ -12,12 +12,14 @@ from linkmanager.domain.models import PaymentLink
 from linkmanager.services.print_batch import SheetChoice, SheetLayout, Template, plain_line
 from linkmanager.services.qr import default_file_name
 
-# (label, template, paper): the choices a person at a counter needs; the CLI takes any grid.
+# (label, template, paper): the choices a person at a counter needs; a label sheet's grid is
+# chosen beside it (3 x 8 on A4, 3 x 7 on Letter by default).
 TEMPLATES: tuple[tuple[str, Template, str | None], ...] = (
     ("Counter card (A6)", Template.CARD, "A6"),
     ("Counter card (A5)", Template.CARD, "A5"),
     ("Receipt (80 mm roll)", Template.RECEIPT, None),
-    ("Label sheet (A4, 3 × 8)", Template.LABELS, "A4"),
+    ("Label sheet (A4)", Template.LABELS, "A4"),
+    ("Label sheet (Letter)", Template.LABELS, "Letter"),
 )
 PDF_FILTER = "PDF document (*.pdf)"
 
@@ -34,12 +36,25 @@ def sheet_file_name(links: Sequence[PaymentLink], layout: SheetLayout) -> str:
     return f"qr-{layout.template.value}-{len(links)}-links.pdf"
 
 
-def left_out_text(choice: SheetChoice) -> str:
-    """The banner: the summary, then one line a link with its name, id and reason."""
-    if not choice.left_out:
-        return ""
-    lines = [f"{choice.summary}:"]
+BANNER_LINES = 8  # links named in the preview's banner; more would push the pages off the screen
+NOTICE_LINES = 15  # in a message box, whose Details hold the whole list
+
+
+def left_out_lines(choice: SheetChoice) -> list[str]:
+    """One line a link left out: its name, id and reason."""
+    lines = []
     for out in choice.left_out:
         name = plain_line(out.link.display_name)
         lines.append(f"• {name} ({out.link.id}): {out.reason}" if name else f"• {out.link.id}: {out.reason}")
-    return "\n".join(lines)
+    return lines
+
+
+def left_out_text(choice: SheetChoice, limit: int | None = None) -> str:
+    """The banner: the summary, then the links left out, at most `limit` of them and a count
+    of the rest (the summary already counts every kind)."""
+    if not choice.left_out:
+        return ""
+    lines = left_out_lines(choice)
+    if limit is not None and len(lines) > limit:
+        lines = [*lines[: limit - 1], f"… and {len(lines) - (limit - 1)} more"]
+    return "\n".join([f"{choice.summary}:", *lines])

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPd
 from PySide6.QtPrintSupport import QPrinter
 
 from linkmanager.services.print_batch import SheetItem, SheetLayout
-from linkmanager.services.qr import qr_matrix
+from linkmanager.services.qr import check_print_width, qr_matrix
 from linkmanager.ui.printing.painter import page_layout, paint_code, paint_mark, paint_sheet
 
 PDF_DPI = 1200
@@ -78,7 +78,9 @@ def write_code_pdf(
     path: str | os.PathLike[str], url: str, size_mm: float, *, ec: str = "M", mark: str | None = None
 ) -> None:
     """One code on a page of its own size (quiet zone included), with a band for `mark` under it:
-    a vector QR to place in other documents, drawn by the printing painter."""
+    a vector QR to place in other documents, drawn by the printing painter. `size_mm` is at
+    least MIN_PRINT_MM (ValueError otherwise)."""
+    check_print_width(size_mm)
     target = Path(path)
     band_mm = size_mm * MARK_SHARE if mark else 0.0
     size = QPageSize(QSizeF(size_mm, size_mm + band_mm), QPageSize.Unit.Millimeter, "QR code")

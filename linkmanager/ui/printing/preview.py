@@ -3,7 +3,8 @@
 The preview comes first, then the OS print dialog (the preview's Print button), or "Save as
 PDF…" through the same painter. Links that are not ACTIVE are listed in a "Left out" banner; a
 disabled link is drawn only when "Include disabled links" is ticked, and then carries the
-DISABLED mark. Every change re-renders the preview; nothing here blocks (open(), not exec()).
+DISABLED mark. A label sheet's grid (columns x rows) is chosen beside the template, to match
+the label stock. Every change re-renders the preview; nothing here blocks (open(), not exec()).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ from linkmanager.services.print_batch import (
 )
 from linkmanager.services.workspace import CachedLink
 from linkmanager.ui.printing.choices import (
+    BANNER_LINES,
     PDF_FILTER,
     TEMPLATES,
     default_template,
@@ -91,6 +94,13 @@ class PrintPreview(QPrintPreviewDialog):
         self.disabled_box.setChecked(include_disabled)
         self.bilingual_box = QCheckBox("English and Arabic caption")
         self.bilingual_box.setAccessibleName("English and Arabic caption")
+        # A label sheet's grid, to match the label stock in the printer; shown for labels only.
+        self.columns_box = _spin_box("Label columns", 1, 10)
+        self.rows_box = _spin_box("Label rows", 1, 20)
+        self.grid_label = QLabel("&Grid:")
+        self.grid_label.setBuddy(self.columns_box)
+        self._by = QLabel("×")
+        self._grid_paper: str | None = None  # the paper the grid boxes were last filled for
         self.save_button = QPushButton("Save as PDF…")
         self.save_button.setAccessibleName("Save as PDF")
         self.save_button.clicked.connect(self.save_pdf)
@@ -102,6 +112,8 @@ class PrintPreview(QPrintPreviewDialog):
         choices = QHBoxLayout()
         choices.addWidget(caption)
         choices.addWidget(self.template_box)
+        for widget in (self.grid_label, self.columns_box, self._by, self.rows_box):
+            choices.addWidget(widget)
         choices.addWidget(self.disabled_box)
         choices.addWidget(self.bilingual_box)
         choices.addStretch(1)
@@ -126,6 +138,9 @@ class PrintPreview(QPrintPreviewDialog):
         self.template_box.currentIndexChanged.connect(self.update_sheet)
         self.disabled_box.toggled.connect(self.update_sheet)
         self.bilingual_box.toggled.connect(self.update_sheet)
+        self.columns_box.valueChanged.connect(self.update_sheet)
+        self.rows_box.valueChanged.connect(self.update_sheet)
+        self.printable = True  # False while the choices make a layout that cannot be printed
         self._choose(rerender=False)
 
     def _toolbar_action(self, name: str) -> QAction | None:
@@ -143,12 +158,35 @@ class PrintPreview(QPrintPreviewDialog):
 
     def _choose(self, *, rerender: bool) -> None:
         _, template, paper = TEMPLATES[self.template_box.currentIndex()]
+        labels = template == Template.LABELS
+        for widget in (self.grid_label, self.columns_box, self._by, self.rows_box):
+            widget.setVisible(labels)
+        chosen = labels and paper == self._grid_paper  # else the paper's default grid
         try:
-            self.sheet = sheet_layout(template, paper=paper, bilingual=self.bilingual_box.isChecked())
-        except LayoutError as exc:  # the built-in templates are valid; say so rather than crash if not
-            logger.warning("Template %s is not printable: %s", template, exc)
+            self.sheet = sheet_layout(
+                template,
+                paper=paper,
+                columns=self.columns_box.value() if chosen else None,
+                rows=self.rows_box.value() if chosen else None,
+                bilingual=self.bilingual_box.isChecked(),
+            )
+        except LayoutError as exc:  # a grid too dense for the paper: say why, print nothing
+            self.printable = False
             self.warnings_label.setText(str(exc))
+            self.warnings_label.setVisible(True)
+            self.save_button.setEnabled(False)
+            if self.print_action is not None:
+                self.print_action.setEnabled(False)
+            if rerender and self.preview_widget is not None:
+                self.preview_widget.updatePreview()  # an empty preview, not the last good one
             return
+        self.printable = True
+        if labels and paper != self._grid_paper:  # another paper: its default grid
+            self._grid_paper = paper
+            for box, value in ((self.columns_box, self.sheet.columns), (self.rows_box, self.sheet.rows)):
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
         self.choice = choose_links(
             self._links,
             self._now,
@@ -156,7 +194,7 @@ class PrintPreview(QPrintPreviewDialog):
             ec=self.sheet.ec,
             tz=self._tz or _local(),
         )
-        self.left_out_label.setText(left_out_text(self.choice))
+        self.left_out_label.setText(left_out_text(self.choice, BANNER_LINES))
         self.left_out_label.setVisible(bool(self.choice.left_out))
         warnings = scan_warnings(self.choice.items, self.sheet)
         if not self.choice.items:
@@ -171,14 +209,16 @@ class PrintPreview(QPrintPreviewDialog):
             self.preview_widget.updatePreview()
 
     def _paint(self, printer: QPrinter) -> None:
-        if not self.choice.items:
-            return  # nothing drawn: an empty preview, and Print is disabled
+        # With nothing to print a blank page is still begun: Qt's preview keeps the pages of the
+        # last drawing when none is made, which would show codes that are no longer chosen.
+        # Print and Save are disabled then, so the blank page never reaches paper.
         painter = QPainter()
         if not painter.begin(printer):
             logger.warning("The printer could not be started")
             return
         try:
-            paint_sheet(painter, printer, self.sheet, self.choice.items, self._tz)
+            if self.choice.items and self.printable:
+                paint_sheet(painter, printer, self.sheet, self.choice.items, self._tz)
         finally:
             painter.end()
 
@@ -197,7 +237,7 @@ class PrintPreview(QPrintPreviewDialog):
         return path if path.lower().endswith(".pdf") else path + ".pdf"
 
     def save_pdf(self) -> str | None:
-        if not self.choice.items:
+        if not self.choice.items or not self.printable:
             return None
         path = self.choose_pdf_path(sheet_file_name([i.link for i in self.choice.items], self.sheet))
         if not path:
@@ -215,6 +255,14 @@ class PrintPreview(QPrintPreviewDialog):
 
 def _local() -> tzinfo:
     return datetime.now(UTC).astimezone().tzinfo or UTC
+
+
+def _spin_box(name: str, low: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setAccessibleName(name)
+    box.setToolTip(f"{name} on a sheet: match the label stock in the printer")
+    return box
 
 
 def _banner(name: str) -> QLabel:

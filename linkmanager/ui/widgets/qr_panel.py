@@ -27,15 +27,27 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain.lifecycle import QrUse
 from linkmanager.domain.models import PaymentLink
+from linkmanager.services.print_batch import DISABLED_MARK
 from linkmanager.services.qr import QrError, default_file_name, module_count, qr_png, qr_svg
 from linkmanager.ui.widgets.copy_field import COPIED_MS, plain_label
 
 logger = logging.getLogger(__name__)
 
-DISABLED_MARK = "DISABLED"
 PNG_FILTER = "PNG image (*.png)"
 SVG_FILTER = "SVG image (*.svg)"
 EXPORT_BOX = 16  # pixels per module in a saved or copied PNG: ~7 cm at 300 dpi for a typical link
+
+
+def path_for_filter(path: str, chosen: str, default_name: str) -> str:
+    """The file to write: the extension typed wins; with none typed, or the proposed name kept
+    unchanged while the other format was chosen in the filter list, the filter decides."""
+    wanted = ".svg" if chosen == SVG_FILTER else ".png"
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        return path + wanted
+    if Path(path).name == default_name and suffix != wanted:
+        return str(Path(path).with_suffix(wanted))
+    return path
 
 
 class QrPanel(QWidget):
@@ -166,11 +178,7 @@ class QrPanel(QWidget):
         path, chosen = QFileDialog.getSaveFileName(
             self, "Save QR code", str(Path(folder) / default_name), f"{PNG_FILTER};;{SVG_FILTER}"
         )
-        if not path:
-            return None
-        if Path(path).suffix.lower() not in (".png", ".svg"):
-            path += ".svg" if chosen == SVG_FILTER else ".png"
-        return path
+        return path_for_filter(path, chosen, default_name) if path else None
 
     def save_qr(self) -> None:
         link = self._link
