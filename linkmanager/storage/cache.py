@@ -259,6 +259,9 @@ class LinkCache:
         rows = self._read("read the links", lambda conn: conn.execute(query).fetchall())
         with _collector_paused():
             cached = self._decoded(rows)
+            # Every key and id is at hand: the first search need not read them again (_ids_by_key).
+            ids = {row[-1]: row[0] for row in rows}
+            self._key_ids = (max(ids) if ids else None, ids)
         if status is None:
             return cached
         return [item for item in cached if effective_status(item.link, moment) == status]

@@ -186,3 +186,18 @@ def test_hostile_values_are_found_by_themselves(shop: LinkCache, value: str) -> 
 )
 def test_it_agrees_with_search(shop: LinkCache, query: str) -> None:
     assert shop.search_link_ids(query) == from_hits(shop, query)
+
+
+def test_links_added_after_a_search_are_found_by_the_next_one(
+    cache: LinkCache, make_link: LinkFactory
+) -> None:
+    """Ids are looked up from link keys held in memory: they must follow links added since."""
+    cache.store_listing([make_link("a", name="Rent March")], T0, complete=True)
+    cache.links()  # fills the key -> id map as a side effect
+    assert cache.search_link_ids("Rent") == ({"a"}, set())
+    cache.store_listing(
+        [make_link("a", name="Rent March"), make_link("b", name="Rent April")], T0, complete=True
+    )
+    assert cache.search_link_ids("Rent") == ({"a", "b"}, set())
+    cache.store_link(make_link("c", name="Rent May"), T0)
+    assert cache.search_link_ids("Rent") == ({"a", "b", "c"}, set())
