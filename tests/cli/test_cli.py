@@ -3,9 +3,8 @@ with an in-memory keyring (never the real one) and a throwaway --home."""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,12 @@ import keyring.backend
 import pytest
 from keyring.backends import fail
 
-from linkmanager.cli import main
 from linkmanager.simulator import Simulator
 
-# MemoryKeyring and the memory_keyring fixture come from tests/conftest.py (one copy for the suite).
+# MemoryKeyring and the memory_keyring fixture come from tests/conftest.py (one copy for the suite);
+# the Run fixture (`run`) from tests/cli/conftest.py.
 MemoryKeyring = Any
+Run = Any
 
 
 @pytest.fixture
@@ -27,35 +27,8 @@ def sim() -> Iterator[Simulator]:
         yield simulator
 
 
-class Run:
-    """`run("links", "--json")` -> (exit code, stdout, stderr), with --home set."""
-
-    def __init__(
-        self, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        self.home = home
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        self.capsys.readouterr()
-        code = main(["--home", str(self.home), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.delenv("LINKMANAGER_HOME", raising=False)
-    return Run(tmp_path / "home", capsys, monkeypatch)
-
-
 def add_profile(run: Run, sim: Simulator, name: str = "Sim") -> tuple[int, str, str]:
-    return run(
-        "profile", "add", name, "--api-url", sim.api_url, "--token-url", sim.token_url,
-        "--client-id", sim.client_id, "--secret-stdin", stdin=sim.client_secret + "\n",
-    )  # fmt: skip
+    return run.add_profile(sim, name)
 
 
 def every_file_text(root: Path) -> str:
@@ -279,14 +252,9 @@ def test_a_lost_secret_is_stored_again_without_losing_the_cache(
 
 
 def test_two_homes_with_a_same_named_profile_keep_their_own_secrets(
-    tmp_path: Path,
-    sim: Simulator,
-    memory_keyring: MemoryKeyring,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    run_in: Callable[[str], Run], sim: Simulator, memory_keyring: MemoryKeyring
 ) -> None:
-    first = Run(tmp_path / "a", capsys, monkeypatch)
-    second = Run(tmp_path / "b", capsys, monkeypatch)
+    first, second = run_in("a"), run_in("b")
     assert add_profile(first, sim)[0] == 0
     assert add_profile(second, sim)[0] == 0
     assert second("profile", "remove", "Sim")[0] == 0

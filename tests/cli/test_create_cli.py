@@ -3,17 +3,14 @@ with an in-memory keyring and a throwaway --home."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from linkmanager.cli import main
 from linkmanager.simulator import Simulator
 
 CREATES = ("POST", "create_link")
@@ -26,40 +23,15 @@ def sim() -> Iterator[Simulator]:
         yield simulator
 
 
-class Run:
-    """`run("create", ...)` -> (exit code, stdout, stderr), with --home set."""
-
-    def __init__(
-        self, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        self.home = home
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        self.capsys.readouterr()
-        code = main(["--home", str(self.home), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
+Run = Any  # tests/cli/conftest.py
 
 
 @pytest.fixture
-def run(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    sim: Simulator,
-    memory_keyring: Any,
-) -> Run:
-    monkeypatch.delenv("LINKMANAGER_HOME", raising=False)
-    runner = Run(tmp_path / "home", capsys, monkeypatch)
-    code, _, err = runner(
-        "profile", "add", "Sim", "--api-url", sim.api_url, "--token-url", sim.token_url,
-        "--client-id", sim.client_id, "--secret-stdin", stdin=sim.client_secret + "\n",
-    )  # fmt: skip
+def run(run: Run, sim: Simulator, memory_keyring: Any) -> Run:
+    """The shared runner (tests/cli/conftest.py) with a profile for the simulator."""
+    code, _, err = run.add_profile(sim)
     assert code == 0, err
-    return runner
+    return run
 
 
 BASIC = ("create", "--amount", "1500.00", "--currency", "AED", "--reference", "INV-1042")

@@ -3,7 +3,6 @@ the simulator, then the simulator stopped, so every file comes from the cache; e
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -15,7 +14,6 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from linkmanager.cli import main
 from linkmanager.services.qr import module_count
 from linkmanager.simulator import Simulator
 
@@ -23,34 +21,17 @@ from linkmanager.simulator import Simulator
 pytestmark = pytest.mark.usefixtures("qapp", "memory_keyring")
 
 
-class Run:
-    """`run("qr", ...)` -> (exit code, stdout, stderr), with --home set."""
-
-    def __init__(self, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.home = home
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--home", str(self.home), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
+Run = Any  # tests/cli/conftest.py
 
 
 Offline = tuple[Run, dict[str, list[dict[str, Any]]]]
 
 
 @pytest.fixture
-def offline(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Offline:
+def offline(run: Run) -> Offline:
     """A synced profile whose simulator has stopped; links grouped by effective status."""
-    monkeypatch.delenv("LINKMANAGER_HOME", raising=False)
-    run = Run(tmp_path / "home", capsys)
     with Simulator(seed=3, links=40) as sim:
-        monkeypatch.setattr("sys.stdin", io.StringIO(sim.client_secret + "\n"))
-        code, _, err = run(
-            "profile", "add", "Sim", "--api-url", sim.api_url, "--token-url", sim.token_url,
-            "--client-id", sim.client_id, "--secret-stdin",
-        )  # fmt: skip
+        code, _, err = run.add_profile(sim)
         assert code == 0, err
         assert run("sync")[0] == 0
     code, out, _ = run("links", "--json")  # the simulator is gone: this is the cache talking
