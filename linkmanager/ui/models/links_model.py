@@ -351,6 +351,10 @@ class LinksTableModel(RowTableModel[LinkRow]):
         target = self._target()
         if first:
             self._reset_rows(target)
+            if target is self._order and self._order_places is not None:
+                # Each row's place is known already (prepare_rows made it on a worker): the first
+                # search then narrows without a pass over every row to find them (44 ms at 100,000).
+                self._set_places(self._order_places, _row_key)
         else:
             places = self._ordered_places() if target is self._order else None
             self._replace_rows(target, _row_key, changed, places)
