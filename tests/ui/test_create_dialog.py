@@ -118,7 +118,7 @@ def test_create_from_the_form_stores_the_link_and_names_it(
     assert cached is not None
     assert (cached.link.name, cached.link.payment_details.payment_purpose) == ("Counter sale", "GDS")
     assert cached.link.identifiers[0].display_label == "Your email"
-    assert said.args[0] == f"Payment link created: Counter sale ({link_id})."
+    assert said.args[0] == f"Payment link created: \u2068Counter sale\u2069 ({link_id})."  # isolated: ui.text
     assert sim.requests[CREATES] == 1
     qtbot.waitUntil(lambda: window.controller.dialog is None)
 

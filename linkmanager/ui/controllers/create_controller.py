@@ -22,6 +22,7 @@ from linkmanager.services.create import CreateResult, LinkCreator
 from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.dialogs.create_link import CreateLinkDialog
 from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.text import isolated
 
 CREATE_TIP = "Create a new payment link (Ctrl+N)"
 DUPLICATE_TIP = "A new link with this link's amount, reference, identifiers, limit and customer"
@@ -137,6 +138,6 @@ class CreateController(QObject):
         if not isinstance(result, CreateResult):
             return
         link = result.link
-        words = f"Payment link created: {link.display_name} ({link.id})."
+        words = f"Payment link created: {isolated(link.display_name)} ({link.id})."
         self.notice.emit(f"{words} {result.note}".strip())
         self.link_created.emit(link.id)

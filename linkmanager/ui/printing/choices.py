@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from linkmanager.domain.models import PaymentLink
 from linkmanager.services.print_batch import SheetChoice, SheetLayout, Template, plain_line
 from linkmanager.services.qr import default_file_name
+from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 
 # (label, template, paper): the choices a person at a counter needs; a label sheet's grid is
 # chosen beside it (3 x 8 on A4, 3 x 7 on Letter by default).
@@ -45,7 +46,10 @@ def left_out_lines(choice: SheetChoice) -> list[str]:
     lines = []
     for out in choice.left_out:
         name = plain_line(out.link.display_name)
-        lines.append(f"• {name} ({out.link.id}): {out.reason}" if name else f"• {out.link.id}: {out.reason}")
+        # Left to right whatever the name's script (see ui.text): an Arabic name first would
+        # otherwise turn the line around ("disabled (…) :(id) اسم •").
+        shown = f"{isolated(name)} ({out.link.id})" if name else out.link.id
+        lines.append(f"{LEFT_TO_RIGHT}• {shown}: {out.reason}")
     return lines
 
 

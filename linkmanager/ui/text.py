@@ -1,0 +1,16 @@
+"""Server and payer text inside sentences of our own, laid out the way they were written.
+
+An Arabic name first in a line turns the whole line right to left, and weak characters next to
+it (brackets, ids, colons) jump to its side. Each such value is isolated (FSI ... PDI) and the line
+starts left to right (LRM), as Unicode's bidi algorithm recommends for embedded user text.
+"""
+
+from __future__ import annotations
+
+LEFT_TO_RIGHT = "\u200e"
+_ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """`text` keeps its own direction without reordering what surrounds it."""
+    return f"{_ISOLATE}{text}{_END_ISOLATE}"
