@@ -20,6 +20,7 @@ from linkmanager.services.workspace import CachedLink, Workspace, is_unreachable
 from linkmanager.ui.dialogs.confirm import confirm_status_change
 from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.text import isolated
 from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 
@@ -173,7 +174,7 @@ class LinkController(QObject):
         self._detail.set_writable(self._online)
         verb = "disabled" if change.after == LinkStatus.DISABLED else "enabled"
         self._window.statusBar().showMessage(  # type: ignore[attr-defined]
-            f"Link {change.link.display_name} {verb}.", 8000
+            f"Link {isolated(change.link.display_name)} {verb}.", 8000
         )
         self.links_changed.emit()
 
