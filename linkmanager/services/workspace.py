@@ -104,6 +104,10 @@ class Workspace:
         screenful to show at once while links() reads every one."""
         return self.cache.first_links(order, descending=descending, limit=limit)
 
+    def prepare_search(self) -> None:
+        """Make broad searches fast (storage.term_owners): seconds of work once, on a worker."""
+        self.cache.prepare_search()
+
     def link(self, link_id: str) -> CachedLink | None:
         return self.cache.link(link_id)
 

@@ -28,7 +28,7 @@ from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import PaymentDetails, PaymentLink, Usage, ensure_utc, utc_now
 from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage import cache_writes, search
+from linkmanager.storage import cache_writes, search, term_owners
 from linkmanager.storage.cache_errors import (
     CacheCorruptError,
     CacheError,
@@ -164,6 +164,7 @@ class LinkCache:
         self._clock = clock
         self._lock = threading.RLock()
         self._key_ids: tuple[int | None, dict[int, str]] | None = None  # see _ids_by_key
+        self._owners: term_owners.TermOwners | None = None  # see prepare_search
 
     @classmethod
     def open(cls, path: Path, *, clock: Callable[[], datetime] = utc_now) -> LinkCache:
@@ -361,11 +362,21 @@ class LinkCache:
         usage's). The lean form of search() for filtering a table; see storage.search."""
 
         def find(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
-            direct, via_usage = search.find_link_keys(conn, text)
+            direct, via_usage = search.find_link_keys(conn, text, self._owners)
             ids = self._ids_by_key(conn)
             return set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
 
         return self._read("search", find)
+
+    def prepare_search(self) -> None:
+        """Hold every indexed value's link in memory (storage.term_owners): the broadest searches
+        then skip a lookup per match. Seconds of work on a large cache, read without the cache's
+        lock; call it on a worker once. Searches work as before until it is done."""
+        if self._owners is not None:
+            return
+        built = term_owners.build(self._path)
+        with self._lock:
+            self._owners = built
 
     def _ids_by_key(self, conn: sqlite3.Connection) -> dict[int, str]:
         """Every link's id by row key, read again only when a link was added: links are never

@@ -30,6 +30,7 @@ from linkmanager.storage.cache_model import (
     decode_usage,
     field_words,
 )
+from linkmanager.storage.term_owners import TermOwners
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,9 @@ _KEYS_BY_INDEX = _LINK_KEYS.format(
 _KEYS_BY_SCAN = _LINK_KEYS.format(source="FROM search_terms AS t WHERE t.value LIKE ? ESCAPE '\\'")
 
 
-def find_link_keys(conn: sqlite3.Connection, text: str) -> tuple[list[int], list[int]]:
+def find_link_keys(
+    conn: sqlite3.Connection, text: str, owners: TermOwners | None = None
+) -> tuple[list[int], list[int]]:
     """(keys of links matched in their own fields, keys of links matched only through a usage).
 
     The same matching as find_terms (the same quoting, the same scan below three characters),
@@ -109,6 +112,10 @@ def find_link_keys(conn: sqlite3.Connection, text: str) -> tuple[list[int], list
     query = normalise(text)
     if not query:
         return direct, via_usage
+    if len(query) >= TRIGRAM and owners is not None:
+        owners.catch_up(conn)
+        own, via = owners.link_keys(conn, fts_phrase(query))
+        return list(own), list(via)
     if len(query) >= TRIGRAM:
         rows = conn.execute(_KEYS_BY_INDEX, (fts_phrase(query),))
     else:
@@ -124,7 +131,15 @@ def find_link_keys(conn: sqlite3.Connection, text: str) -> tuple[list[int], list
 Owner = tuple[int, int | None]  # (link key, usage key or None for the link's own fields)
 Term = tuple[str, str | None, str]  # (kind, identifier label, value)
 
-_INSERT_TERM = "INSERT INTO search_terms (link_key, usage_key, kind, label, value) VALUES (?, ?, ?, ?, ?)"
+_INSERT_TERM = (
+    "INSERT INTO search_terms (key, link_key, usage_key, kind, label, value) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_MAX_KEY = "SELECT coalesce(max(key), 0) FROM search_terms"
+_HIGH_KEY = "search_terms_high"  # in sync_meta: the largest search_terms key ever given
+_SET_HIGH = (
+    "INSERT INTO sync_meta (key, value) VALUES ('search_terms_high', ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 
 
 def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequence[Term]]]) -> None:
@@ -136,6 +151,10 @@ def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequen
     """
     if not owners:
         return
+    # Keys go on from the largest ever given, never reusing a deleted one: TermOwners in memory
+    # (here or in another process) would otherwise map a reused key to its old link.
+    held = conn.execute("SELECT value FROM sync_meta WHERE key = ?", (_HIGH_KEY,)).fetchone()
+    first = max(int(held[0]) if held else 0, conn.execute(_MAX_KEY).fetchone()[0])
     stale: list[int] = []
     for (link_key, usage_key), _ in owners:
         stale.extend(
@@ -152,11 +171,9 @@ def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequen
             (keys,),
         )
         conn.execute("DELETE FROM search_terms WHERE key IN (SELECT value FROM json_each(?))", (keys,))
-    first = conn.execute("SELECT coalesce(max(key), 0) FROM search_terms").fetchone()[0]
-    conn.executemany(
-        _INSERT_TERM,
-        [(link_key, usage_key, *term) for (link_key, usage_key), terms in owners for term in terms],
-    )
+    rows = [(link_key, usage_key, *term) for (link_key, usage_key), terms in owners for term in terms]
+    conn.executemany(_INSERT_TERM, [(first + place, *row) for place, row in enumerate(rows, start=1)])
+    conn.execute(_SET_HIGH, (str(first + len(rows)),))
     conn.execute(
         "INSERT INTO search_index (rowid, value) SELECT key, value FROM search_terms WHERE key > ?", (first,)
     )

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.creating = CreateController(workspace, runner, self._current_link, self)
         self.printing = PrintController(self.selected_links, workspace.now, self)
         self._select_after_load: str | None = None
+        self._search_prepared = False
         self.detail.add_head_action(self.creating.duplicate_action)
         self.detail.qr.add_action_button(self.printing.print_action)
         self.sync.synced.connect(self._on_synced)
@@ -252,6 +253,15 @@ class MainWindow(QMainWindow):
 
     def _on_links(self, prepared: PreparedRows) -> None:
         self.model.set_prepared(prepared)
+        if not self._search_prepared:  # once every link is on screen, not before
+            self._search_prepared = True
+            self._runner.run(
+                self._workspace.prepare_search,
+                lambda _: None,
+                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
+                key="search index",
+                owner=self,
+            )
         if self._select_after_load is not None and not self._runner.busy("links"):
             link_id, self._select_after_load = self._select_after_load, None
             if self.model.row_of(link_id) is None:  # hidden by a search or a tab

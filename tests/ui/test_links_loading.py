@@ -185,3 +185,51 @@ def test_rows_prepared_for_an_older_sort_are_shown_in_the_current_one(
     direct.sort(Column.LINK_ID, Qt.SortOrder.DescendingOrder)
     direct.set_links(links)
     assert shown_ids(model, 300) == shown_ids(direct, 300)
+
+
+def test_a_search_scattered_over_every_link_keeps_the_selection_and_order(
+    qtbot: QtBot, qtmodeltester: ModelTester, tmp_path: Path
+) -> None:
+    """Narrowing the whole list to every third link (hundreds of runs removed) goes as one
+    layout change; the selected link stays selected and the order is the table's."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    cache = LinkCache.open(tmp_path / "many.sqlite3", clock=lambda: NOW)
+    cache.store_listing(awkward_links(1_200, seed=3), NOW, complete=True)
+    links = cache.links(now=NOW, ordered=False)
+    model = LinksTableModel(lambda: NOW)
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    model.set_prepared(prepare_rows(links, NOW, {}, Column.NAME, False))
+    view = QTableView()
+    view.setModel(model)
+    order = shown_ids(model, 1_200)
+    kept = set(order[::3])
+    chosen = order[9]  # kept (9 is a multiple of 3)
+    view.selectionModel().select(
+        model.index(9, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    layouts: list[bool] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(True))
+    model.set_id_filter(kept)
+    assert shown_ids(model, 1_200) == [link_id for link_id in order if link_id in kept]
+    assert layouts == [True]
+    selected = [index.data(LINK_ID_ROLE) for index in view.selectionModel().selectedRows()]
+    assert selected == [chosen]
+    qtmodeltester.check(model)
+    model.set_id_filter(None)
+    assert shown_ids(model, 1_200) == order
+    cache.close()
+
+
+def test_a_search_answer_naming_a_link_the_table_no_longer_holds_shows_the_others(
+    qtbot: QtBot, filled_cache: LinkCache
+) -> None:
+    model = LinksTableModel(lambda: NOW)
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    model.set_prepared(prepare_rows(filled_cache.links(now=NOW, ordered=False), NOW, {}, Column.NAME, False))
+    order = shown_ids(model, 300)
+    wanted = set(order[:250:2])
+    model.set_id_filter(wanted | {"gone-since-the-search"})
+    assert shown_ids(model, 300) == [link_id for link_id in order if link_id in wanted]

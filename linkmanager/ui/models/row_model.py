@@ -58,6 +58,12 @@ def _gaps(places: list[int], size: int, limit: int) -> list[tuple[int, int]] | N
     return None if len(found) > limit else found
 
 
+def too_many_gaps(kept: list[int], size: int) -> bool:
+    """True when keeping the ascending places `kept` of `size` rows removes more runs than
+    MAX_RUNS: one layout change then serves views better than row signals (see _replace_rows)."""
+    return _gaps(kept, size, MAX_RUNS) is None
+
+
 def _unsorted(values: list[int]) -> bool:
     return any(map(gt, values, islice(values, 1, None)))
 

@@ -1,0 +1,107 @@
+"""The in-memory owners of indexed values (storage.term_owners) answer exactly as SQL does.
+
+A search after prepare_search() must find the same links, marked the same way, as before it,
+also after writes by this cache or by another process on the same file, and deleted values'
+keys must never be given again (or the memory would map them to their old link).
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from linkmanager.domain import CollectedIdentifier, IdentifierType, LinkStatus, PaymentLink, Usage
+from linkmanager.storage.cache import LinkCache
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+LinkFactory = Callable[..., PaymentLink]
+UsageFactory = Callable[..., Usage]
+WORDS = [
+    "rent",
+    "Rent",
+    "flat",
+    "إيجار",
+    "شقة",
+    "566",
+    "5660",
+    "+971566",
+    "=HYPERLINK(",
+    "<b>",
+    "INV-2",
+    "Table 9",
+]
+QUERIES = [
+    "ren",
+    "REN",
+    "fla",
+    "إيج",
+    "566",
+    "5660",
+    "971",
+    "=HY",
+    "<b>",
+    "INV",
+    "INV-2",
+    "tab",
+    "zzz",
+    "e 9",
+]
+
+
+def payer(rnd: random.Random, usage_id: str, link_id: str, make_usage: UsageFactory) -> Usage:
+    values = [" ".join(rnd.sample(WORDS, 2)) for _ in range(rnd.randrange(1, 4))]
+    return make_usage(
+        usage_id,
+        link_id,
+        identifiers=tuple(CollectedIdentifier(IdentifierType.TEXT, "Note", v) for v in values),
+    )
+
+
+def fill(cache: LinkCache, make_link: LinkFactory, make_usage: UsageFactory, seed: int, at: datetime) -> None:
+    rnd = random.Random(seed)
+    links = [make_link(f"L{i}", name=" ".join(rnd.sample(WORDS, 2)), reference=f"INV-{i}") for i in range(40)]
+    cache.store_listing(links, at, complete=True)
+    for link in rnd.sample(links, 25):
+        usages = [payer(rnd, f"{link.id}-u{j}", link.id, make_usage) for j in range(rnd.randrange(1, 5))]
+        cache.store_usages(link.id, usages, at, link_status=LinkStatus.ACTIVE)
+
+
+def answers(cache: LinkCache) -> dict[str, tuple[set[str], set[str]]]:
+    return {query: cache.search_link_ids(query) for query in QUERIES}
+
+
+def test_the_memory_answers_as_sql_does_before_and_after_writes(
+    tmp_path: Path, make_link: LinkFactory, make_usage: UsageFactory
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    with LinkCache.open(path) as prepared, LinkCache.open(path) as plain:
+        fill(prepared, make_link, make_usage, seed=1, at=T0)
+        prepared.prepare_search()
+        assert answers(prepared) == answers(plain)
+        assert any(direct or via for direct, via in answers(prepared).values())
+        # new values, renamed links (their old values deleted), new usages: written here...
+        fill(prepared, make_link, make_usage, seed=2, at=T0 + timedelta(minutes=1))
+        assert answers(prepared) == answers(plain)
+        # ...and by another process on the same file
+        fill(plain, make_link, make_usage, seed=3, at=T0 + timedelta(minutes=2))
+        assert answers(prepared) == answers(plain)
+
+
+def test_a_deleted_values_key_is_never_given_again(tmp_path: Path, make_link: LinkFactory) -> None:
+    path = tmp_path / "cache.sqlite3"
+    with LinkCache.open(path) as cache:
+        cache.store_listing([make_link("a", name="alpha"), make_link("b", name="bravo")], T0, complete=True)
+        conn = sqlite3.connect(path)
+        highest = conn.execute("SELECT max(key) FROM search_terms").fetchone()[0]
+        # "b" holds the largest keys; renaming it deletes them and writes new ones
+        cache.store_link(make_link("b", name="charlie"), T0 + timedelta(minutes=1))
+        keys_now = [row[0] for row in conn.execute("SELECT key FROM search_terms WHERE link_key = 2")]
+        conn.close()
+        assert keys_now
+        assert min(keys_now) > highest
+        cache.prepare_search()
+        assert cache.search_link_ids("bra") == (set(), set())
+        assert cache.search_link_ids("cha") == ({"b"}, set())
