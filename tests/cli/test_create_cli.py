@@ -4,8 +4,6 @@ with an in-memory keyring and a throwaway --home."""
 from __future__ import annotations
 
 import json
-import os
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -119,22 +117,6 @@ def test_each_identifier_is_named_by_its_place_on_the_command_line(run: Run, sim
     code, _, err = run(*BASIC, *(arg for row in rows for arg in ("--identifier", row)))
     assert "--identifier #2: The character limit must be from 1 to 255. (1 more: --identifier #11)" in err
     assert sum(sim.requests.values()) == before
-
-
-@pytest.fixture
-def london() -> Iterator[None]:
-    """The computer's time zone is Europe/London: GMT in winter, BST (+01:00) in summer."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def test_an_expiry_without_offset_is_read_in_the_local_zone_of_that_date(run: Run, london: None) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
@@ -234,22 +231,6 @@ def test_to_request_refuses_with_every_problem() -> None:
         to_request(LinkDraft(amount="12.345", currency="AED", reference=""), NOW)
     assert set(caught.value.errors) == {"amount", "reference"}
     assert str(caught.value) == caught.value.errors["amount"]
-
-
-@pytest.fixture
-def london() -> Iterator[None]:
-    """The system's zone is Europe/London (GMT in winter, BST in summer) for one test."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.mark.parametrize("zone", [None, ZoneInfo("Europe/London")])
