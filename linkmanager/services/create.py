@@ -19,7 +19,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -204,6 +204,8 @@ class LinkCreator:
 
     def _create_once(self, request: NewPaymentLink, earlier: _Attempt | None) -> CreateResult:
         client = self._client_factory()
+        if earlier is None:
+            self._settle_same_reference(client, request)
         if earlier is not None:
             check = self._look(client, request, earlier)
             if check.outcome is not CheckOutcome.ABSENT:
@@ -237,6 +239,37 @@ class LinkCreator:
         with self._lock:
             self._unresolved.pop(request, None)
         return CreateResult(link, note=self._store(link))
+
+    def _settle_same_reference(self, client: LeanClient, request: NewPaymentLink) -> None:
+        """Before a changed request for a reference whose earlier attempt is still unknown (the
+        person corrected the amount or the name and tried again), find out what the earlier one
+        did: otherwise two links could ask payment for one invoice. Nothing is sent unless Lean
+        shows the earlier attempt left no link; a link it did leave is cached and named."""
+        reference = request.payment_details.reference
+        with self._lock:
+            pending = [(sent, attempt) for sent, attempt in self._unresolved.items()
+                       if sent.payment_details.reference == reference]  # fmt: skip
+        for sent, attempt in pending:
+            check = self._look(client, sent, attempt)
+            if check.outcome is CheckOutcome.ABSENT:
+                with self._lock:
+                    self._unresolved.pop(sent, None)
+                continue
+            if check.link is not None:
+                self._found(sent, check.link, "")
+                raise CreateRefused(
+                    f"An earlier attempt for reference {reference} did create a link: {check.link.id} "
+                    f"({format_money(sent.payment_details.amount)}). Nothing new was sent. It is in the offline "
+                    "cache now (the list shows it after the next sync); disable it if it is wrong, or create "
+                    "this one again to have both."
+                )
+            raise CreateUncertain(
+                replace(
+                    check,
+                    message=f"An earlier attempt for reference {reference} is still unsettled. "
+                    f"{check.finding} Nothing new was sent.",
+                )
+            )
 
     def _found(self, request: NewPaymentLink, link: PaymentLink, note: str) -> CreateResult:
         with self._lock:

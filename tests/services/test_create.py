@@ -361,3 +361,55 @@ def test_an_unreadable_created_answer_is_checked_like_a_lost_one(
 )
 def test_leans_words_are_attributed_to_the_field_they_name(message: str, field: str | None) -> None:
     assert field_in_message(message) == field
+
+
+def test_a_corrected_request_for_the_same_reference_settles_the_earlier_one_first(
+    sim: Simulator, cache: LinkCache, creator: LinkCreator
+) -> None:
+    """The answer was lost and the look failed; the person then corrects the amount and tries
+    again. The earlier attempt did create a link: it is found and named, nothing new is sent;
+    only a deliberate second try makes a second link."""
+    sim.faults.queue("drop-after", method="POST")  # stored at Lean, the answer lost
+    sim.faults.queue("503", count=2, method="GET", path_prefix="/payment-links/v1")  # the look fails
+    with pytest.raises(CreateUncertain):
+        creator.create(draft())
+    assert len(server_links(sim, "INV-1042")) == 1
+
+    with pytest.raises(CreateRefused) as caught:
+        creator.create(draft(amount="1450.00"))
+    earlier = server_links(sim, "INV-1042")[0]
+    assert earlier["id"] in str(caught.value)
+    assert "AED" in str(caught.value)
+    assert "Nothing new was sent" in str(caught.value)
+    assert sim.requests[CREATES] == 1
+    assert cache.link(earlier["id"]) is not None  # the earlier link is cached now
+
+    result = creator.create(draft(amount="1450.00"))  # asked again, knowing: a second link
+    assert sim.requests[CREATES] == 2
+    assert result.link.amount.amount == Decimal("1450.00")
+
+
+def test_a_corrected_request_is_sent_once_the_earlier_attempt_proves_absent(
+    sim: Simulator, creator: LinkCreator
+) -> None:
+    sim.faults.queue("drop", method="POST")  # never reached Lean
+    sim.faults.queue("503", count=2, method="GET", path_prefix="/payment-links/v1")
+    with pytest.raises(CreateUncertain):
+        creator.create(draft())
+    result = creator.create(draft(amount="1450.00"))
+    assert sim.requests[CREATES] == 2
+    assert [link["id"] for link in server_links(sim, "INV-1042")] == [result.link.id]
+
+
+def test_a_corrected_request_waits_while_the_earlier_one_cannot_be_checked(
+    sim: Simulator, creator: LinkCreator
+) -> None:
+    sim.faults.queue("drop-after", method="POST")
+    sim.faults.queue("503", count=2, method="GET", path_prefix="/payment-links/v1")
+    with pytest.raises(CreateUncertain):
+        creator.create(draft())
+    sim.faults.queue("503", count=2, method="GET", path_prefix="/payment-links/v1")
+    with pytest.raises(CreateUncertain) as caught:
+        creator.create(draft(amount="1450.00"))
+    assert "still unsettled" in str(caught.value)
+    assert sim.requests[CREATES] == 1
