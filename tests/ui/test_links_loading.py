@@ -233,3 +233,25 @@ def test_a_search_answer_naming_a_link_the_table_no_longer_holds_shows_the_other
     wanted = set(order[:250:2])
     model.set_id_filter(wanted | {"gone-since-the-search"})
     assert shown_ids(model, 300) == [link_id for link_id in order if link_id in wanted]
+
+
+def test_a_selected_link_the_search_leaves_out_is_no_longer_selected(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    cache = LinkCache.open(tmp_path / "many.sqlite3", clock=lambda: NOW)
+    cache.store_listing(awkward_links(1_200, seed=4), NOW, complete=True)
+    model = LinksTableModel(lambda: NOW)
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    model.set_prepared(prepare_rows(cache.links(now=NOW, ordered=False), NOW, {}, Column.NAME, False))
+    view = QTableView()
+    view.setModel(model)
+    order = shown_ids(model, 1_200)
+    view.selectionModel().select(
+        model.index(10, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    model.set_id_filter(set(order[::3]))  # row 10 is not a multiple of 3: left out
+    assert view.selectionModel().selectedRows() == []
+    assert shown_ids(model, 5) == order[0:15:3]
+    cache.close()

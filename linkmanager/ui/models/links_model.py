@@ -10,6 +10,7 @@ diffing on the link id, so the selection and the scroll position survive it.
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Sequence
 from datetime import datetime
@@ -356,10 +357,27 @@ class LinksTableModel(RowTableModel[LinkRow]):
             self._order_places = dict(zip(map(_row_key, self._ordered()), count()))
         return self._order_places
 
+    def _last_picked(self) -> tuple[list[LinkRow], list[int]] | None:
+        """What the last _target() picked out of _ordered() (set there, as a side product)."""
+        return self._picked
+
+    def _locator(self, found: list[int]) -> Callable[[Hashable], int | None]:
+        """A link's row among the rows picked at `found` (places in _ordered()), by bisection."""
+        places = self._ordered_places()
+
+        def locate(link_id: Hashable) -> int | None:
+            place = places.get(link_id)
+            if place is None:
+                return None
+            row = bisect_left(found, place)
+            return row if row < len(found) and found[row] == place else None
+
+        return locate
+
     def _narrows_everything(self, target: list[LinkRow]) -> bool:
         """True when every link is shown now, `target` is picked out of them in the same order,
         and so many runs of rows go that views take one layout change better than row signals."""
-        picked, order = self._picked, self._order
+        picked, order = self._last_picked(), self._order
         if picked is None or picked[0] is not target or order is None or len(self._rows) != len(order):
             return False
         if self._rows != order:  # identity compares first: cheap when equal
@@ -372,10 +390,11 @@ class LinksTableModel(RowTableModel[LinkRow]):
     def _show(self, changed: Collection[str], *, first: bool = False) -> None:
         self._picked = None
         target = self._target()
-        if not first and not changed and self._narrows_everything(target):
+        picked = self._last_picked()
+        if not first and not changed and picked is not None and self._narrows_everything(target):
             # A search over the whole list: its rows keep their order, the rest go. Scattered over
             # 100,000 rows that is one layout change; the diff would only find that out (15 ms).
-            self._relayout(target, _row_key, None)
+            self._relayout(target, _row_key, None, self._locator(picked[1]))
             return
         if first:
             self._reset_rows(target)

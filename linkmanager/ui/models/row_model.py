@@ -183,15 +183,27 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self._relayout(target, key, None)
 
     def _relayout(
-        self, target: list[R], key: Callable[[R], Hashable], target_pos: dict[Hashable, int] | None
+        self,
+        target: list[R],
+        key: Callable[[R], Hashable],
+        target_pos: dict[Hashable, int] | None,
+        locate: Callable[[Hashable], int | None] | None = None,
     ) -> None:
-        """One layout change; persistent indexes follow their row's key (or die with it)."""
+        """One layout change; persistent indexes follow their row's key (or die with it).
+
+        `locate(key)` -> the key's row in `target` (None: gone), when the caller can say it
+        without a scan of `target` (a search over 100,000 rows)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         keys = [key(self._rows[index.row()]) for index in before]
         self._rows[:] = target
         self._set_places(target_pos, key)
-        found = target_pos if target_pos is not None else _positions_of(set(keys), target, key)
+        if target_pos is not None:
+            found = target_pos
+        elif locate is not None:
+            found = {k: row for k in set(keys) if (row := locate(k)) is not None}
+        else:
+            found = _positions_of(set(keys), target, key)
         after = [
             self.index(found[k], index.column()) if k in found else QModelIndex()
             for k, index in zip(keys, before, strict=True)
