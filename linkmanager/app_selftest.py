@@ -21,8 +21,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-import keyring
-
 from linkmanager import __version__
 from linkmanager.domain import LinkStatus, Money, PaymentDetails, PaymentLink, format_money, utc_now
 from linkmanager.resources import resource_path, resources_root
@@ -127,6 +125,8 @@ def _installed(module: str) -> bool:
 
 def keyring_line() -> str:
     """Which backend would hold client secrets here; never a failure (see the module docstring)."""
+    import keyring  # on use: the window's start does not pay for it
+
     try:
         backend = choose_secure_backend(keyring.get_keyring())
     except NoSecureBackendError as exc:

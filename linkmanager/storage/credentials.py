@@ -17,15 +17,13 @@ import shlex
 import threading
 import unicodedata
 from collections.abc import Callable
-from typing import TypeVar
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail, null
+from typing import TYPE_CHECKING, TypeVar
 
 from linkmanager.domain.secret import Secret
 from linkmanager.storage.profiles import ProfileError, validate_name
+
+if TYPE_CHECKING:  # keyring itself is imported on first use: ~65 ms the window's start need not pay
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +71,8 @@ def describe_backend(backend: keyring.backend.KeyringBackend) -> str:
 
 def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     """Why this backend may not hold a client secret, or None when it may."""
+    from keyring.backends import fail, null
+
     name = describe_backend(backend)
     module = type(backend).__module__
     if isinstance(backend, fail.Keyring | null.Keyring):
@@ -95,6 +95,8 @@ def choose_secure_backend(backend: keyring.backend.KeyringBackend) -> keyring.ba
     A ChainerBackend is unwrapped to its best secure member: chaining would let a write or a
     read fall through to a plaintext backend that keyrings.alt had added to the chain.
     """
+    from keyring.backends import chainer
+
     if isinstance(backend, chainer.ChainerBackend):
         members: list[keyring.backend.KeyringBackend] = list(backend.backends)
         reasons = []
@@ -112,6 +114,8 @@ def choose_secure_backend(backend: keyring.backend.KeyringBackend) -> keyring.ba
 
 
 def _is_locked(exc: BaseException) -> bool:
+    import keyring.errors
+
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -234,7 +238,11 @@ class CredentialStore:
     # -- the backend -------------------------------------------------------------------------
 
     def _offered(self) -> keyring.backend.KeyringBackend:
-        return self._given if self._given is not None else keyring.get_keyring()
+        if self._given is not None:
+            return self._given
+        import keyring
+
+        return keyring.get_keyring()
 
     def _backend(self) -> keyring.backend.KeyringBackend:
         """The checked backend. Only success is remembered: after a refusal the next call
@@ -274,6 +282,8 @@ class CredentialStore:
         log.debug("Keyring %s for profile %r failed in %s: %s", action, username, name, detail)
         if _is_locked(exc):
             return KeyringLockedError(f"{KEYRING_LOCKED} (keyring backend: {name})")
+        import keyring.errors
+
         if isinstance(exc, keyring.errors.NoKeyringError):
             return NoSecureBackendError(f"{NO_SECURE_BACKEND} ({name}: {detail})")
         return CredentialError(

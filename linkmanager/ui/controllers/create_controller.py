@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,9 +21,11 @@ from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, duplica
 from linkmanager.domain.models import PaymentLink
 from linkmanager.services.create import CreateResult, LinkCreator
 from linkmanager.services.workspace import CachedLink, Workspace
-from linkmanager.ui.dialogs.create_link import CreateLinkDialog
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
+
+if TYPE_CHECKING:  # the form is built on first use: its modules are no part of the window's start
+    from linkmanager.ui.dialogs.create_link import CreateLinkDialog
 
 CREATE_TIP = "Create a new payment link (Ctrl+N)"
 DUPLICATE_TIP = "A new link with this link's amount, reference, identifiers, limit and customer"
@@ -115,6 +118,8 @@ class CreateController(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        from linkmanager.ui.dialogs.create_link import CreateLinkDialog
+
         dialog = CreateLinkDialog(
             self._window,
             create=self.creator.create,
