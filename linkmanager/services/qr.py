@@ -164,7 +164,7 @@ def qr_svg(
     if mark:
         _add_svg_mark(svg, width, mark)
     if size_mm is not None:
-        _set_svg_width(svg, width, float(size_mm))
+        _set_svg_width(svg, width, width + (_MARK_MODULES if mark else 0), size_mm)
     out = io.BytesIO()
     svg.save(out)
     return out.getvalue()
@@ -234,12 +234,12 @@ def check_print_width(size_mm: float) -> None:
         raise ValueError(f"a printed QR code is at least {MIN_PRINT_MM} mm wide, not {size_mm:g} mm")
 
 
-def _set_svg_width(svg: _RunsSvgImage, modules: int, size_mm: float) -> None:
+def _set_svg_width(svg: _RunsSvgImage, modules: int, height_modules: int, size_mm: float) -> None:
+    """Print `modules` wide at `size_mm`; the height (a mark's band included) in proportion."""
     check_print_width(size_mm)
     root = svg.get_image()
-    height = float(root.get("viewBox", f"0 0 {modules} {modules}").split()[3])
     root.set("width", f"{size_mm:g}mm")
-    root.set("height", f"{size_mm * height / modules:g}mm")
+    root.set("height", f"{size_mm * height_modules / modules:g}mm")
 
 
 # --- file names ---------------------------------------------------------------------------------

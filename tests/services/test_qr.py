@@ -132,6 +132,8 @@ def test_svg_of_a_printed_width_decodes() -> None:
     assert 'height="25mm"' in data
     marked = qr_svg(URL, size_mm=25, mark="DISABLED").decode()
     assert 'width="25mm"' in marked
+    modules = module_count(URL)  # the mark's band adds 6 modules of height, in proportion
+    assert f'height="{25 * (modules + 6) / modules:g}mm"' in marked
     assert decode(render_svg(marked.encode())) == [URL]
     for too_small in (0, 19.9, float("nan"), float("-inf")):  # never under 20 mm printed
         with pytest.raises(ValueError, match="at least 20 mm wide"):
