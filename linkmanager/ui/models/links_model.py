@@ -54,7 +54,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 # The columns the cache can read a first screenful in, in exactly this table's order
@@ -87,7 +86,7 @@ class LinksTableModel(RowTableModel[LinkRow]):
     """Cached links as table rows; `now` decides which cached links have expired meanwhile."""
 
     def __init__(self, now: Callable[[], datetime], parent: QObject | None = None) -> None:
-        super().__init__(len(Column), parent)
+        super().__init__(TITLES, parent)
         self._now = now
         self._all: dict[str, LinkRow] = {}  # every link, in the order set_links() gave them
         self._by_id: list[LinkRow] | None = None  # every link by id, made when a sort needs it
@@ -249,14 +248,6 @@ class LinksTableModel(RowTableModel[LinkRow]):
         self._order_places = None
         if self._loaded:
             self._reorder_rows(self._target(), _row_key)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(TITLES):
-            return TITLES[section]
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():

@@ -14,19 +14,22 @@ walk over 100,000 rows scattered in memory cost tens of milliseconds per keystro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from itertools import compress, count, islice, repeat
 from operator import add, gt, le, ne, sub
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    Qt,
 )
 
 R = TypeVar("R")
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Past this many insert/remove runs one layout change is cheaper for every view than thousands
@@ -77,10 +80,11 @@ def _positions_of(keys: set[Hashable], rows: list[R], key: Callable[[R], Hashabl
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows in `self._rows` (one list, changed in place so readers never hold a stale one)."""
 
-    def __init__(self, column_count: int, parent: QObject | None = None) -> None:
+    def __init__(self, titles: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
-        self._column_count = column_count
+        self._titles = tuple(titles)
+        self._column_count = len(self._titles)
         # key -> row in self._rows, for the key function _places_key; None until asked for, and
         # again after any change that does not know the new places.
         self._places: dict[Hashable, int] | None = None
@@ -93,6 +97,19 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else self._column_count
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _DISPLAY
+            and 0 <= section < self._column_count
+        ):
+            return self._titles[section]
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Rows are selected and read, never edited or dragged."""
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     # -- where rows are ------------------------------------------------------------------------
 

@@ -41,7 +41,6 @@ USAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> Usage
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 _usage_key: Callable[[Usage], Hashable] = attrgetter("usage_id")
@@ -60,7 +59,7 @@ def usage_texts(usage: Usage) -> tuple[str, ...]:
 
 class UsagesTableModel(RowTableModel[Usage]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(len(UsageColumn), parent)
+        super().__init__(TITLES, parent)
         self._link_id: str | None = None
 
     def link_id(self) -> str | None:
@@ -87,14 +86,6 @@ class UsagesTableModel(RowTableModel[Usage]):
         return None
 
     # -- Qt overrides --------------------------------------------------------------------------
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(TITLES):
-            return TITLES[section]
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
