@@ -41,39 +41,16 @@ if TYPE_CHECKING:
     from linkmanager.api.session import ClientStats, SessionOptions
     from linkmanager.domain.secret import Secret
 
-_MODULES = {
-    "auth": ("TokenProvider",),
-    "client": ("MAX_PAGE_SIZE", "LeanClient"),
-    "config": (
-        "DEFAULT_TIMEOUT",
-        "ENVIRONMENTS",
-        "PRODUCTION",
-        "SANDBOX",
-        "ApiEndpoints",
-        "Credentials",
-        "host_label",
-    ),
-    "errors": (
-        "AuthenticationError",
-        "BadRequestError",
-        "CreateOutcomeUnknown",
-        "LeanError",
-        "LeanHTTPError",
-        "LeanSchemaError",
-        "LeanTimeoutError",
-        "LeanTransportError",
-        "MethodNotAllowedError",
-        "NotFoundError",
-        "PermissionDeniedError",
-        "RateLimitedError",
-        "ServerError",
-        "UpdateNotConfirmed",
-    ),
-    "retry": ("RetryPolicy",),
-    "session": ("ClientStats", "SessionOptions"),
-}
-_HOME = {name: f"linkmanager.api.{module}" for module, names in _MODULES.items() for name in names}
-_HOME["Secret"] = "linkmanager.domain.secret"  # noqa: S105 - a module name
+# Where a name is looked for, cheapest first: the errors (no httpx) before anything else.
+_HOMES = (
+    "linkmanager.api.errors",
+    "linkmanager.domain.secret",
+    "linkmanager.api.config",
+    "linkmanager.api.retry",
+    "linkmanager.api.session",
+    "linkmanager.api.auth",
+    "linkmanager.api.client",
+)
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -108,12 +85,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next lookup is a plain attribute
-    return value
+    if name in __all__:
+        for home in _HOMES:
+            module = importlib.import_module(home)
+            if hasattr(module, name):
+                value = getattr(module, name)
+                globals()[name] = value  # the next lookup is a plain attribute
+                return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
