@@ -32,11 +32,12 @@ from linkmanager.storage import cache_writes, search, term_owners
 from linkmanager.storage.cache_errors import (
     CacheCorruptError,
     CacheError,
+    CacheReadOnlyError,
     CacheTooNewError,
     UnknownLinkError,
     translate,
 )
-from linkmanager.storage.cache_files import move_aside, prepare, tighten
+from linkmanager.storage.cache_files import move_aside
 from linkmanager.storage.cache_model import (
     BY_KEYS,
     SELECT_CACHED,
@@ -53,11 +54,12 @@ from linkmanager.storage.cache_model import (
     time_from,
     time_or_none,
 )
-from linkmanager.storage.schema import migrate
+from linkmanager.storage.cache_open import connect
 
 __all__ = [
     "CacheCorruptError",
     "CacheError",
+    "CacheReadOnlyError",
     "CacheTooNewError",
     "CachedLink",
     "LinkCache",
@@ -71,7 +73,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_BUSY_TIMEOUT_S = 10.0
 # effective_status needs a whole PaymentLink; status_counts builds slim ones with these details.
 _NO_DETAILS = PaymentDetails(Money(Decimal(0), "XXX"), "")
 _ORDER = " ORDER BY confirmed_at DESC, coalesce(nullif(name, ''), reference) COLLATE NOCASE, id"
@@ -103,63 +104,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _summary(problems: list[str]) -> str:
-    """quick_check's report on one line: the first problem, and how many more."""
-    lines = [line.strip() for row in problems for line in str(row).splitlines()]
-    lines = [line for line in lines if line and not line.startswith("***")] or ["no details"]
-    more = f", and {len(lines) - 1} more" if len(lines) > 1 else ""
-    return f"SQLite found: {lines[0]}{more}"
-
-
-# A whole-file check reads every page: 1.2 s for a 1 GB cache (100,000 links, 1,000,000 usages),
-# the most of a start. Above this size only the links table is checked at open; damage
-# elsewhere is still reported, with the way out, when a read or write meets it.
-_FULL_CHECK_BYTES = 64 * 2**20
-
-
-def _integrity_check(path: Path) -> str:
-    try:
-        large = path.stat().st_size > _FULL_CHECK_BYTES
-    except OSError:
-        large = False
-    return "PRAGMA quick_check(links)" if large else "PRAGMA quick_check(5)"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open, check and set up the file; every failure becomes a CacheError naming it."""
-    prepare(path)
-    try:
-        conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise translate(exc, path, "be opened") from None
-    try:
-        problems = [row[0] for row in conn.execute(_integrity_check(path))]
-        if problems != ["ok"]:
-            raise CacheCorruptError(path, f"it failed its integrity check ({_summary(problems)})")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            log.warning("cache %s stays in %s journal mode: WAL is not available there", path, mode)
-        # With WAL, NORMAL never leaves the file inconsistent; a power cut may lose the last commit.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        migrate(conn, path)
-        tighten(path)  # the -wal and -shm files exist now
-    except CacheError:
-        conn.close()
-        raise
-    except sqlite3.Error as exc:
-        conn.close()
-        raise translate(exc, path, "be opened") from None
-    return conn
-
-
 class LinkCache:
     """Links, usages and sync state of one profile; every write is one transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        read_only: str | None = None,
+    ) -> None:
         """Use LinkCache.open(path): it checks, creates and migrates the file first."""
         self._conn: sqlite3.Connection | None = conn
+        self._read_only = read_only
         self._path = path
         self._clock = clock
         self._lock = threading.RLock()
@@ -174,7 +132,8 @@ class LinkCache:
         from a clock that was set back (see cache_writes).
         """
         path = Path(path)
-        return cls(_connect(path), path, clock)
+        opened = connect(path)
+        return cls(opened.conn, path, clock, read_only=opened.read_only)
 
     @classmethod
     def rebuild(cls, path: Path, *, clock: Callable[[], datetime] = utc_now) -> LinkCache:
@@ -190,6 +149,11 @@ class LinkCache:
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved to this cache (read-only media, permissions); None when it can."""
+        return self._read_only
 
     def close(self) -> None:
         with self._lock:
@@ -243,6 +207,8 @@ class LinkCache:
             return work(conn)
 
     def _write(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        if self._read_only is not None:
+            raise CacheReadOnlyError(self._path, self._read_only)
         with self._transaction(doing, "BEGIN IMMEDIATE") as conn:
             return work(conn)
 

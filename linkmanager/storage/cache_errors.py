@@ -55,6 +55,21 @@ class CacheTooNewError(CacheCorruptError):
         self.supported = supported
 
 
+class CacheReadOnlyError(CacheError):
+    """The cache can be read but not written (read-only media or permissions): reads still work.
+
+    Nothing is wrong with the file, so the message names the real reason and never advises a rebuild.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The offline cache {path} is read-only ({reason}): it still answers reads, but nothing "
+            "can be saved to it. Copy it to a writable folder, or fix the folder's permissions, to sync."
+        )
+        self.path = path
+        self.reason = reason
+
+
 class UnknownLinkError(CacheError, LookupError):
     """Usages were offered for a link the cache has never stored: the sync engine's order is wrong."""
 
