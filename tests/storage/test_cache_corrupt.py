@@ -185,7 +185,7 @@ def test_sqlite_errors_become_sentences(
 def test_a_large_cache_checks_its_links_at_open_and_still_reads(
     cache_path: Path, make_link: LinkFactory, make_usage: UsageFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import linkmanager.storage.cache as cache_module
+    import linkmanager.storage.cache_open as cache_module
 
     fill(cache_path, make_link, make_usage, links=50)
     monkeypatch.setattr(cache_module, "_FULL_CHECK_BYTES", 0)  # every file counts as large
