@@ -16,6 +16,7 @@ from types import FrameType
 
 from linkmanager.simulator.faults import FaultSpec, FaultSpecError
 from linkmanager.simulator.simulator import Simulator
+from linkmanager.simulator.spoil import LINK_VARIANTS, USAGE_VARIANTS
 
 __all__ = ["add_sim_arguments", "run_sim"]
 
@@ -74,7 +75,15 @@ def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
         "then lose its answer: drop-after, slow-after (holds the answer, e.g. slow-after=0.1:5000 for "
         "5 s), 500-after, 502-after, 504-after. Prefix a rule with token: to hit the token endpoint instead "
         "(token:503=0.2), or with create: to hit creates only (create:drop-after=0.3: the link is "
-        "stored, the answer is lost)",
+        "stored, the answer is lost). Hostile answers: huge=RATE[:MB] (a 200 JSON page of MB megabytes, "
+        "default 300, sent chunked in place of the answer), drip=RATE[:MS] (the real answer, its body one "
+        "byte every MS milliseconds, default 20000); both also take token: or create:. Spoiled records, "
+        "API answers only, drawn apart from the failing kinds: bad-link=RATE[:VARIANT] (per link record in "
+        "link lists and GET of a link: one field gets a wrong type or an impossible value; VARIANT forces "
+        f"one of {', '.join(LINK_VARIANTS)}, or a field such as id lets the seed pick among its "
+        f"variants), bad-usage=RATE[:VARIANT] (per usage record: {', '.join(USAGE_VARIANTS)}), "
+        "foreign-usage=RATE (per usage record: payment_link_id names another link), page-lie=RATE (per "
+        "list answer: absurd total_pages and total_elements)",
     )
     parser.add_argument(
         "--activity", type=_rate, default=0.0, metavar="N", help="simulated payments started per minute"

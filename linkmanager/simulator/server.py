@@ -1,8 +1,8 @@
 """HTTP/1.1 plumbing: keep-alive, request counting, latency, faults and canned answers.
 
-Every answer carries Content-Length so httpx can keep connections alive as it would with Lean.
-On stop, open keep-alive connections are shut down too: a stopped simulator must not go on
-answering on a pooled connection.
+Every answer carries Content-Length so httpx can keep connections alive as it would with Lean
+(but the `huge` fault's, which is chunked). On stop, open keep-alive connections are shut down
+too: a stopped simulator must not go on answering on a pooled connection.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from linkmanager.simulator.faults import Fault, FaultInjector, fault_response
 from linkmanager.simulator.jsonio import dumps
 from linkmanager.simulator.routes import ApiApp, Request, Response, resolve
+from linkmanager.simulator.stream import huge_chunks, send_quietly, wait_unless_gone
 
 __all__ = ["SimHTTPServer"]
 
@@ -171,8 +172,17 @@ class _Handler(BaseHTTPRequestHandler):
             response = srv.app.error(500, "INTERNAL_SERVER_ERROR", "the simulator failed; see its log")
         for fault in faults:
             # The work is done (a create has stored its link); only the answer is lost or spoiled.
-            if fault.after and not self._apply(fault, split.path):
+            if fault.after and fault.kind != "drip" and not self._apply(fault, split.path):
                 return
+        if route is not None and self.command == "GET" and response.status == 200:
+            body = srv.faults.spoil(
+                self.command, self.path, route.kind, response.body, srv.app.store.link_ids
+            )
+            response = Response(response.status, body, response.headers)
+        drip = next((f for f in faults if f.kind == "drip"), None)
+        if drip is not None:
+            self._send_drip(response, drip.param or 0)
+            return
         self._send(response)
 
     def _apply(self, fault: Fault, path: str) -> bool:
@@ -185,9 +195,52 @@ class _Handler(BaseHTTPRequestHandler):
             logger.debug("dropping %s %s without an answer, %s", self.command, path, when)
             self.close_connection = True
             return False
+        if fault.kind == "huge":
+            self._send_huge(fault.param or 0)
+            return False
         status, headers, payload = fault_response(fault, srv.app.clock.now())
         self._send(Response(status, payload, headers))
         return False
+
+    def _send_huge(self, megabytes: int) -> None:
+        """A 200 JSON page of `megabytes` MiB, chunked, made as it goes out; stops on hang-up or stop."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        # The body goes straight to the socket: nothing may stay in the buffer.
+        if not self._flush_head() or self.command == "HEAD":
+            return
+        for chunk in huge_chunks(megabytes):
+            framed = b"%X\r\n%s\r\n" % (len(chunk), chunk)
+            if self.server.stopping.is_set() or not send_quietly(self.connection, framed):
+                logger.debug("huge answer to %s cut short", self.address_string())
+                self.close_connection = True
+                return
+        if not send_quietly(self.connection, b"0\r\n\r\n"):
+            self.close_connection = True
+
+    def _send_drip(self, response: Response, interval_ms: int) -> None:
+        """The answer with its real headers, its body one byte every `interval_ms` milliseconds."""
+        status, headers, payload = self._encode(response)
+        self._send_raw(status, headers, b"", length=len(payload))  # the real body's length
+        if not self._flush_head() or self.command == "HEAD":
+            return
+        for i in range(len(payload)):
+            gone = not wait_unless_gone(self.server.stopping, self.connection, interval_ms / 1000)
+            if gone or not send_quietly(self.connection, payload[i : i + 1]):
+                logger.debug("drip to %s ended after %d of %d bytes", self.address_string(), i, len(payload))
+                self.close_connection = True
+                return
+
+    def _flush_head(self) -> bool:
+        """Send the buffered head now; False (and the connection closes) when the client has gone."""
+        try:
+            self.wfile.flush()
+        except OSError:
+            self.close_connection = True
+            return False
+        return True
 
     def _read_body(self) -> bytes | None:
         """The request body, or None after answering 400/413 for a body we cannot read."""
@@ -230,6 +283,10 @@ class _Handler(BaseHTTPRequestHandler):
             total += size
 
     def _send(self, response: Response) -> None:
+        self._send_raw(*self._encode(response))
+
+    @staticmethod
+    def _encode(response: Response) -> tuple[int, dict[str, str], bytes]:
         headers = dict(response.headers)
         if response.body is None:
             payload = b""
@@ -238,14 +295,17 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             payload = dumps(response.body)
             headers.setdefault("Content-Type", "application/json")
-        self._send_raw(response.status, headers, payload)
+        return response.status, headers, payload
 
-    def _send_raw(self, status: int, headers: dict[str, str], payload: bytes) -> None:
+    def _send_raw(
+        self, status: int, headers: dict[str, str], payload: bytes, length: int | None = None
+    ) -> None:
+        """Head and body; `length` stands for the body's length when the body follows later."""
         self.send_response(status)
         for name, value in headers.items():
             if name.lower() != "content-length":
                 self.send_header(name, value)
-        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Content-Length", str(len(payload) if length is None else length))
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
