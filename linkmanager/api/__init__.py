@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         NotFoundError,
         PermissionDeniedError,
         RateLimitedError,
+        ResponseTooLarge,
         ServerError,
         UpdateNotConfirmed,
     )
@@ -74,6 +75,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitedError",
+    "ResponseTooLarge",
     "RetryPolicy",
     "Secret",
     "ServerError",

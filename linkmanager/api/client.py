@@ -14,12 +14,11 @@ from types import TracebackType
 from typing import Any, Self, TypeVar, Unpack
 from urllib.parse import quote
 
-import httpx
-
 from linkmanager.api import wire
 from linkmanager.api.config import ApiEndpoints, Credentials
 from linkmanager.api.errors import LeanError, LeanSchemaError, MethodNotAllowedError, UpdateNotConfirmed
 from linkmanager.api.session import ClientStats, Kind, LeanSession, SessionOptions
+from linkmanager.api.transport import Answer
 from linkmanager.domain import jsontext
 from linkmanager.domain.models import NewPaymentLink, Page, PaymentLink, Usage
 from linkmanager.domain.status import LinkStatus
@@ -137,12 +136,15 @@ class LeanClient:
 
     # -- links -------------------------------------------------------------------------------------
 
-    def links_page(self, page: int, size: int = MAX_PAGE_SIZE) -> Page[PaymentLink]:
-        """One page of links; `total_elements` makes page 0 with size 1 a cheap count."""
+    def links_page(self, page: int, size: int = MAX_PAGE_SIZE, *, lenient: bool = False) -> Page[PaymentLink]:
+        """One page of links; `total_elements` makes page 0 with size 1 a cheap count.
+
+        `lenient`: a malformed link record is set aside in `Page.rejected`, not an error.
+        """
         _check_page(page, size)
         context = f"links page {page}"
         data = self._get(LINKS_PATH, context, params={"page": page, "size": size})
-        return self._parsed(lambda: wire.parse_link_page(data, context=context), context)
+        return self._parsed(lambda: wire.parse_link_page(data, context=context, lenient=lenient), context)
 
     def list_links(self, progress: Callable[[Page[PaymentLink]], None] | None = None) -> list[PaymentLink]:
         """Every link, each once. `progress` is called with each page as it arrives."""
@@ -195,13 +197,18 @@ class LeanClient:
 
     # -- usages ------------------------------------------------------------------------------------
 
-    def usages_page(self, link_id: str, page: int, size: int = MAX_PAGE_SIZE) -> Page[Usage]:
-        """One page of a link's usages; page 0 with size 1 is the cheap "anything new?" probe."""
+    def usages_page(
+        self, link_id: str, page: int, size: int = MAX_PAGE_SIZE, *, lenient: bool = False
+    ) -> Page[Usage]:
+        """One page of a link's usages; page 0 with size 1 is the cheap "anything new?" probe.
+
+        `lenient`: a malformed usage record is set aside in `Page.rejected`, not an error.
+        """
         _check_page(page, size)
         context = f"usages page {page}"
         path = f"{LINKS_PATH}/{path_segment(link_id)}/usages"
         data = self._get(path, context, params={"page": page, "size": size})
-        return self._parsed(lambda: wire.parse_usage_page(data, context=context), context)
+        return self._parsed(lambda: wire.parse_usage_page(data, context=context, lenient=lenient), context)
 
     def list_usages(self, link_id: str, progress: Callable[[Page[Usage]], None] | None = None) -> list[Usage]:
         """Every usage of a link, each once."""
@@ -218,7 +225,7 @@ class LeanClient:
         response = self._session.request("GET", path, kind=Kind.READ, params=params)
         return self._json(response, context)
 
-    def _json(self, response: httpx.Response, context: str) -> Any:
+    def _json(self, response: Answer, context: str) -> Any:
         try:
             return jsontext.loads(response.content)
         except ValueError:
@@ -234,5 +241,5 @@ class LeanClient:
             return parse()
         except LeanSchemaError:
             raise
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise LeanSchemaError("<answer>", str(exc), context=context) from None
+        except wire.PARSE_ERRORS as exc:
+            raise LeanSchemaError("<answer>", f"{type(exc).__name__}: {exc}"[:300], context=context) from None

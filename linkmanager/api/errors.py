@@ -47,6 +47,18 @@ class UpdateNotConfirmed(LeanError):
         )
 
 
+class ResponseTooLarge(LeanError):
+    """Lean's answer was larger than any real answer can be; reading stopped at the limit."""
+
+    def __init__(self, request: str, limit: int) -> None:
+        self.request = request
+        self.limit = limit
+        super().__init__(
+            f"Lean's answer to {request} was larger than {limit // 1024:,} KiB, far more than any real "
+            "answer; LinkManager stopped reading it. If this repeats, tell Lean's support."
+        )
+
+
 class LeanSchemaError(LeanError):
     """Lean answered, but the answer breaks the contract. `field` names where (e.g. content[3].status)."""
 

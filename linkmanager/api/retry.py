@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 
 import httpx
 
-# 429 and gateway/availability answers: the request was not processed, or can be repeated.
-RETRYABLE_STATUSES: frozenset[int] = frozenset({429, 502, 503, 504})
+# Answers that mean "try again": the server timed out waiting for us (408), asked us to slow down
+# (429), or failed on its side (500, and the gateway/availability answers). Only idempotent
+# requests are ever repeated, so a 500 after the work was done costs nothing but a request.
+RETRYABLE_STATUSES: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504})
 
 # Failures where another try may well succeed (idempotent requests only).
 RETRYABLE_TRANSPORT_ERRORS: tuple[type[httpx.TransportError], ...] = (

@@ -32,8 +32,10 @@ from linkmanager.api.errors import (
     LeanTimeoutError,
     LeanTransportError,
     RateLimitedError,
+    ResponseTooLarge,
     http_error_class,
 )
+from linkmanager.api.rate_gate import RateGate
 from linkmanager.api.retry import (
     NOT_SENT_ERRORS,
     RETRYABLE_STATUSES,
@@ -42,6 +44,16 @@ from linkmanager.api.retry import (
     describe_transport_error,
     parse_retry_after,
 )
+from linkmanager.api.transport import (
+    MAX_BODY_BYTES,
+    Answer,
+    BodyTooLarge,
+    DeadlineTransport,
+    deadline,
+    deadline_passed,
+    read_answer,
+    remaining,
+)
 from linkmanager.domain import jsontext
 from linkmanager.domain.secret import Secret
 
@@ -49,6 +61,9 @@ logger = logging.getLogger(__name__)
 
 RAW_BODY_LIMIT = 2000
 _REDACTED = "[redacted]"
+# A request, its retries and the waits between them end within this many seconds, whatever the
+# server does: per-read timeouts alone let a server that trickles hold a request for ever.
+DEFAULT_DEADLINE = 60.0
 
 
 class Kind(Enum):
@@ -101,40 +116,12 @@ def lean_error_fields(body: bytes) -> tuple[str | None, str | None]:
     )
 
 
-class RateGate:
-    """When Lean answers 429, every other thread of the session waits out the same pause.
-
-    The thread that was told waits in its own retry loop; the others would otherwise keep
-    hitting a server that has just asked us to slow down (the sync engine runs up to 8 at once).
-    """
-
-    def __init__(self, sleep: Callable[[float], None], clock: Callable[[], float] = time.monotonic) -> None:
-        self._sleep = sleep
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._until = 0.0
-        self._owner: int | None = None
-
-    def hold(self, seconds: float) -> None:
-        with self._lock:
-            until = self._clock() + seconds
-            if until > self._until:
-                self._until = until
-                self._owner = threading.get_ident()
-
-    def wait(self) -> None:
-        with self._lock:
-            remaining = self._until - self._clock()
-            mine = self._owner == threading.get_ident()
-        if remaining > 0 and not mine:
-            logger.debug("Lean asked to slow down; waiting %.2f s", remaining)
-            self._sleep(remaining)
-
-
 class SessionOptions(TypedDict, total=False):
     """LeanSession's keyword arguments, so that LeanClient passes them on without repeating them."""
 
     timeout: httpx.Timeout
+    deadline: float
+    max_body: int
     retry: RetryPolicy | None
     sleep: Callable[[float], None]
     random: Callable[[], float]
@@ -144,8 +131,9 @@ class SessionOptions(TypedDict, total=False):
 class LeanSession:
     """One httpx client (TLS verified, timeouts always set) plus the token and the retry loop.
 
-    `sleep` and `random` drive retry waits; `clock` dates token expiry (wall-clock seconds,
-    time.time when None). All three are injected by tests.
+    Every request, its retries included, ends within `deadline` seconds, and no answer is read
+    past `max_body` bytes (api.transport). `sleep` and `random` drive retry waits; `clock` dates
+    token expiry (wall-clock seconds, time.time when None). All three are injected by tests.
     """
 
     def __init__(
@@ -154,6 +142,8 @@ class LeanSession:
         credentials: Credentials,
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        max_body: int = MAX_BODY_BYTES,
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         random: Callable[[], float] = _random.random,
@@ -162,13 +152,18 @@ class LeanSession:
         self.endpoints = endpoints
         self._client_id = credentials.client_id
         self._secret = credentials.client_secret
+        if deadline <= 0 or max_body <= 0:
+            raise ValueError("a request's deadline and answer size limit must be positive")
         self._timeout = timeout
+        self._deadline = deadline
+        self._max_body = max_body
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._random = random
         self._http = httpx.Client(
             timeout=timeout,
             verify=True,
+            transport=DeadlineTransport(),
             follow_redirects=False,
             headers={"User-Agent": f"LinkManager/{__version__}", "Accept": "application/json"},
         )
@@ -197,7 +192,7 @@ class LeanSession:
         kind: Kind,
         params: Mapping[str, int] | None = None,
         body: Any = None,
-    ) -> httpx.Response:
+    ) -> Answer:
         """Send an API request with a bearer token; answer the 2xx response or raise a LeanError."""
         query = f"?{urlencode(params)}" if params else ""
         headers = {"Content-Type": "application/json"} if body is not None else {}
@@ -221,23 +216,30 @@ class LeanSession:
 
     # -- the loop -------------------------------------------------------------------------------
 
-    def _send(self, call: _Call) -> httpx.Response:
+    def _send(self, call: _Call) -> Answer:
+        with deadline(self._deadline):
+            return self._attempts(call)
+
+    def _attempts(self, call: _Call) -> Answer:
         attempts = self._retry.attempts if call.retry_safe else 1
         attempt = 1
         renewed = False
         while True:
             token = self.tokens.token() if call.kind is not Kind.TOKEN else None
-            response = self._once(call, token, attempt, attempts)
-            if isinstance(response, httpx.RequestError):
-                retryable = call.retry_safe and isinstance(response, RETRYABLE_TRANSPORT_ERRORS)
-                if not retryable or attempt >= attempts:
-                    raise self._transport_failure(call, response, attempt)
-                self._pause(call, attempt, self._retry.backoff(attempt, self._random()), "failed")
+            answer = self._once(call, token, attempt, attempts)
+            if isinstance(answer, httpx.RequestError):
+                retryable = call.retry_safe and isinstance(answer, RETRYABLE_TRANSPORT_ERRORS)
+                wait = self._retry.backoff(attempt, self._random())
+                if not retryable or attempt >= attempts or not self._time_left_for(wait):
+                    raise self._transport_failure(call, answer, attempt)
+                self._pause(call, attempt, wait, "failed")
                 attempt += 1
                 continue
-            status = response.status_code
+            if isinstance(answer, BodyTooLarge):
+                raise self._too_large(call)
+            status = answer.status_code
             if 200 <= status < 300:
-                return response
+                return answer
             if status == 401 and token is not None and not renewed:
                 # One fresh token per request; a second 401 is an answer, not an accident. This
                 # holds for a create too: Lean refuses a 401 at authentication, before it looks at
@@ -246,32 +248,39 @@ class LeanSession:
                 self.tokens.invalidate(token)
                 continue
             if status == 429:
-                told = parse_retry_after(response.headers.get("Retry-After"))
+                told = parse_retry_after(answer.headers.get("Retry-After"))
                 pause = told if told is not None else self._retry.backoff(attempt, 1.0)
                 self.rate_gate.hold(min(pause, self._retry.max_retry_after))
             if status in RETRYABLE_STATUSES and call.retry_safe and attempt < attempts:
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                wait = self._retry.wait_before(attempt, retry_after, self._random())
-                if wait is not None:
-                    self._pause(call, attempt, wait, f"answered {status}")
+                retry_after = parse_retry_after(answer.headers.get("Retry-After"))
+                wait_for = self._retry.wait_before(attempt, retry_after, self._random())
+                if wait_for is not None and self._time_left_for(wait_for):
+                    self._pause(call, attempt, wait_for, f"answered {status}")
                     attempt += 1
                     continue
-            raise self._http_failure(call, response, attempt)
+            raise self._http_failure(call, answer, attempt)
+
+    @staticmethod
+    def _time_left_for(wait: float) -> bool:
+        """True when waiting `wait` seconds still leaves the request's deadline some time to try."""
+        left = remaining()
+        return left is None or wait < left
 
     def _once(
         self, call: _Call, token: Secret | None, attempt: int, attempts: int
-    ) -> httpx.Response | httpx.RequestError:
+    ) -> Answer | httpx.RequestError | BodyTooLarge:
         """One HTTP exchange. A failure is returned, not raised, so that the LeanError raised for it
         carries no __context__: httpx errors hold the request, Authorization header included."""
-        self.rate_gate.wait()
+        self.rate_gate.wait(at_most=remaining())
         headers = dict(call.headers)
         if token is not None:
             headers["Authorization"] = f"Bearer {token.reveal()}"
         with self._count_lock:
             self._requests += 1
         started = time.perf_counter()
+        request = self._http.build_request(call.method, call.url, content=call.content, headers=headers)
         try:
-            response = self._http.request(call.method, call.url, content=call.content, headers=headers)
+            answer = read_answer(self._http, request, self._max_body)
         except httpx.RequestError as exc:
             logger.debug(
                 "%s failed: %s (attempt %d/%d, %.0f ms)",
@@ -282,15 +291,18 @@ class LeanSession:
                 (time.perf_counter() - started) * 1000,
             )
             return exc
+        except BodyTooLarge as exc:
+            logger.debug("%s: the answer passed %d bytes; stopped reading", call.label, self._max_body)
+            return exc
         logger.debug(
             "%s -> %d (attempt %d/%d, %.0f ms)",
             call.label,
-            response.status_code,
+            answer.status_code,
             attempt,
             attempts,
             (time.perf_counter() - started) * 1000,
         )
-        return response
+        return answer
 
     def _pause(self, call: _Call, attempt: int, wait: float, what: str) -> None:
         logger.info("%s %s; retrying in %.2f s (attempt %d)", call.label, what, wait, attempt + 1)
@@ -300,8 +312,24 @@ class LeanSession:
 
     # -- giving up, in words ---------------------------------------------------------------------
 
+    def _too_large(self, call: _Call) -> LeanError:
+        logger.info("%s gave up: the answer was larger than %d bytes", call.label, self._max_body)
+        if call.kind is Kind.CREATE:
+            return CreateOutcomeUnknown(
+                f"The request to create a payment link reached {call.service}, but its answer was "
+                "far too large to read: the link may or may not exist now. Refresh the list and look "
+                "for it before creating it again."
+            )
+        return ResponseTooLarge(call.label, self._max_body)
+
     def _transport_failure(self, call: _Call, exc: httpx.RequestError, attempt: int) -> LeanTransportError:
-        what = describe_transport_error(exc, self._timeout)
+        if deadline_passed():
+            what = (
+                f"no complete answer within {self._deadline:g} s (the server stalled or sent its "
+                "answer too slowly)"
+            )
+        else:
+            what = describe_transport_error(exc, self._timeout)
         logger.info("%s gave up after %d attempt(s): %s", call.label, attempt, what)
         if call.kind is Kind.CREATE:
             if isinstance(exc, NOT_SENT_ERRORS):
@@ -316,7 +344,7 @@ class LeanSession:
         error = LeanTimeoutError if isinstance(exc, httpx.TimeoutException) else LeanTransportError
         return error(f"Could not reach {call.service}{tries}: {what}.")
 
-    def _http_failure(self, call: _Call, response: httpx.Response, attempt: int) -> LeanError:
+    def _http_failure(self, call: _Call, response: Answer, attempt: int) -> LeanError:
         status = response.status_code
         lean_status, lean_message = lean_error_fields(response.content)
         fields: dict[str, Any] = {

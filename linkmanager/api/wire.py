@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from linkmanager.api.errors import LeanSchemaError
+from linkmanager.domain import jsontext
 from linkmanager.domain.models import (
     CollectedIdentifier,
     IdentifierConfig,
@@ -20,13 +21,29 @@ from linkmanager.domain.models import (
     Page,
     PaymentDetails,
     PaymentLink,
+    RejectedRecord,
     Usage,
 )
 from linkmanager.domain.money import Money, MoneyError
 from linkmanager.domain.status import IdentifierType, LinkStatus, UsageStatus
+from linkmanager.domain.urls import payment_page_problem
 
 T = TypeVar("T")
 _MISSING = object()
+
+# What any real answer stays within. A value outside is a broken or hostile answer, refused as
+# malformed rather than stored: 1e308 as an amount or 10**23 payments broke the table and the
+# cache (SQLite integers stop at 2**63) before these bounds existed.
+MAX_COUNT = 10**9  # current_usages, max_usages
+MAX_PAGE_NUMBER = 10**12  # page metadata: liars are judged by the sync, not refused here
+MAX_AMOUNT_DIGITS = 12  # an amount is below 10**12
+MAX_AMOUNT_DECIMALS = 8
+EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(2200, 1, 1, tzinfo=UTC)
+MAX_URL_LENGTH = 4096  # far past what a QR code holds (~2,900 characters)
+RAW_RECORD_CHARS = 2000  # how much of a refused record is kept for inspection
+# What a wire parser may raise on a value it did not expect; all of it means "malformed".
+PARSE_ERRORS = (LeanSchemaError, ValueError, TypeError, AttributeError, ArithmeticError, KeyError)
 
 
 def _kind(value: object) -> str:
@@ -71,7 +88,9 @@ class _Fields:
             raise self.fail(key, "is empty")
         return value
 
-    def integer(self, key: str, *, required: bool = False, minimum: int | None = None) -> Any:
+    def integer(
+        self, key: str, *, required: bool = False, minimum: int | None = None, maximum: int = MAX_COUNT
+    ) -> Any:
         value = self.get(key, required)
         if value is None:
             return None
@@ -79,6 +98,8 @@ class _Fields:
             raise self.fail(key, f"expected a whole number, got {_kind(value)}")
         if minimum is not None and value < minimum:
             raise self.fail(key, f"must be at least {minimum}, got {value}")
+        if value > maximum:
+            raise self.fail(key, f"{_short(value)} is beyond any real value (at most {maximum:,})")
         return value
 
     def flag(self, key: str) -> bool:
@@ -87,11 +108,20 @@ class _Fields:
             raise self.fail(key, f"expected true or false, got {_kind(value)}")
         return bool(value)
 
-    def number(self, key: str) -> Decimal:
+    def amount(self, key: str) -> Decimal:
+        """A positive amount of sane size: below 10**12, at most 8 decimal places."""
         value = self.get(key, True)
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             raise self.fail(key, f"expected a number, got {_kind(value)}")
-        return Decimal(value)
+        amount = Decimal(value)
+        if not amount.is_finite() or amount <= 0:
+            raise self.fail(key, f"must be a positive amount, got {_short(amount)}")
+        exponent = amount.as_tuple().exponent
+        if amount.adjusted() >= MAX_AMOUNT_DIGITS or (
+            isinstance(exponent, int) and exponent < -MAX_AMOUNT_DECIMALS
+        ):
+            raise self.fail(key, f"{_short(amount)} is beyond any real amount")
+        return amount
 
     def time(self, key: str) -> datetime | None:
         value = self.text(key)
@@ -99,10 +129,25 @@ class _Fields:
             return None
         try:
             moment = datetime.fromisoformat(value)
-        except ValueError:
+            # Lean's times are java Instants (UTC); a time without offset is read as UTC.
+            moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        except (ValueError, OverflowError):
             raise self.fail(key, f"expected an ISO-8601 time, got {value[:40]!r}") from None
-        # Lean's times are java Instants (UTC); a time without offset is read as UTC.
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        if not EARLIEST_TIME <= moment < LATEST_TIME:
+            raise self.fail(key, f"{value[:40]!r} is outside any real date (2000 to 2199)")
+        return moment
+
+    def hosted_url(self, key: str) -> str:
+        """The payment page: an https:// address and nothing else, for it goes into QR codes."""
+        value: str = self.text(key, required=True, non_empty=True)
+        problem = payment_page_problem(value)
+        if len(value) > MAX_URL_LENGTH:
+            problem = f"{len(value):,} characters long"
+        if problem is not None:
+            raise self.fail(
+                key, f"a payment page must be an https:// address ({problem}), got {value[:60]!r}"
+            )
+        return value
 
     def objects(self, key: str, parse: Callable[[Any, str], T], *, required: bool = False) -> tuple[T, ...]:
         value = self.get(key, required)
@@ -116,6 +161,12 @@ class _Fields:
         return _Fields(self.get(key, True), self.path(key), self._context)
 
 
+def _short(value: object) -> str:
+    """A number as text, cut: an error message must not carry 300 digits."""
+    text = str(value)
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
 def _status(fields: _Fields, key: str, kind: type[T]) -> T:
     value = fields.text(key, required=True, non_empty=True)
     return kind(value)  # type: ignore[call-arg]  # open enums keep unknown values
@@ -127,7 +178,7 @@ def _identifier_config(value: Any, path: str, context: str = "") -> IdentifierCo
         type=_status(f, "type", IdentifierType),
         display_label=f.text("display_label"),
         required=f.flag("required"),
-        limit=f.integer("limit"),
+        limit=f.integer("limit", maximum=10**6),
     )
 
 
@@ -144,12 +195,12 @@ def parse_link(value: Any, path: str = "", *, context: str = "payment link") -> 
     f = _Fields(value, path, context)
     details = f.sub("payment_details")
     try:
-        amount = Money(details.number("amount"), details.text("currency", required=True))
+        amount = Money(details.amount("amount"), details.text("currency", required=True))
     except MoneyError as exc:
         raise details.fail("currency", str(exc)) from None
     return PaymentLink(
         id=f.text("id", required=True, non_empty=True),
-        url=f.text("link", required=True, non_empty=True),
+        url=f.hosted_url("link"),
         status=_status(f, "status", LinkStatus),
         current_usages=f.integer("current_usages", required=True, minimum=0),
         payment_details=PaymentDetails(
@@ -180,25 +231,56 @@ def parse_usage(value: Any, path: str = "", *, context: str = "usage") -> Usage:
     )
 
 
-def _parse_page(value: Any, parse_item: Callable[..., T], context: str) -> Page[T]:
+def _parse_page(
+    value: Any, parse_item: Callable[..., T], context: str, id_key: str, lenient: bool
+) -> Page[T]:
+    """A list answer. Strict: any bad record fails the page. Lenient: a bad record is set aside as
+    a RejectedRecord (with its id when it has a usable one) and the rest of the page is kept."""
     f = _Fields(value, "", context)
     meta = f.sub("page")
-    items = f.objects("content", lambda v, p: parse_item(v, p, context=context), required=True)
-    return Page(
-        items=items,
-        number=meta.integer("number", required=True, minimum=0),
-        size=meta.integer("size", required=True, minimum=0),
-        total_elements=meta.integer("total_elements", required=True, minimum=0),
-        total_pages=meta.integer("total_pages", required=True, minimum=0),
+    number = meta.integer("number", required=True, minimum=0, maximum=MAX_PAGE_NUMBER)
+    size = meta.integer("size", required=True, minimum=0, maximum=MAX_PAGE_NUMBER)
+    total_elements = meta.integer("total_elements", required=True, minimum=0, maximum=MAX_PAGE_NUMBER)
+    total_pages = meta.integer("total_pages", required=True, minimum=0, maximum=MAX_PAGE_NUMBER)
+    if not lenient:
+        items = f.objects("content", lambda v, p: parse_item(v, p, context=context), required=True)
+        return Page(items, number, size, total_elements, total_pages)
+    content = f.get("content", True)
+    if not isinstance(content, list):
+        raise f.fail("content", f"expected a list, got {_kind(content)}")
+    kept: list[T] = []
+    rejected: list[RejectedRecord] = []
+    for index, record in enumerate(content):
+        try:
+            kept.append(parse_item(record, f"content[{index}]", context=context))
+        except PARSE_ERRORS as exc:
+            rejected.append(_rejected(index, record, id_key, exc))
+    return Page(tuple(kept), number, size, total_elements, total_pages, tuple(rejected))
+
+
+def _rejected(index: int, record: Any, id_key: str, exc: Exception) -> RejectedRecord:
+    own_id = record.get(id_key) if isinstance(record, Mapping) else None
+    usable = isinstance(own_id, str) and bool(own_id.strip()) and len(own_id) <= 200
+    problem = exc.problem if isinstance(exc, LeanSchemaError) else f"{type(exc).__name__}: {exc}"
+    where = f"{exc.field}: " if isinstance(exc, LeanSchemaError) else ""
+    try:
+        raw = jsontext.dumps(record)
+    except ValueError:
+        raw = repr(record)
+    return RejectedRecord(
+        index=index,
+        record_id=own_id if usable else None,
+        problem=(where + problem)[:300],
+        raw=raw[:RAW_RECORD_CHARS],
     )
 
 
-def parse_link_page(value: Any, *, context: str = "links page") -> Page[PaymentLink]:
-    return _parse_page(value, parse_link, context)
+def parse_link_page(value: Any, *, context: str = "links page", lenient: bool = False) -> Page[PaymentLink]:
+    return _parse_page(value, parse_link, context, "id", lenient)
 
 
-def parse_usage_page(value: Any, *, context: str = "usages page") -> Page[Usage]:
-    return _parse_page(value, parse_usage, context)
+def parse_usage_page(value: Any, *, context: str = "usages page", lenient: bool = False) -> Page[Usage]:
+    return _parse_page(value, parse_usage, context, "usage_id", lenient)
 
 
 def _utc_text(moment: datetime) -> str:

@@ -25,12 +25,15 @@ _encode_str = json.JSONEncoder(ensure_ascii=False).encode
 
 def loads(text: str | bytes) -> Any:
     """Parse JSON; every non-integer number becomes a Decimal; NaN and Infinity are refused."""
+    # The error is raised outside the except block: json's own error (as __context__) keeps the
+    # whole text it failed on, and a server's answer may quote a token or a secret back at us.
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise JsonTextError(f"not valid JSON: {exc}") from None
+        problem = f"not valid JSON: {exc}"
     except RecursionError:
-        raise JsonTextError("not valid JSON: nested too deeply") from None
+        problem = "not valid JSON: nested too deeply"
+    raise JsonTextError(problem)
 
 
 def dumps(value: Any, default: Callable[[Any], Any] | None = None) -> str:

@@ -116,14 +116,25 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    """A record of a list answer that could not be read; the rest of its page still counts."""
+
+    index: int  # its place in the page's content
+    record_id: str | None  # its own id (link id or usage id), when it had a usable one
+    problem: str  # what is wrong with it, in words
+    raw: str  # the record as sent, cut to a bounded length
+
+
+@dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
-    """One page of a list answer, with Lean's totals."""
+    """One page of a list answer, with Lean's totals (and, when read leniently, what was refused)."""
 
     items: tuple[T, ...]
     number: int
     size: int
     total_elements: int
     total_pages: int
+    rejected: tuple[RejectedRecord, ...] = ()
 
     @property
     def is_last(self) -> bool:

@@ -22,6 +22,7 @@ from qrcode.exceptions import DataOverflowError
 from qrcode.image.svg import SvgPathFillImage
 
 from linkmanager.domain.models import PaymentLink
+from linkmanager.domain.urls import payment_page_problem
 
 __all__ = [
     "EC_LEVELS",
@@ -62,8 +63,9 @@ Matrix = tuple[tuple[bool, ...], ...]
 def _matrix(url: str, ec: str) -> Matrix:
     """The code's dark modules, without the quiet zone. Cached: choosing the mask pattern is most
     of the ~20 ms an encode takes, and the preview, a copy and a save all encode the same URL."""
-    if not url:
-        raise QrError("there is no URL to encode")
+    problem = payment_page_problem(url)
+    if problem is not None:  # a cache from before the API refused such links may still hold one
+        raise QrError(f"it is not a payment page LinkManager will encode: {problem}")
     level = _LEVELS.get(ec.upper())
     if level is None:
         raise ValueError(f"error correction is one of L, M, Q, H, not {ec!r}")

@@ -144,12 +144,44 @@ def test_retry_policy_is_configurable(
     assert requests_delta()[("GET", "list_links")] == 2
 
 
-def test_500_is_not_retried(sim: Simulator, client: LeanClient, requests_delta: Delta) -> None:
-    sim.faults.queue("500", method="GET")
+def test_a_500_to_a_read_is_retried(
+    sim: Simulator, client: LeanClient, sleeps: list[float], requests_delta: Delta
+) -> None:
+    sim.faults.queue("500", count=2, method="GET")
+    links = client.list_links()
+    assert len(links) == sim.state.link_count()
+    assert len(sleeps) == 2
+    assert requests_delta()[("GET", "list_links")] == len(links) // 100 + 1 + 2
+
+
+def test_a_500_that_never_ends_fails_after_the_last_attempt(
+    sim: Simulator, client: LeanClient, requests_delta: Delta
+) -> None:
+    sim.faults.queue("500", count=10, method="GET")
     with pytest.raises(ServerError) as info:
-        client.list_links()
+        client.links_page(0)
     assert info.value.lean_status == "INTERNAL_SERVER_ERROR"
-    assert requests_delta()[("GET", "list_links")] == 1
+    assert info.value.attempts == 4
+    assert "after 4 attempts" in str(info.value)
+    assert requests_delta()[("GET", "list_links")] == 4
+
+
+def test_a_500_to_a_status_change_is_retried_to_the_same_target(
+    sim: Simulator, client: LeanClient, requests_delta: Delta
+) -> None:
+    link = next(link for link in client.list_links() if link.status.value == "ACTIVE")
+    sim.faults.queue("500-after", method="PATCH")  # the change is made, the answer spoiled
+    changed = client.set_status(link.id, LinkStatus.DISABLED)
+    assert changed.status is LinkStatus.DISABLED
+    assert requests_delta()[("PATCH", "update_link")] == 2
+
+
+def test_a_500_to_the_token_request_is_retried(
+    sim: Simulator, client: LeanClient, requests_delta: Delta
+) -> None:
+    sim.faults.queue("500", path_prefix="/oauth2/token")
+    assert client.links_page(0, size=1).total_elements == sim.state.link_count()
+    assert requests_delta()[("POST", "token")] == 2
 
 
 # -- creating is never retried ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 from linkmanager.api import LeanClient
-from linkmanager.api.session import RateGate
+from linkmanager.api.rate_gate import RateGate
 from linkmanager.simulator import Simulator
 
 
