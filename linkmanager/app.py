@@ -15,8 +15,7 @@ import tempfile
 import time
 from argparse import Namespace
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
@@ -28,7 +27,7 @@ from linkmanager.app_profiles import ClientFactory, StorageProfileBook
 from linkmanager.app_selftest import self_test
 from linkmanager.resources import ResourceError, resource_path
 from linkmanager.services.workspace import ProfileInfo, Workspace
-from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
+from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
 from linkmanager.storage.profiles import ProfileError, ProfileStore
@@ -36,6 +35,7 @@ from linkmanager.ui.app_setup import create_application
 from linkmanager.ui.dialogs.profiles import add_profile, edit_profile, open_profile_switcher
 from linkmanager.ui.dialogs.welcome import WelcomeChoice, ask_welcome
 from linkmanager.ui.main_window import MainWindow
+from linkmanager.ui.session import Session, has_display, local_zone, save_screenshot
 from linkmanager.ui.tasks import TaskRunner
 
 __all__ = ["run_gui", "save_screenshot", "self_test"]
@@ -48,49 +48,6 @@ LAST_PROFILE_KEY = "profiles/last"
 SCREENSHOT_TIMEOUT_MS = 60_000
 SETTLE_MAX_S = 15.0  # after selecting the link, wait at most this long for its details to load
 SHUTDOWN_WAIT_MS = 10_000
-
-
-def local_zone() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
-
-
-def has_display() -> bool:
-    """Qt aborts without one; only Linux and the BSDs need a DISPLAY or WAYLAND_DISPLAY."""
-    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def save_screenshot(window: QWidget, path: str) -> bool:
-    """The window as it is drawn now, as PNG."""
-    QApplication.processEvents()
-    return window.grab().save(path, "PNG")
-
-
-@dataclass
-class Session:
-    """One open workspace and its window; closed once its background tasks are done."""
-
-    window: MainWindow
-    workspace: Workspace
-    runner: TaskRunner
-    settings: QSettings
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
-
-    def close(self, wait_ms: int) -> None:
-        if not self.runner.wait_idle(wait_ms):
-            log.warning("Closing %r with background tasks still running", self.workspace.info.name)
-        self.workspace.close()
-        self.settings.sync()
-        for cleanup in reversed(self.cleanups):
-            try:
-                cleanup()
-            except Exception:
-                log.exception("Cleaning up after %r failed", self.workspace.info.name)
-        self.window.deleteLater()
-        self.runner.deleteLater()
 
 
 class Shell(QObject):
@@ -198,7 +155,7 @@ class Shell(QObject):
     def open_profile(self, name: str) -> bool:
         try:
             profile = ProfileStore(self.paths.profiles_file).get(name)
-            self.paths.ensure_caches_dir()
+            # The cache makes its own folders (0700), and names a full or read-only disk if it cannot.
             cache = self._open_cache(self.paths.cache_file(profile.name))
         except (ProfileError, CacheError, OSError) as exc:
             self.tell(str(exc))
@@ -211,6 +168,7 @@ class Shell(QObject):
             cache,
             ClientFactory(profile, self._credentials),
             concurrency=profile.concurrency,
+            freshness=timedelta(minutes=profile.usage_freshness_minutes),
             tz=local_zone(),
         )
         settings = self._settings()
@@ -224,8 +182,8 @@ class Shell(QObject):
         try:
             return LinkCache.open(path)
         except CacheCorruptError as exc:
-            if self._screenshot:
-                raise
+            if self._screenshot or (isinstance(exc, CacheTooNewError) and exc.read_only is not None):
+                raise  # said as it is: a read-only file cannot be moved aside
             answer = QMessageBox.question(
                 self._parent(),
                 "Offline cache damaged",

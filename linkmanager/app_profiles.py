@@ -17,6 +17,7 @@ from linkmanager.domain.secret import Secret
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.profiles import (
     SYNC_INTERVAL_RANGE,
+    USAGE_FRESHNESS_RANGE,
     Profile,
     ProfileError,
     ProfileStore,
@@ -44,12 +45,24 @@ def _check_timeout() -> httpx.Timeout:
     return httpx.Timeout(total, connect=connect)
 
 
+def endpoints_of(profile: Profile) -> api.ApiEndpoints:
+    """The profile's addresses for a client; one a client must not use is a ProfileError naming
+    the profile and the field (as the command line says it), never a traceback."""
+    from linkmanager.api.config import EndpointError  # with httpx: not before the first paint
+
+    try:
+        return api.ApiEndpoints(profile.api_url, profile.token_url)
+    except EndpointError as exc:
+        raise ProfileError(
+            f"The profile {profile.name!r} cannot be used: its {exc.field} {exc.problem}."
+        ) from None
+
+
 def check_with_lean(profile: Profile, secret: Secret) -> None:
     """Ask Lean for a token and one link: wrong credentials stop the save; an unreachable Lean
     does not (the window then shows the profile offline and syncs when Lean is back)."""
-    endpoints = api.ApiEndpoints(profile.api_url, profile.token_url)
     client = api.LeanClient(
-        endpoints,
+        endpoints_of(profile),
         api.Credentials(profile.client_id, secret),
         timeout=_check_timeout(),
         retry=api.RetryPolicy(attempts=2),
@@ -66,18 +79,21 @@ def check_with_lean(profile: Profile, secret: Secret) -> None:
 
 
 class ClientFactory:
-    """Builds the profile's client on first use, on a worker: only then is the keyring asked."""
+    """Builds the profile's client on first use, on a worker: only then is the keyring asked.
+
+    An address the client refuses is a ProfileError naming the profile and the field, which the
+    window shows as the sync's failure. (Checked here, not when the profile opens: that would
+    load httpx before the first paint; the profiles file's own checks already refuse the rest.)
+    """
 
     def __init__(self, profile: Profile, credentials: CredentialStore) -> None:
         self._profile = profile
         self._credentials = credentials
 
     def __call__(self) -> api.LeanClient:
+        endpoints = endpoints_of(self._profile)  # before the keyring is asked
         secret = self._credentials.load(self._profile.name, account=self._profile.keyring_account)
-        return api.LeanClient(
-            api.ApiEndpoints(self._profile.api_url, self._profile.token_url),
-            api.Credentials(self._profile.client_id, secret),
-        )
+        return api.LeanClient(endpoints, api.Credentials(self._profile.client_id, secret))
 
 
 class StorageProfileBook:
@@ -95,8 +111,9 @@ class StorageProfileBook:
 
     def values(self, name: str) -> ProfileValues:
         p = self._store.get(name)
-        known = p.environment in api.ENVIRONMENTS and api.ENVIRONMENTS[p.environment] == api.ApiEndpoints(
-            p.api_url, p.token_url
+        known = p.environment in api.ENVIRONMENTS and (
+            (api.ENVIRONMENTS[p.environment].api_url, api.ENVIRONMENTS[p.environment].token_url)
+            == (p.api_url.rstrip("/"), p.token_url)
         )
         return ProfileValues(
             name=p.name,
@@ -106,6 +123,7 @@ class StorageProfileBook:
             api_url=None if known else p.api_url,
             token_url=None if known else p.token_url,
             sync_interval_minutes=p.sync_interval_minutes,
+            usage_freshness_minutes=p.usage_freshness_minutes,
         )
 
     # -- checking -----------------------------------------------------------------------------
@@ -138,6 +156,9 @@ class StorageProfileBook:
         low, high = SYNC_INTERVAL_RANGE
         if not low <= values.sync_interval_minutes <= high:
             errors["sync_interval_minutes"] = f"Sync every {low} to {high} minutes."
+        low, high = USAGE_FRESHNESS_RANGE
+        if not low <= values.usage_freshness_minutes <= high:
+            errors["usage_freshness_minutes"] = f"Re-check payments every {low} to {high} minutes."
         return errors
 
     # -- saving (on a worker thread) ----------------------------------------------------------
@@ -156,6 +177,7 @@ class StorageProfileBook:
                 endpoints.token_url,
                 values.sync_interval_minutes,
                 current.concurrency,
+                usage_freshness_minutes=values.usage_freshness_minutes,
                 secret_id=current.secret_id,  # the same keyring entry
             )
         else:
@@ -166,6 +188,7 @@ class StorageProfileBook:
                 endpoints.api_url,
                 endpoints.token_url,
                 values.sync_interval_minutes,
+                usage_freshness_minutes=values.usage_freshness_minutes,
             )
             taken = next((p for p in self._store.list() if p.key == profile.key), None)
             if taken is not None:  # before the keyring: never replace another profile's secret

@@ -7,7 +7,6 @@ whose repr and str never show it: a stray log line or crash dialog cannot leak i
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -15,6 +14,7 @@ from types import MappingProxyType
 import httpx
 
 from linkmanager.domain.secret import Secret
+from linkmanager.domain.urls import redact_url, service_url_problem
 
 # connect 10 s; read, write and waiting for a pooled connection 30 s.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -40,15 +40,6 @@ class Credentials:
         return f"Credentials(client_id={self.client_id!r}, client_secret=Secret('********'))"
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def host_label(url: str) -> str:
     """ "127.0.0.1:8123" or "sandbox.leantech.me": how error messages name a server."""
     parsed = httpx.URL(url)
@@ -56,12 +47,37 @@ def host_label(url: str) -> str:
     return f"{host}:{parsed.port}" if parsed.port else host
 
 
+class EndpointError(ValueError):
+    """One address refused: str() is "<field> <problem>", e.g. "api_url must use https://...".
+
+    The value in the message has any user name and password hidden (redact_url).
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _check(name: str, value: str) -> None:
+    problem = service_url_problem(value)
+    if problem is not None:
+        raise EndpointError(name, problem)
+    try:
+        host = httpx.URL(value).host  # decoded lazily: an invalid IDNA name ("xn--zz") raises only here
+    except (httpx.InvalidURL, ValueError):  # their messages may quote a password: not shown
+        host = ""
+    if not host:
+        raise EndpointError(name, f"is not a URL: {redact_url(value)!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class ApiEndpoints:
     """The API base URL and the OAuth token URL of one Lean environment.
 
     Plain http is accepted only for loopback (the simulator): anywhere else the client secret
-    and tokens would cross the network in clear.
+    and tokens would cross the network in clear. A user name or password in an address is
+    refused: it would travel in every request and show in logs. Refusals are EndpointError.
     """
 
     api_url: str
@@ -70,17 +86,7 @@ class ApiEndpoints:
     def __post_init__(self) -> None:
         object.__setattr__(self, "api_url", self.api_url.rstrip("/"))
         for name in ("api_url", "token_url"):
-            value = getattr(self, name)
-            try:
-                url = httpx.URL(value)
-            except httpx.InvalidURL as exc:
-                raise ValueError(f"{name} is not a URL: {value!r} ({exc})") from None
-            if url.scheme not in ("https", "http") or not url.host:
-                raise ValueError(f"{name} must be an https:// address, not {value!r}")
-            if url.scheme == "http" and not _is_loopback(url.host):
-                raise ValueError(f"{name} must use https:// (plain http only for this computer): {value!r}")
-            if url.query or url.fragment:
-                raise ValueError(f"{name} must not carry a query or fragment: {value!r}")
+            _check(name, getattr(self, name))
 
     @property
     def api_host(self) -> str:

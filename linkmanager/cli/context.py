@@ -12,10 +12,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from linkmanager.api import ApiEndpoints, Credentials, LeanClient
+from linkmanager.api.config import EndpointError
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, resolve_paths
-from linkmanager.storage.profiles import Profile, ProfileStore
+from linkmanager.storage.profiles import Profile, ProfileError, ProfileStore
+
+
+def endpoints_of(profile: Profile) -> ApiEndpoints:
+    """The profile's addresses as the client needs them; one a client must not use is a
+    ProfileError naming the profile and the field, never a traceback."""
+    try:
+        return ApiEndpoints(profile.api_url, profile.token_url)
+    except EndpointError as exc:
+        raise ProfileError(
+            f"The profile {profile.name!r} cannot be used: its {exc.field} {exc.problem}."
+        ) from None
 
 
 @dataclass
@@ -52,11 +64,9 @@ class Context:
         return cache
 
     def client(self) -> LeanClient:
+        endpoints = endpoints_of(self.profile)  # a bad address is said before the keyring is asked
         secret = self.credentials.load(self.profile.name, account=self.profile.keyring_account)
-        client = LeanClient(
-            ApiEndpoints(self.profile.api_url, self.profile.token_url),
-            Credentials(self.profile.client_id, secret),
-        )
+        client = LeanClient(endpoints, Credentials(self.profile.client_id, secret))
         self._opened.append(client)
         return client
 

@@ -14,11 +14,12 @@ from linkmanager.api import (
     LeanClient,
     LeanError,
 )
-from linkmanager.cli.context import Context
+from linkmanager.cli.context import Context, endpoints_of
 from linkmanager.cli.output import local_time, safe, table
 from linkmanager.domain.secret import Secret
-from linkmanager.storage.cache import CacheError, LinkCache
-from linkmanager.storage.profiles import Profile
+from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
+from linkmanager.storage.cache_errors import CacheDiskFullError
+from linkmanager.storage.profiles import USAGE_FRESHNESS_RANGE, Profile
 
 
 class CommandError(Exception):
@@ -54,6 +55,15 @@ def add_profile_parsers(commands: argparse._SubParsersAction, common: argparse.A
     )
     add.add_argument(
         "--sync-interval", type=int, default=5, metavar="MIN", help="minutes between syncs in the app"
+    )
+    low, high = USAGE_FRESHNESS_RANGE
+    add.add_argument(
+        "--freshness",
+        type=int,
+        default=60,
+        metavar="MINUTES",
+        help=f"re-check the payments of every link that can still change at least this often "
+        f"({low} to {high} minutes; default 60)",
     )
 
     secret = actions.add_parser(
@@ -98,6 +108,9 @@ def _profile_from(args: argparse.Namespace) -> Profile:
         environment = "custom"
     if args.sync_interval < 1:
         raise CommandError("--sync-interval is at least 1 minute.", 2)
+    low, high = USAGE_FRESHNESS_RANGE
+    if not low <= args.freshness <= high:
+        raise CommandError(f"--freshness is {low} to {high} minutes, not {args.freshness}.", 2)
     return Profile(
         name=args.name,
         environment=environment,
@@ -105,13 +118,13 @@ def _profile_from(args: argparse.Namespace) -> Profile:
         api_url=endpoints.api_url,
         token_url=endpoints.token_url,
         sync_interval_minutes=args.sync_interval,
+        usage_freshness_minutes=args.freshness,
     )
 
 
 def _check_with_lean(profile: Profile, secret: Secret) -> str:
     """Ask Lean for a token: wrong credentials stop here, an unreachable Lean only warns."""
-    endpoints = ApiEndpoints(profile.api_url, profile.token_url)
-    with LeanClient(endpoints, Credentials(profile.client_id, secret)) as client:
+    with LeanClient(endpoints_of(profile), Credentials(profile.client_id, secret)) as client:
         try:
             client.links_page(0, size=1)
         except AuthenticationError as exc:
@@ -171,8 +184,14 @@ def _last_sync(ctx: Context, profile: Profile) -> str:
     try:
         with LinkCache.open(path) as cache:
             return local_time(cache.sync_state().last_full_sync)
-    except CacheError:
+    except CacheTooNewError:
+        return "cache from a newer LinkManager"
+    except CacheCorruptError:
         return "cache damaged"
+    except CacheDiskFullError:
+        return "disk full"
+    except CacheError:
+        return "cache unreadable"
 
 
 def profile_remove(ctx: Context, args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""What may be a payment page address: the one rule for the API parser and the QR renderer.
+"""Address rules, one place for every layer: payment pages, and the addresses of Lean's services.
 
 A link's hosted URL goes into QR codes that customers scan and onto printed cards, so anything
 but an absolute https:// address (a `javascript:` URL, plain http, spaces, control or invisible
@@ -8,6 +8,7 @@ before this rule existed.
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit
 
 
@@ -26,4 +27,60 @@ def payment_page_problem(url: object) -> str | None:
         return "it is not an https:// address"
     if parts.username is not None or parts.password is not None:
         return "the address carries a user name or password"
+    return None
+
+
+def redact_url(value: str) -> str:
+    """`value` fit for a message: all before its last @ (after the scheme) becomes ***.
+
+    Blunt on purpose: a password typed raw may hold '/', '?' or '#', so where the userinfo ends
+    cannot be told for sure; hiding a harmless path now and then is the cheaper mistake.
+    """
+    scheme, sep, rest = value.partition("://")
+    if not sep:
+        scheme, rest = "", value
+    if "@" not in rest:
+        return value
+    return f"{scheme}{sep}***@{rest.rpartition('@')[2]}"
+
+
+def is_loopback(host: str) -> bool:
+    """This computer (the simulator): the one place plain http is allowed."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def service_url_problem(value: str) -> str | None:
+    """Why `value` cannot be the address of a Lean service (API or sign-in), completing "The
+    profile's api_url …"; None when it can. The value is quoted redacted (redact_url).
+
+    https only, but plain http for this computer (anywhere else the secret and tokens would cross
+    the network in clear); no user name or password (it would travel in every request and show in
+    logs); no query or fragment.
+    """
+    shown = redact_url(value)
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return f"cannot contain spaces: {shown!r}"
+    # urlsplit's own messages may quote a password taken for a port: say it in our words.
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return f"is not a valid address: {shown!r}"
+    try:
+        parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+    except ValueError:
+        return f"has a port that is not a number from 0 to 65535: {shown!r}"
+    if "@" in parts.netloc:
+        return f"must not carry a user name or password (the client secret is kept in the keyring): {shown!r}"
+    if parts.scheme not in ("https", "http") or not host:
+        return f"must be an absolute https:// address, not {shown!r}"
+    if parts.scheme == "http" and not is_loopback(host):
+        return f"must use https:// (plain http only for this computer): {shown!r}"
+    if parts.query or parts.fragment:
+        return f"must not carry a query or fragment: {shown!r}"
     return None

@@ -12,6 +12,11 @@ from linkmanager.storage.cache import (
     UnknownLinkError,
     UsageChange,
 )
+from linkmanager.storage.cache_errors import (
+    CacheDiskFullError,
+    CacheReadOnlyError,
+    CacheUpgradeBlockedError,
+)
 from linkmanager.storage.credentials import (
     CredentialError,
     CredentialStore,
@@ -25,8 +30,11 @@ from linkmanager.storage.profiles import Profile, ProfileError, ProfileStore
 __all__ = [
     "AppPaths",
     "CacheCorruptError",
+    "CacheDiskFullError",
     "CacheError",
+    "CacheReadOnlyError",
     "CacheTooNewError",
+    "CacheUpgradeBlockedError",
     "CachedLink",
     "CredentialError",
     "CredentialStore",

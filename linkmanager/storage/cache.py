@@ -10,25 +10,20 @@ lock is short, and it is always waited for on a worker thread, never on the GUI 
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from linkmanager.domain import jsontext
 from linkmanager.domain.lifecycle import effective_status
-from linkmanager.domain.models import PaymentDetails, PaymentLink, Usage, ensure_utc, utc_now
-from linkmanager.domain.money import Money
+from linkmanager.domain.models import PaymentLink, Usage, ensure_utc, utc_now
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage import cache_writes, search, term_owners
+from linkmanager.storage import cache_reads, cache_sync, cache_writes, search, term_owners
 from linkmanager.storage.cache_errors import (
     CacheCorruptError,
     CacheError,
@@ -39,19 +34,20 @@ from linkmanager.storage.cache_errors import (
 )
 from linkmanager.storage.cache_files import move_aside
 from linkmanager.storage.cache_model import (
-    BY_KEYS,
     SELECT_CACHED,
     SELECT_USAGES,
     CachedLink,
     LinkChange,
     SearchHit,
     StoredDataError,
+    SyncMarks,
+    SyncProblem,
     SyncState,
     UsageChange,
+    UsageList,
     clean,
     decode_cached,
     decode_usage,
-    time_from,
     time_or_none,
 )
 from linkmanager.storage.cache_open import connect
@@ -65,43 +61,18 @@ __all__ = [
     "LinkCache",
     "LinkChange",
     "SearchHit",
+    "SyncMarks",
+    "SyncProblem",
     "SyncState",
     "UnknownLinkError",
     "UsageChange",
+    "UsageList",
 ]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# effective_status needs a whole PaymentLink; status_counts builds slim ones with these details.
-_NO_DETAILS = PaymentDetails(Money(Decimal(0), "XXX"), "")
 _ORDER = " ORDER BY confirmed_at DESC, coalesce(nullif(name, ''), reference) COLLATE NOCASE, id"
-
-
-# The orders first_links() can read without reading every link: each is exactly the order the
-# links table sorts that column in (domain.sorting for text). "name" and "expires_at" come from
-# an index; the others are computed over every link (~0.1 s at 100,000), still far from a full load.
-FIRST_ORDERS = {
-    "id": "id",
-    "name": "name_key",
-    "reference": "lm_text_key(reference)",
-    "customer_id": "lm_text_key(customer_id)",
-    "expires_at": "expires_at",
-}
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic-GC passes while a bulk read builds objects that all stay alive: with 100,000
-    links, the passes it would trigger scan every object made so far (~0.3 s of 1 s) to free
-    nothing. Decoded links hold no reference cycles; refcounting still frees as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class LinkCache:
@@ -224,7 +195,7 @@ class LinkCache:
         moment = ensure_utc(now if now is not None else self._clock())
         query = SELECT_CACHED + (_ORDER if ordered else "")
         rows = self._read("read the links", lambda conn: conn.execute(query).fetchall())
-        with _collector_paused():
+        with cache_reads.collector_paused():
             cached = self._decoded(rows)
             # Every key and id is at hand: the first search need not read them again (_ids_by_key).
             ids = {row[-1]: row[0] for row in rows}
@@ -247,24 +218,9 @@ class LinkCache:
             return self._decoded(
                 self._read("read the links", lambda conn: conn.execute(query, params).fetchall())
             )
-        value = FIRST_ORDERS[order]
-        direction = "DESC" if descending else "ASC"
-        ranked = (
-            f"SELECT key FROM links WHERE {value} IS NOT NULL ORDER BY {value} {direction}, id LIMIT ?",  # noqa: S608 - value and direction are ours
-            f"SELECT key FROM links WHERE {value} IS NULL ORDER BY id LIMIT ?",  # noqa: S608
+        return self._decoded(
+            self._read("read the links", lambda conn: cache_reads.first_rows(conn, order, descending, limit))
         )
-
-        def read(conn: sqlite3.Connection) -> list[Any]:
-            keys = [row[0] for row in conn.execute(ranked[0], (limit,))]
-            if len(keys) < limit:
-                keys += [row[0] for row in conn.execute(ranked[1], (limit - len(keys),))]
-            rows = {
-                row[-1]: row
-                for row in conn.execute(SELECT_CACHED + " WHERE key IN " + BY_KEYS, (jsontext.dumps(keys),))
-            }
-            return [rows[key] for key in keys]
-
-        return self._decoded(self._read("read the links", read))
 
     def _decoded(self, rows: list[Any]) -> list[CachedLink]:
         try:
@@ -298,26 +254,7 @@ class LinkCache:
     def status_counts(self, now: datetime | None = None) -> dict[LinkStatus, int]:
         """Links per effective status at `now`; every known status is present, unknown ones when held."""
         moment = ensure_utc(now if now is not None else self._clock())
-        rows = self._read(
-            "count the links",
-            lambda conn: conn.execute(
-                "SELECT status, current_usages, max_usages, expires_at, count(*) FROM links "
-                "GROUP BY status, current_usages, max_usages, expires_at"
-            ).fetchall(),
-        )
-        counts: Counter[LinkStatus] = Counter({status: 0 for status in LinkStatus.known()})
-        for status, current, maximum, expires, count in rows:
-            slim = PaymentLink(
-                id="",
-                url="",
-                status=LinkStatus(status),
-                current_usages=current,
-                payment_details=_NO_DETAILS,
-                max_usages=maximum,
-                expires_at=time_or_none(expires),
-            )
-            counts[effective_status(slim, moment)] += count
-        return dict(counts)
+        return self._read("count the links", lambda conn: cache_reads.status_counts(conn, moment))
 
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Links and usages holding `text` anywhere in a searchable value; see storage.search."""
@@ -353,11 +290,25 @@ class LinkCache:
         return self._key_ids[1]
 
     def sync_state(self) -> SyncState:
-        row = self._read(
-            "read the sync state",
-            lambda conn: conn.execute("SELECT value FROM sync_meta WHERE key = 'last_full_sync'").fetchone(),
+        meta = dict(
+            self._read(
+                "read the sync state",
+                lambda conn: conn.execute("SELECT key, value FROM sync_meta").fetchall(),
+            )
         )
-        return SyncState(last_full_sync=None if row is None else time_from(row[0]))
+        return SyncState(
+            last_full_sync=time_or_none(meta.get("last_full_sync")),
+            last_sync_started=time_or_none(meta.get("last_sync_started")),
+        )
+
+    def sync_marks(self) -> dict[str, SyncMarks]:
+        """Every link's sync marks by id: what the sync engine plans a link's usages from."""
+        with cache_reads.collector_paused():
+            return self._read("read the links", cache_sync.sync_marks)
+
+    def problems(self) -> list[SyncProblem]:
+        """What syncs could not bring up to date, oldest first; a link's go when it syncs again."""
+        return self._read("read the sync problems", cache_sync.problems)
 
     def is_empty(self) -> bool:
         """True when no link is cached (see sync_state() for whether a full sync ever finished)."""
@@ -389,25 +340,50 @@ class LinkCache:
         return changes[0] if changes else None
 
     def store_usages(
-        self, link_id: str, usages: Sequence[Usage], confirmed_at: datetime, *, link_status: LinkStatus
+        self,
+        link_id: str,
+        usages: Sequence[Usage],
+        confirmed_at: datetime,
+        *,
+        link_status: LinkStatus,
+        read_all: bool = True,
     ) -> list[UsageChange]:
         """The link's complete usage list as just read: upserted in this order, none deleted.
 
-        Returns a UsageChange for each new usage and each whose usage or payment status changed.
+        `read_all` is False when only the unsettled usages were fetched again. The link's
+        problems are over. Returns a UsageChange for each new usage and each whose usage or
+        payment status changed.
         """
-        return self._write(
-            "save usages",
-            lambda conn: cache_writes.put_usages(
-                conn, link_id, usages, confirmed_at, link_status, self._clock()
-            ),
-        )
+        return self.store_usage_lists([UsageList(link_id, usages, confirmed_at, link_status, read_all)])
 
     def confirm_usages(self, link_id: str, confirmed_at: datetime, *, link_status: LinkStatus) -> None:
         """A cheap probe showed the link's usages unchanged: they are confirmed as of `confirmed_at`."""
-        self._write(
-            "confirm usages",
-            lambda conn: cache_writes.confirm_usages(conn, link_id, confirmed_at, link_status, self._clock()),
+        self.store_usage_lists([UsageList(link_id, None, confirmed_at, link_status)])
+
+    def store_usage_lists(self, lists: Sequence[UsageList]) -> list[UsageChange]:
+        """Several links' usages (or probe confirmations) in one transaction: what a sync's workers
+        read while the last batch was being written. Each link is whole: its new list or its old."""
+        return self._write(
+            "save usages", lambda conn: cache_writes.put_usage_lists(conn, lists, self._clock())
         )
 
+    def mark_unlisted(self, listed_at: datetime, *, keep: Collection[str] = ()) -> int:
+        """A listing read at `listed_at` was complete: links it did not confirm are marked missing
+        (never deleted), except `keep` (listed in records that could not be read). Answers how
+        many links are missing now."""
+        return self._write(
+            "mark unlisted links",
+            lambda conn: cache_sync.mark_unlisted(conn, listed_at, self._clock(), keep),
+        )
+
+    def note_problems(self, problems: Sequence[SyncProblem], seen_at: datetime) -> None:
+        self._write("save sync problems", lambda conn: cache_sync.note_problems(conn, problems, seen_at))
+
+    def clear_listing_problems(self, kinds: Collection[str]) -> None:
+        self._write("save sync problems", lambda conn: cache_sync.clear_listing_problems(conn, kinds))
+
+    def record_sync_started(self, started_at: datetime) -> None:
+        self._write("record the sync", lambda conn: cache_sync.record_sync_started(conn, started_at))
+
     def record_full_sync(self, finished_at: datetime) -> None:
-        self._write("record the sync", lambda conn: cache_writes.record_full_sync(conn, finished_at))
+        self._write("record the sync", lambda conn: cache_sync.record_full_sync(conn, finished_at))

@@ -1,11 +1,16 @@
 """What can go wrong with the offline cache, in words a person can act on.
 
 sqlite3's own messages ("database disk image is malformed") name neither the file nor the way
-out; every error the cache raises names both. Payer data never appears in a message.
+out; every error the cache raises names both. Payer data never appears in a message. A file
+that is merely read-only, or a disk that is full, is not damage: those messages never advise a
+rebuild, which could not help and would throw away the only copy a read-only medium holds.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -26,6 +31,13 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_AUTH = 23
 _SQLITE_NOTADB = 26
 
+READ_ONLY_FILE_SYSTEM = "read-only file system"
+NOT_WRITABLE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+# sqlite3 does not expose the errno behind an SQLITE_IOERR (growing the -shm file on a full disk
+# fails with IOERR_SHMSIZE, not SQLITE_FULL); less room than this left beside the file means
+# the failed write was the disk filling up.
+_FULL_BELOW_BYTES = 1 << 20
+
 
 class CacheError(Exception):
     """Base of every error the cache raises; the message is one clear sentence for people."""
@@ -43,16 +55,22 @@ class CacheCorruptError(CacheError):
 class CacheTooNewError(CacheCorruptError):
     """Written by a newer LinkManager: updating the app is the other way out, besides rebuilding."""
 
-    def __init__(self, path: Path, found: int, supported: int) -> None:
+    def __init__(self, path: Path, found: int, supported: int, *, read_only: str | None = None) -> None:
+        advice = (
+            "update LinkManager, or rebuild the cache from Lean with a full sync "
+            "(your saved credentials are untouched)"
+            if read_only is None
+            else "update LinkManager to read it"  # a read-only file cannot be rebuilt where it is
+        )
         super().__init__(
             path,
             f"it was written by a newer version of LinkManager (cache schema {found}; "
             f"this version reads up to {supported})",
-            advice="update LinkManager, or rebuild the cache from Lean with a full sync "
-            "(your saved credentials are untouched)",
+            advice=advice,
         )
         self.found = found
         self.supported = supported
+        self.read_only = read_only  # why it cannot be moved aside and rebuilt, when it cannot
 
 
 class CacheReadOnlyError(CacheError):
@@ -64,10 +82,39 @@ class CacheReadOnlyError(CacheError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             f"The offline cache {path} is read-only ({reason}): it still answers reads, but nothing "
-            "can be saved to it. Copy it to a writable folder, or fix the folder's permissions, to sync."
+            "can be saved to it. To sync, copy it to a folder you can write to, or make this one writable."
         )
         self.path = path
         self.reason = reason
+
+
+class CacheUpgradeBlockedError(CacheError):
+    """A read-only cache written by an older LinkManager: reading it needs an upgrade it cannot get."""
+
+    def __init__(self, path: Path, found: int, supported: int, reason: str) -> None:
+        what = (
+            "holds no data yet and cannot be set up"
+            if found == 0
+            else f"was written by an older LinkManager (cache schema {found}; this version reads "
+            f"{supported}) and cannot be upgraded"
+        )
+        super().__init__(
+            f"The offline cache {path} {what} where it is ({reason}): open it once where it can be written."
+        )
+        self.path = path
+        self.found = found
+        self.reason = reason
+
+
+class CacheDiskFullError(CacheError):
+    """No room left on the disk holding the cache; what was stored before is intact."""
+
+    def __init__(self, path: Path, doing: str) -> None:
+        super().__init__(
+            f"The disk is full: the offline cache {path} could not {doing}. Free some space on that "
+            "disk and try again; nothing stored before is lost."
+        )
+        self.path = path
 
 
 class UnknownLinkError(CacheError, LookupError):
@@ -80,24 +127,77 @@ class UnknownLinkError(CacheError, LookupError):
         self.link_id = link_id
 
 
+def _existing(path: Path) -> Path:
+    """`path` or its nearest existing ancestor: what a file system question can be asked about."""
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def on_read_only_medium(path: Path) -> bool:
+    """The file system holding `path` is mounted read-only (no one at all can write it)."""
+    try:
+        flags = os.statvfs(_existing(path)).f_flag
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return False
+    return bool(flags & os.ST_RDONLY)
+
+
+def why_read_only(path: Path) -> str | None:
+    """Why the cache file at `path` (and the -wal/-shm beside it) cannot be written; None if it can."""
+    if on_read_only_medium(path):
+        return READ_ONLY_FILE_SYSTEM
+    for target in (path, path.parent):
+        if target.exists() and not os.access(target, os.W_OK):
+            return f"no permission to write to {target}"
+    return None
+
+
+def disk_is_full(path: Path) -> bool:
+    """Next to no room, or no free inode, left on the disk holding `path`."""
+    where = _existing(path)
+    try:
+        if shutil.disk_usage(where).free < _FULL_BELOW_BYTES:
+            return True
+        stats = os.statvfs(where)
+    except (OSError, AttributeError):  # Windows has no statvfs (nor inodes to run out of)
+        return False
+    return stats.f_files > 0 and stats.f_favail == 0
+
+
+def _primary(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def lacks_side_files(error: sqlite3.Error) -> bool:
+    """SQLite could not open or create the -wal/-shm files even a reader of a WAL database needs."""
+    return _primary(error) in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
+
+
 def translate(error: sqlite3.Error, path: Path, doing: str) -> CacheError:
     """The CacheError that says what an sqlite3 error means for this file.
 
     `doing` completes "The offline cache ... could not ...": "save links", "be opened".
     """
-    code = getattr(error, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    primary = _primary(error)
     text = str(error)
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
         return CacheCorruptError(path, f"its contents are damaged (SQLite says: {text})")
-    if primary in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_AUTH, _SQLITE_READONLY):
+    if primary == _SQLITE_FULL or (primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path)):
+        return CacheDiskFullError(path, doing)
+    if primary in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_AUTH, _SQLITE_READONLY, _SQLITE_IOERR):
+        reason = why_read_only(path)
+        if reason is not None:
+            return CacheReadOnlyError(path, reason)
+    if primary == _SQLITE_READONLY:
+        return CacheReadOnlyError(path, f"SQLite says: {text}")
+    if primary in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_AUTH):
         return CacheCorruptError(path, f"it cannot be opened for reading and writing (SQLite says: {text})")
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return CacheError(
             f"The offline cache {path} could not {doing}: it is busy, probably open in another LinkManager window."
         )
-    if primary == _SQLITE_FULL:
-        return CacheError(f"The offline cache {path} could not {doing}: the disk is full.")
     if primary == _SQLITE_IOERR:
         return CacheError(
             f"The offline cache {path} could not {doing}: reading or writing the file failed ({text})."

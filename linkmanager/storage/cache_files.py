@@ -7,13 +7,24 @@ file; `tighten` still sets them explicitly so an old, looser file is fixed on th
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import sqlite3
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
-from linkmanager.storage.cache_errors import CacheCorruptError, CacheError
+from linkmanager.storage.cache_errors import (
+    NOT_WRITABLE_ERRNOS,
+    READ_ONLY_FILE_SYSTEM,
+    CacheCorruptError,
+    CacheDiskFullError,
+    CacheError,
+    lacks_side_files,
+    on_read_only_medium,
+    why_read_only,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +32,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def companions(path: Path) -> list[Path]:
@@ -42,20 +54,53 @@ def _make_dirs(directory: Path) -> None:
         os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
-def prepare(path: Path) -> None:
-    """Make the directory and an empty 0600 file if missing; refuse a file that is not SQLite's."""
+def _os_reason(exc: OSError, folder: Path) -> str:
+    """An OSError in words: what the user can act on, naming the folder that refuses."""
+    if exc.errno == errno.EROFS:
+        return READ_ONLY_FILE_SYSTEM
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"no permission to write to {folder}"
+    return str(exc.strerror or exc)
+
+
+def prepare(path: Path) -> str | None:
+    """Make the directory and an empty 0600 file if missing; refuse a file that is not SQLite's.
+
+    Returns why an existing, readable file cannot be written (read-only media, permissions), or
+    None when it can: such a cache is opened read-only rather than refused.
+    """
     try:
         _make_dirs(path.parent)
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise CacheDiskFullError(path, "be created") from None
+        refusing = Path(exc.filename).parent if exc.filename else path.parent
         raise CacheError(
-            f"The folder for the offline cache, {path.parent}, cannot be created ({exc.strerror or exc})."
+            f"The folder for the offline cache, {path.parent}, cannot be created ({_os_reason(exc, refusing)})."
         ) from None
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
-    except IsADirectoryError:
-        raise CacheCorruptError(path, "it is a folder, not a file") from None
-    except OSError as exc:
-        raise CacheCorruptError(path, f"it cannot be opened ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise CacheCorruptError(path, "it is a folder, not a file")
+    # Before trying to open for writing: a file in a folder no one may write to is read-only too,
+    # since SQLite could not create its -wal and -shm files there.
+    read_only = why_read_only(path) if path.exists() else None
+    fd = None
+    if read_only is None:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _BINARY, FILE_MODE)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise CacheDiskFullError(path, "be created") from None
+            if exc.errno not in NOT_WRITABLE_ERRNOS:
+                raise CacheCorruptError(path, f"it cannot be opened ({exc.strerror or exc})") from None
+            read_only = why_read_only(path) or _os_reason(exc, path.parent)
+    if fd is None:
+        try:
+            fd = os.open(path, os.O_RDONLY | _BINARY)
+        except FileNotFoundError:
+            raise CacheError(f"The offline cache {path} cannot be created ({read_only}).") from None
+        except OSError as exc:
+            why = f"no permission to read {path}" if exc.errno in NOT_WRITABLE_ERRNOS else exc.strerror
+            raise CacheError(f"The offline cache {path} cannot be read ({why or exc}).") from None
     try:
         header = os.read(fd, len(SQLITE_HEADER))
     finally:
@@ -64,7 +109,44 @@ def prepare(path: Path) -> None:
         raise CacheCorruptError(path, "it is not a database (its first bytes are not an SQLite header)")
     if header and len(header) < len(SQLITE_HEADER):
         raise CacheCorruptError(path, "it is cut short (the file ends inside the SQLite header)")
-    tighten(path)
+    if read_only is None:
+        tighten(path)
+    return read_only
+
+
+def _probe(uri: str, timeout: float) -> sqlite3.Connection:
+    """Connect and read once: SQLite opens the -wal and -shm files only at the first read."""
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_read_only(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that never writes: `mode=ro`, or `immutable=1` where that cannot work.
+
+    A reader of a WAL database needs the -shm file, and creates it when missing. On a read-only
+    medium it cannot; nothing can change the file there either, so SQLite may skip locking and
+    the -shm altogether (immutable). Anywhere else someone may still write the file, so the
+    sqlite3.Error is raised rather than risk reading a half-written page.
+    """
+    uri = path.resolve().as_uri()
+    try:
+        return _probe(f"{uri}?mode=ro", timeout)
+    except sqlite3.Error as exc:
+        if not (lacks_side_files(exc) and on_read_only_medium(path)):
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:  # immutable would ignore what the -wal holds
+        raise CacheError(
+            f"The offline cache {path} cannot be read where it is ({READ_ONLY_FILE_SYSTEM}): its last "
+            f"changes are still in {wal.name}, which SQLite cannot read there without {path.name}-shm. "
+            "Open it once where it can be written."
+        )
+    return _probe(f"{uri}?immutable=1", timeout)
 
 
 def tighten(path: Path) -> None:

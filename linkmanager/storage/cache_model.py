@@ -51,7 +51,50 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SyncState:
-    last_full_sync: datetime | None
+    last_full_sync: datetime | None  # when the last sync that went through every link finished
+    last_sync_started: datetime | None = None  # when the last sync that read the listing began
+
+
+@dataclass(frozen=True, slots=True)
+class SyncMarks:
+    """What the sync engine needs to know of a cached link to plan its usages (one slim row)."""
+
+    current_usages: int  # as last listed
+    status: LinkStatus  # as last listed
+    usages_confirmed_at: datetime | None  # usages last read or probed unchanged
+    usages_confirmed_status: LinkStatus | None  # the link's status then
+    usages_read_at: datetime | None  # every usage last read
+    usage_count: int
+    unsettled_usages: int
+
+
+@dataclass(frozen=True, slots=True)
+class UsageList:
+    """A link's usages as just read from Lean, to store; `usages` None: a probe found them unchanged."""
+
+    link_id: str
+    usages: Sequence[Usage] | None
+    confirmed_at: datetime
+    link_status: LinkStatus  # as Lean listed it
+    read_all: bool = True  # every usage came from Lean (not only the unsettled ones)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProblem:
+    """Something a sync could not bring up to date, kept until a sync succeeds where it failed.
+
+    `link_id` is None for a problem with the listing itself (a page that could not be read, a
+    record without a usable id). `what` is a short stable code (services.sync.ProblemKind),
+    `detail` a sentence, `raw` a bounded excerpt of what Lean sent. `since` is when this problem
+    was first met in an unbroken run of syncs; `seen_at` the last time.
+    """
+
+    link_id: str | None
+    what: str
+    detail: str
+    raw: str = ""
+    since: datetime | None = None
+    seen_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +155,7 @@ def time_or_none(text: str | None) -> datetime | None:
 
 
 @lru_cache(maxsize=64)
-def _link_status(text: str) -> LinkStatus:
+def link_status(text: str) -> LinkStatus:
     return LinkStatus(text)
 
 
@@ -189,7 +232,7 @@ def _decode_link(row: Sequence[Any]) -> PaymentLink:
     return PaymentLink(
         id=row[0],
         url=row[1],
-        status=_link_status(row[2]),
+        status=link_status(row[2]),
         current_usages=row[3],
         payment_details=PaymentDetails(_money(row[4], row[5]), row[6], row[7], row[8]),
         name=row[9],
@@ -208,7 +251,7 @@ def decode_cached(row: Sequence[Any]) -> CachedLink:
             link=_decode_link(row),
             confirmed_at=time_from(row[15]),
             usages_confirmed_at=time_or_none(row[16]),
-            usages_confirmed_status=None if row[17] is None else _link_status(row[17]),
+            usages_confirmed_status=None if row[17] is None else link_status(row[17]),
             missing_since=time_or_none(row[18]),
             usage_count=row[19],
             unsettled_usages=row[20],

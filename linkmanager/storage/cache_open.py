@@ -1,4 +1,5 @@
-"""Opening a cache file: checked, set up for WAL, migrated; every failure a CacheError naming the file."""
+"""Opening a cache file: checked, set up for WAL, migrated (or read-only where it cannot be
+written); every failure a CacheError naming the file."""
 
 from __future__ import annotations
 
@@ -7,9 +8,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from linkmanager.storage.cache_errors import CacheCorruptError, CacheError, translate
-from linkmanager.storage.cache_files import prepare, tighten
-from linkmanager.storage.schema import migrate
+from linkmanager.storage.cache_errors import (
+    CacheCorruptError,
+    CacheError,
+    CacheTooNewError,
+    CacheUpgradeBlockedError,
+    lacks_side_files,
+    translate,
+)
+from linkmanager.storage.cache_files import open_read_only, prepare, tighten
+from linkmanager.storage.schema import SCHEMA_VERSION, current_version, migrate, register_functions
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +55,19 @@ def _integrity_check(path: Path) -> str:
 
 
 def connect(path: Path) -> Opened:
-    """Open, check and set up the file; every failure becomes a CacheError naming it."""
-    prepare(path)
+    """Open, check and set up the file; every failure becomes a CacheError naming it.
+
+    A file that can be read but not written (read-only media, permissions) opens read-only.
+    """
+    read_only = prepare(path)
+    if read_only is not None:
+        return _connect_read_only(path, read_only)
     try:
         conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise translate(exc, path, "be opened") from None
     try:
-        problems = [row[0] for row in conn.execute(_integrity_check(path))]
-        if problems != ["ok"]:
-            raise CacheCorruptError(path, f"it failed its integrity check ({_summary(problems)})")
+        _check(conn, path)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             log.warning("cache %s stays in %s journal mode: WAL is not available there", path, mode)
@@ -73,3 +84,42 @@ def connect(path: Path) -> Opened:
         conn.close()
         raise translate(exc, path, "be opened") from None
     return Opened(conn)
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [row[0] for row in conn.execute(_integrity_check(path))]
+    if problems != ["ok"]:
+        raise CacheCorruptError(path, f"it failed its integrity check ({_summary(problems)})")
+
+
+def _connect_read_only(path: Path, reason: str) -> Opened:
+    """Reads only, and no migration: a cache older than this version is refused, not upgraded."""
+    try:
+        conn = open_read_only(path, timeout=_BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        if not lacks_side_files(exc):
+            raise translate(exc, path, "be read") from None
+        # Not a read-only medium (open_read_only would have gone immutable): the folder refuses.
+        raise CacheError(
+            f"The offline cache {path} cannot be read where it is: SQLite must create {path.name}-shm "
+            f"beside it to read it safely, but there is no permission to write to {path.parent}. "
+            "Make that folder writable, or copy the cache to a folder you can write to."
+        ) from None
+    try:
+        _check(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        register_functions(conn)
+        found = current_version(conn, path)
+        if found > SCHEMA_VERSION:
+            raise CacheTooNewError(path, found, SCHEMA_VERSION, read_only=reason)
+        if found < SCHEMA_VERSION:
+            raise CacheUpgradeBlockedError(path, found, SCHEMA_VERSION, reason)
+    except CacheError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path, "be read") from None
+    log.info("cache %s is read-only (%s): opened for reading", path, reason)
+    return Opened(conn, read_only=reason)

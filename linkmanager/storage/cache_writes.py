@@ -21,6 +21,7 @@ from linkmanager.storage.cache_errors import UnknownLinkError
 from linkmanager.storage.cache_model import (
     LinkChange,
     UsageChange,
+    UsageList,
     clean,
     encode_link,
     encode_usage,
@@ -28,6 +29,7 @@ from linkmanager.storage.cache_model import (
     time_text,
     usage_terms,
 )
+from linkmanager.storage.cache_sync import clear_link_problems, clear_record_problems
 from linkmanager.storage.search import replace_terms
 
 log = logging.getLogger(__name__)
@@ -94,7 +96,9 @@ def put_links(
         if (name, reference, customer_id) != (row[9], row[6], row[13]):
             reindex.append((key, link))
     conn.executemany(_UPDATE_LINK, updates)
-    replace_terms(conn, [((key, None), link_terms(link)) for key, link in [*reindex, *inserted]])
+    fresh = {(key, None) for key, _ in inserted}
+    replace_terms(conn, [((key, None), link_terms(link)) for key, link in [*reindex, *inserted]], fresh)
+    clear_record_problems(conn, latest.keys())
     if complete:
         # Every listed link now has confirmed_at = stamp, or a later one if a GET overtook the
         # listing; the others were not listed. A time past `now` is not believed (see _stale).
@@ -121,8 +125,13 @@ def put_usages(
     confirmed_at: datetime,
     link_status: LinkStatus,
     now: datetime,
+    read_all: bool = True,
 ) -> list[UsageChange]:
-    """Upsert the link's complete usage list in the given order; usages no longer listed stay, after them."""
+    """Upsert the link's complete usage list in the given order; usages no longer listed stay, after them.
+
+    `read_all`: every usage was read from Lean just now (not only the unsettled ones), which
+    dates `usages_read_at`.
+    """
     stamp = time_text(confirmed_at)
     link_key, held_at = _link_for_usages(conn, link_id)
     if _stale(stamp, held_at, time_text(now)):
@@ -185,13 +194,28 @@ def put_usages(
         updates,
     )
     conn.executemany("UPDATE usages SET position = ? WHERE key = ?", updates_gone)
+    fresh: set[tuple[int, int | None]] = set()
     if inserts:
         keys = dict(
             conn.execute("SELECT usage_id, key FROM usages WHERE link_key = ?", (link_key,)).fetchall()
         )
         reindex.extend((keys[row[1]], latest[row[1]]) for row in inserts)
-    replace_terms(conn, [((link_key, key), usage_terms(usage)) for key, usage in reindex])
-    _confirm(conn, link_key, stamp, link_status)
+        fresh = {(link_key, keys[row[1]]) for row in inserts}
+    replace_terms(conn, [((link_key, key), usage_terms(usage)) for key, usage in reindex], fresh)
+    _confirm(conn, link_key, stamp, link_status, read_all)
+    clear_link_problems(conn, link_id)
+    return changes
+
+
+def put_usage_lists(conn: sqlite3.Connection, lists: Sequence[UsageList], now: datetime) -> list[UsageChange]:
+    changes: list[UsageChange] = []
+    for item in lists:
+        if item.usages is None:
+            confirm_usages(conn, item.link_id, item.confirmed_at, item.link_status, now)
+        else:
+            changes += put_usages(
+                conn, item.link_id, item.usages, item.confirmed_at, item.link_status, now, item.read_all
+            )
     return changes
 
 
@@ -202,21 +226,18 @@ def confirm_usages(
     link_key, held_at = _link_for_usages(conn, link_id)
     if not _stale(stamp, held_at, time_text(now)):
         _confirm(conn, link_key, stamp, link_status)
+        clear_link_problems(conn, link_id)
 
 
-def _confirm(conn: sqlite3.Connection, link_key: int, stamp: str, link_status: LinkStatus) -> None:
+def _confirm(
+    conn: sqlite3.Connection, link_key: int, stamp: str, link_status: LinkStatus, read_all: bool = False
+) -> None:
+    """Date the link's usages (and, when every one was just read, `usages_read_at`) and recount them."""
     conn.execute(
         "UPDATE links SET usages_confirmed_at = ?, usages_confirmed_status = ?, "
+        "usages_read_at = CASE WHEN ? THEN ? ELSE usages_read_at END, "
         "usage_count = (SELECT count(*) FROM usages WHERE link_key = links.key), "
         "unsettled_usages = (SELECT count(*) FROM usages WHERE link_key = links.key AND settled = 0) "
         "WHERE key = ?",
-        (stamp, clean(link_status.value), link_key),
-    )
-
-
-def record_full_sync(conn: sqlite3.Connection, finished_at: datetime) -> None:
-    conn.execute(
-        "INSERT INTO sync_meta (key, value) VALUES ('last_full_sync', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (time_text(finished_at),),
+        (stamp, clean(link_status.value), read_all, stamp, link_key),
     )

@@ -19,17 +19,20 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeAlias
-from urllib.parse import urlsplit
 
+from linkmanager.domain.urls import service_url_problem
 from linkmanager.storage.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 
 ENVIRONMENTS = ("sandbox", "production", "custom", "demo")
-FORMAT_VERSION = 1
+# 2 added usage_freshness_minutes: a LinkManager that reads only format 1 says to update it,
+# rather than calling the file damaged for a field it does not know.
+FORMAT_VERSION = 2
 NAME_MAX = 64
 CLIENT_ID_MAX = 256
 SYNC_INTERVAL_RANGE = (1, 24 * 60)  # minutes
+USAGE_FRESHNESS_RANGE = (5, 24 * 60)  # minutes
 CONCURRENCY_RANGE = (1, 32)
 FILE_MODE = 0o600
 
@@ -79,14 +82,13 @@ def name_key(name: str) -> str:
 
 
 def _check_url(field: str, value: object) -> None:
-    """Shape only: the API layer (ApiEndpoints) owns the https-except-loopback rule."""
+    """The rules api.ApiEndpoints applies (domain.urls), checked when the file is read: a
+    hand-edited address is refused in one sentence by every command, not met later as a traceback."""
     if not isinstance(value, str) or not value:
         raise ProfileError(f"The profile's {field} is required")
-    if any(c.isspace() or unicodedata.category(c) == "Cc" for c in value):
-        raise ProfileError(f"The profile's {field} cannot contain spaces: {value!r}")
-    parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ProfileError(f"The profile's {field} must be an absolute https:// address, not {value!r}")
+    problem = service_url_problem(value)
+    if problem is not None:
+        raise ProfileError(f"The profile's {field} {problem}")
 
 
 def _check_int(field: str, value: object, bounds: tuple[int, int]) -> None:
@@ -108,6 +110,8 @@ class Profile:
     token_url: str
     sync_interval_minutes: int = 5
     concurrency: int = 8
+    # The sync re-confirms every changeable link's usages at least this often (minutes).
+    usage_freshness_minutes: int = 60
     # Names this profile's keyring entry apart from a same-named profile under another --home.
     secret_id: str = field(default="", compare=False)
 
@@ -135,6 +139,7 @@ class Profile:
         _check_url("token_url", self.token_url)
         _check_int("sync_interval_minutes", self.sync_interval_minutes, SYNC_INTERVAL_RANGE)
         _check_int("concurrency", self.concurrency, CONCURRENCY_RANGE)
+        _check_int("usage_freshness_minutes", self.usage_freshness_minutes, USAGE_FRESHNESS_RANGE)
 
     @property
     def key(self) -> str:

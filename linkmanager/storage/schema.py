@@ -114,9 +114,30 @@ _V2 = (
     "CREATE INDEX links_by_name_key ON links (name_key, id)",
 )
 
+# What a sync could not bring up to date, and why (services.sync): one row per link and kind of
+# problem, '' as link_id for problems with the listing itself. `since` is when the problem was
+# first met in an unbroken run of syncs, `raw` a bounded excerpt of what Lean sent.
+# `usages_read_at` is when a link's every usage was last read (a probe only confirms the count):
+# settled usages are re-read at least daily, because a bank can still reverse a payment.
+_V3 = (
+    """CREATE TABLE problems (
+        key INTEGER PRIMARY KEY,
+        link_id TEXT NOT NULL,
+        what TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        since TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        UNIQUE (link_id, what)
+    )""",
+    "ALTER TABLE links ADD COLUMN usages_read_at TEXT",
+    "UPDATE links SET usages_read_at = usages_confirmed_at",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),
     Migration(2, "an index of the links by name as the table sorts them", _V2),
+    Migration(3, "sync problems, and when each link's usages were last read in full", _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

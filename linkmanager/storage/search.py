@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from linkmanager.domain import jsontext
@@ -142,12 +142,17 @@ _SET_HIGH = (
 )
 
 
-def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequence[Term]]]) -> None:
+def replace_terms(
+    conn: sqlite3.Connection,
+    owners: Sequence[tuple[Owner, Sequence[Term]]],
+    new: Collection[Owner] = frozenset(),
+) -> None:
     """Make each owner's searchable values exactly `terms`, in search_terms and the FTS index alike.
 
     Runs in the caller's transaction. The FTS side is written with one statement per batch,
     not by triggers (see storage.schema), so it must never be skipped: every write of
-    search_terms goes through here.
+    search_terms goes through here. Owners in `new` were inserted in this transaction and hold
+    no values yet: their look-up is skipped (most of a first sync's writes).
     """
     if not owners:
         return
@@ -157,6 +162,8 @@ def replace_terms(conn: sqlite3.Connection, owners: Sequence[tuple[Owner, Sequen
     first = max(int(held[0]) if held else 0, conn.execute(_MAX_KEY).fetchone()[0])
     stale: list[int] = []
     for (link_key, usage_key), _ in owners:
+        if (link_key, usage_key) in new:
+            continue
         stale.extend(
             row[0]
             for row in conn.execute(

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from itertools import compress
 from pathlib import Path
 
+from linkmanager.storage.cache_files import open_read_only
+
 _CHUNK = 20_000
 _ROWS_ABOVE = "SELECT key, link_key, usage_key IS NULL FROM search_terms WHERE key > ? ORDER BY key"
 _MATCHING_KEYS = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
@@ -78,7 +80,7 @@ def build(path: Path) -> TermOwners:
     """Every value's owner, read through a connection of its own (read-only), so the cache's
     connection and its lock stay free for the window meanwhile: ~4 s at 4.3 million values."""
     owners = TermOwners()
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = open_read_only(path)  # immutable on a read-only medium, where mode=ro alone cannot open
     try:
         owners.read_above(conn)
     finally:

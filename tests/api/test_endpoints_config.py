@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from linkmanager.api import ENVIRONMENTS, PRODUCTION, SANDBOX, ApiEndpoints, Credentials, Secret
+from linkmanager.api.config import EndpointError
 
 
 def test_known_environments() -> None:
@@ -57,3 +58,46 @@ def test_credentials_need_both_parts() -> None:
         Credentials("", "x")
     with pytest.raises(ValueError, match="client secret"):
         Credentials("id", "")
+
+
+PASSWORD = "hunter2-s3cret"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://[::1", "is not a valid address: 'https://[::1'"),
+        ("https://host:port", "has a port that is not a number from 0 to 65535: 'https://host:port'"),
+        ("https://host:99999", "has a port that is not a number from 0 to 65535: 'https://host:99999'"),
+        ("https://exa mple.com", "cannot contain spaces: 'https://exa mple.com'"),
+        ("ftp://x", "must be an absolute https:// address, not 'ftp://x'"),
+        ("http://example.com", "must use https:// (plain http only for this computer): 'http://example.com'"),
+        (
+            f"https://lean:{PASSWORD}@api.example.com/v1",
+            "must not carry a user name or password (the client secret is kept in the keyring): "
+            "'https://***@api.example.com/v1'",
+        ),
+        (
+            f"https://{PASSWORD}@api.example.com",
+            "must not carry a user name or password (the client secret is kept in the keyring): "
+            "'https://***@api.example.com'",
+        ),
+        (
+            f"https://lean:{PASSWORD}/x@api.example.com",
+            "has a port that is not a number from 0 to 65535: 'https://***@api.example.com'",
+        ),
+    ],
+)
+def test_each_refusal_names_the_field_and_never_the_password(url: str, problem: str) -> None:
+    for field, pair in (("api_url", (url, SANDBOX.token_url)), ("token_url", (SANDBOX.api_url, url))):
+        with pytest.raises(EndpointError) as caught:
+            ApiEndpoints(*pair)
+        assert isinstance(caught.value, ValueError)  # callers that catch ValueError still do
+        assert caught.value.field == field
+        assert caught.value.problem == problem
+        assert str(caught.value) == f"{field} {problem}"
+        assert PASSWORD not in str(caught.value)
+
+
+def test_an_at_sign_in_the_path_is_no_password() -> None:
+    assert ApiEndpoints("https://api.example.com/a@b", SANDBOX.token_url).api_url.endswith("/a@b")

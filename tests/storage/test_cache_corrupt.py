@@ -12,7 +12,7 @@ import pytest
 
 from linkmanager.domain import LinkStatus, PaymentLink, Usage
 from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
-from linkmanager.storage.cache_errors import translate
+from linkmanager.storage.cache_errors import CacheDiskFullError, CacheReadOnlyError, translate
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 LinkFactory = Callable[..., PaymentLink]
@@ -163,7 +163,8 @@ def test_rebuild_without_a_file_just_opens(cache_path: Path) -> None:
     ("code", "words", "kind"),
     [
         (5, "busy, probably open in another LinkManager window", CacheError),
-        (13, "the disk is full", CacheError),
+        (13, "The disk is full: the offline cache", CacheDiskFullError),
+        (8 | (1 << 8), "is read-only (SQLite says: boom)", CacheReadOnlyError),
         (10 | (3 << 8), "reading or writing the file failed", CacheError),
         (11, "its contents are damaged", CacheCorruptError),
         (26, "its contents are damaged", CacheCorruptError),

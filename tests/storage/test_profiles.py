@@ -108,6 +108,7 @@ def test_the_file_is_versioned_json_with_every_field(store: ProfileStore, path: 
                 "token_url": "https://auth.sandbox.leantech.me/oauth2/token",
                 "sync_interval_minutes": 5,
                 "concurrency": 8,
+                "usage_freshness_minutes": 60,
             }
         ],
     }
@@ -121,7 +122,7 @@ def test_profile_defaults_and_a_hand_edited_file(
 
     profile = store.get("x")
 
-    assert (profile.sync_interval_minutes, profile.concurrency) == (5, 8)
+    assert (profile.sync_interval_minutes, profile.concurrency, profile.usage_freshness_minutes) == (5, 8, 60)
     assert ENVIRONMENTS == ("sandbox", "production", "custom", "demo")
 
 

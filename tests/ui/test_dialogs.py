@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from linkmanager.domain import LinkStatus, Money, PaymentDetails, PaymentLink
@@ -276,6 +276,27 @@ def test_error_colour_reads_on_light_and_dark(qtbot: QtBot) -> None:
     finally:
         apply_color_scheme(app, Qt.ColorScheme.Light)
     assert colours[0] != colours[1]
+
+
+def test_payment_freshness_has_its_field_after_the_sync_interval(qtbot: QtBot) -> None:
+    form = ProfileFormDialog(
+        existing=ProfileValues("Main", "sandbox", "abc", None, usage_freshness_minutes=15)
+    )
+    qtbot.addWidget(form)
+    box = form.freshness_box
+    assert (box.value(), box.minimum(), box.maximum()) == (15, 5, 1440)
+    label = next(w for w in form.findChildren(QLabel) if w.buddy() is box)
+    assert label.text() == "Re-check payments at least every"
+    assert box.accessibleName() == "Payment re-check interval"
+    assert "payments" in box.toolTip()
+    after = form.interval_box.nextInFocusChain()
+    while after.parent() is form.interval_box:  # the spin box's own line edit
+        after = after.nextInFocusChain()
+    assert after is box  # Tab from the sync interval lands here
+    box.setValue(30)
+    assert form.values().usage_freshness_minutes == 30
+    form.show_errors({"usage_freshness_minutes": "Re-check payments every 5 to 1440 minutes."})
+    assert form.shown_errors() == {"usage_freshness_minutes": "Re-check payments every 5 to 1440 minutes."}
 
 
 # -- the Profile menu's dialogs ---------------------------------------------------------------------

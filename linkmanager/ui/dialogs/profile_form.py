@@ -1,4 +1,4 @@
-"""The profile form: name, environment, client ID and secret, sync interval.
+"""The profile form: name, environment, client ID and secret, sync interval, payment freshness.
 
 The dialog only gathers and checks values; storing them is the caller's (`save`), because the
 ui layer does not touch storage: the composition root puts the secret in the keyring and the
@@ -34,8 +34,18 @@ ENVIRONMENT_CHOICES = (
     ("production", "Production", "Live payments: real customers and real money."),
     ("custom", "Custom address", "Another Lean deployment, or a proxy."),
 )
-FIELDS = ("name", "environment", "api_url", "token_url", "client_id", "secret", "sync_interval_minutes")
+FIELDS = (
+    "name",
+    "environment",
+    "api_url",
+    "token_url",
+    "client_id",
+    "secret",
+    "sync_interval_minutes",
+    "usage_freshness_minutes",
+)
 INTERVAL_RANGE = (1, 24 * 60)
+FRESHNESS_RANGE = (5, 24 * 60)  # storage.profiles.USAGE_FRESHNESS_RANGE (ui does not import storage)
 KEEP_SECRET_HINT = "Leave empty to keep the secret stored in the keyring"  # noqa: S105 - a hint
 
 
@@ -51,6 +61,7 @@ class ProfileValues:
     api_url: str | None = None
     token_url: str | None = None
     sync_interval_minutes: int = 5
+    usage_freshness_minutes: int = 60
 
 
 Validator = Callable[[ProfileValues], dict[str, str]]
@@ -118,6 +129,18 @@ class ProfileFormDialog(QDialog):
         self.interval_box.setRange(*INTERVAL_RANGE)
         self.interval_box.setSuffix(" min")
         self.interval_box.setValue(5)
+        self.freshness_box = QSpinBox(self)
+        self.freshness_box.setAccessibleName(self.tr("Payment re-check interval"))
+        self.freshness_box.setToolTip(
+            self.tr(
+                "How long a link's payments may go unchecked: a sync reads them again from Lean once "
+                "they are older than this, so a payment that completes or fails later is still seen. "
+                "Shorter is fresher; longer sends fewer requests to Lean."
+            )
+        )
+        self.freshness_box.setRange(*FRESHNESS_RANGE)
+        self.freshness_box.setSuffix(self.tr(" minutes"))
+        self.freshness_box.setValue(60)
 
         self.errors: dict[str, QLabel] = {field: self._error_label() for field in FIELDS}
         self.form_error = self._error_label()
@@ -140,6 +163,10 @@ class ProfileFormDialog(QDialog):
         self._add_row("Client ID", self.client_id_edit, "client_id")
         self._add_row("Client secret", self.secret_edit, "secret")
         self._add_row("Sync every", self.interval_box, "sync_interval_minutes")
+        self._add_row(
+            self.tr("Re-check payments at least every"), self.freshness_box, "usage_freshness_minutes"
+        )
+        QWidget.setTabOrder(self.interval_box, self.freshness_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -213,6 +240,7 @@ class ProfileFormDialog(QDialog):
         self.token_url_edit.setText(values.token_url or "")
         self.client_id_edit.setText(values.client_id)
         self.interval_box.setValue(values.sync_interval_minutes)
+        self.freshness_box.setValue(values.usage_freshness_minutes)
 
     def _environment_changed(self) -> None:
         key = self.environment()
@@ -240,6 +268,7 @@ class ProfileFormDialog(QDialog):
             api_url=self.api_url_edit.text().strip() if custom else None,
             token_url=self.token_url_edit.text().strip() if custom else None,
             sync_interval_minutes=self.interval_box.value(),
+            usage_freshness_minutes=self.freshness_box.value(),
         )
 
     def basic_errors(self, values: ProfileValues) -> dict[str, str]:
@@ -294,6 +323,7 @@ class ProfileFormDialog(QDialog):
             "client_id": self.client_id_edit,
             "secret": self.secret_edit,
             "sync_interval_minutes": self.interval_box,
+            "usage_freshness_minutes": self.freshness_box,
         }.get(field)
 
     def _clear_error(self, field: str) -> None:
