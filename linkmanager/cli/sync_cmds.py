@@ -1,15 +1,21 @@
-"""`linkmanager sync`: bring the offline cache up to date; exit 0 only when it completed."""
+"""`linkmanager sync`: bring the offline cache up to date.
+
+Exit 0 when everything was brought up to date, 4 when the sync finished but some links (or
+part of the listing) could not be (each named), 3 when Lean could not be reached, 1 when the
+sync could not run; a cron job can tell "all fresh" from "mostly fresh" from "nothing done".
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import threading
+from datetime import timedelta
 from typing import Any
 
 from linkmanager.cli.context import Context
-from linkmanager.cli.output import print_json
-from linkmanager.services.sync import SyncCancelled, SyncEngine, SyncProgress, SyncReport
+from linkmanager.cli.output import print_json, safe
+from linkmanager.services.sync import SchedulePolicy, SyncCancelled, SyncEngine, SyncProgress, SyncReport
 from linkmanager.storage.cache import CacheCorruptError, LinkCache
 
 
@@ -18,8 +24,10 @@ def add_sync_parser(commands: argparse._SubParsersAction, common: argparse.Argum
         "sync",
         parents=[common],
         help="bring the offline cache up to date with Lean",
-        description="Read every link and the usages that can have changed. Exits 0 only when the "
-        "sync completed; a failed sync keeps everything cached before.",
+        description="Read every link and the usages that can have changed. Exits 0 when everything "
+        "was brought up to date, 4 when it finished with problems (the links that could not be updated "
+        "are listed and keep what was cached), 3 when Lean could not be reached, 1 when the sync could "
+        "not run. Nothing cached before is ever lost.",
     )
     sync.add_argument("--json", action="store_true", help="print the sync report as JSON")
     sync.add_argument("--full", action="store_true", help="read every link's usages again")
@@ -64,9 +72,14 @@ class _ProgressLine:
             sys.stderr.write("\r" + " " * 60 + "\r")
 
 
+EXIT_PROBLEMS = 4
+
+
 def report_json(report: SyncReport) -> dict[str, Any]:
     return {
         "completed": report.completed,
+        "complete": report.complete,
+        "problems": [{"link_id": p.link_id, "what": p.what, "detail": p.detail} for p in report.problems],
         "full": report.full,
         "links": report.links_seen,
         "links_added": [c.link_id for c in report.links_added],
@@ -115,9 +128,27 @@ def report_text(report: SyncReport) -> str:
         f"{report.requests:,} requests in {report.seconds:.1f} s ({report.concurrency} at a time).",
     ]
     lines += [
-        f"  {c.link_id}  {c.before.value if c.before else '—'} -> {c.after.value}  {c.name}"
+        f"  {safe(c.link_id)}  {c.before.value if c.before else '—'} -> {c.after.value}  {safe(c.name)}"
         for c in report.status_changes[:20]
     ]
+    return "\n".join(lines)
+
+
+def problems_text(report: SyncReport) -> str:
+    """Each problem on its own line, for stderr: what could not be updated, and why."""
+    links = report.problem_links
+    listing = [p for p in report.problems if p.link_id is None]
+    head = []
+    if links:
+        head.append(f"{len(links):,} link{'s' if len(links) != 1 else ''} could not be updated")
+    if listing:
+        head.append("part of the list of links could not be read")
+    lines = [f"Finished with problems: {' and '.join(head)}; what was cached for them is kept."]
+    lines += [f"  {safe(p.link_id) or '(listing)'}  {p.what}: {safe(p.detail)}" for p in report.problems[:50]]
+    if len(report.problems) > 50:
+        lines.append(
+            f"  … and {len(report.problems) - 50:,} more (`linkmanager sync --json` lists them all)."
+        )
     return "\n".join(lines)
 
 
@@ -139,7 +170,8 @@ def _open_cache(ctx: Context, rebuild: bool) -> LinkCache:
 def sync(ctx: Context, args: argparse.Namespace) -> int:
     cache = _open_cache(ctx, args.rebuild)
     concurrency = args.concurrency or ctx.profile.concurrency
-    engine = SyncEngine(ctx.client(), cache, concurrency=concurrency)
+    policy = SchedulePolicy(freshness=timedelta(minutes=ctx.profile.usage_freshness_minutes))
+    engine = SyncEngine(ctx.client(), cache, concurrency=concurrency, policy=policy)
     progress = _ProgressLine()
     cancel = threading.Event()
     done = threading.Event()
@@ -175,4 +207,7 @@ def sync(ctx: Context, args: argparse.Namespace) -> int:
         print_json(report_json(report), sys.stdout)
     else:
         print(report_text(report))
-    return 0
+    if report.complete:
+        return 0
+    print(problems_text(report), file=sys.stderr)
+    return EXIT_PROBLEMS

@@ -1,142 +1,106 @@
-"""Sync: bring the offline cache up to date with Lean, downloading only what can have changed.
+"""Sync: bring the offline cache up to date with Lean, asking only what can have changed.
 
-Lean's API has no `updated_since`, no timestamps and no webhooks for links, so the strategy is:
+1. **The listing, always whole**, read page by page as workers free up (sync_listing): page 0
+   first for the totals, which are checked before anything fans out. Each page is stored as it
+   arrives and its links' usages are planned at once, so usage requests start while the rest of
+   the listing is still being read. Links missing from a whole listing are marked, never deleted.
+2. **Usages, only where something can have changed** (sync_plan): a link whose payment count
+   moved is read at once, unsettled usages every sync, every changeable link confirmed within the
+   profile's freshness bound on a rolling schedule, settled usages re-read daily.
+3. **One bad answer costs one link** (sync_usages): a link whose usages cannot be read after
+   retries, or whose answer is malformed or contradicts itself, is recorded as a problem (with a
+   bounded excerpt of the answer) and keeps what was cached; the sync goes on with every other
+   link. A bad listing record costs that record; a page that cannot be read costs its links their
+   confirmation. Problems are kept in the cache until a sync succeeds where it failed.
+4. **Bounded**: at most `concurrency` requests at once and as many tasks queued as links; every
+   request ends within the client's deadline; when Lean stops answering altogether (requests
+   failing in a row, or none succeeding for STALL_SECONDS) the sync stops as offline rather than
+   record a problem for every remaining link. A refused secret or Lean asking us to wait stops
+   it too. What was stored stays: every link's usages are stored in their own transaction.
 
-1. **The listing, always whole.** Every page of links is read (page 0 first for the totals,
-   the rest concurrently), because a status or usage count can change on any page. The listing
-   is stored in one transaction; links missing from it are kept and marked, never deleted.
-2. **Usages, only where something can have changed.** For each listed link:
-   - never read (or a full sync was asked for): read every usage page;
-   - some cached usage is not settled (STARTED, or a payment still pending with the bank):
-     read every usage page, since statuses move without changing the count;
-   - terminal (EXPIRED/USED) when its usages were last confirmed, and all of them settled:
-     nothing can change any more, so **no request at all**;
-   - otherwise a **probe**: the first usages page with size 1, whose `total_elements` says
-     whether anything is new. Usages are never deleted, so an equal count with every cached
-     usage settled means nothing changed; a different count means read every page.
-   - reading starts with the first page of 100. When its total equals the cached count (no new
-     usage) and the link has more pages, only the unsettled usages that page did not show are
-     fetched, one GET each, or the other pages when those are fewer requests: a popular link
-     always has a payment pending with the bank, and re-reading all of it every time would
-     cost a page per hundred usages. Lean's order is undocumented; this never depends on it,
-     it only costs one request when the pending usages come first.
-   The link's status stored with its usages is the one the listing reported (never one our
-   clock worked out), so a link that became terminal during the sync is checked once more next
-   time, never skipped too early. A link whose `current_usages` moved since the last listing
-   is read whatever the other rules say.
-3. Requests run concurrently (at most `concurrency`); a 429 holds every worker (the client's
-   rate gate); cancellation is checked between requests. Each link's usages are stored in their
-   own transaction, so a sync that stops half-way leaves every link consistent: either its new
-   usages or its previous ones. A link created or changed while a sync runs appears in the next
-   listing and is picked up then. The full-sync time is recorded only when everything succeeded.
+`run` returns a report whose `complete` says whether everything was brought up to date; it
+raises SyncFailed only when the sync could not go on (Lean unreachable, credentials refused,
+the cache unwritable), carrying the report of what was done before.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import Enum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from linkmanager import api
-from linkmanager.api.errors import LeanError, LeanSchemaError, LeanTransportError
-from linkmanager.domain.lifecycle import TERMINAL, usage_is_settled
-from linkmanager.domain.models import Page, PaymentLink, Usage, utc_now
-from linkmanager.domain.status import LinkStatus
-from linkmanager.storage.cache import CachedLink, CacheError, LinkCache, LinkChange, UsageChange
+from linkmanager.api.errors import (
+    AuthenticationError,
+    LeanError,
+    LeanHTTPError,
+    LeanSchemaError,
+    LeanTransportError,
+    RateLimitedError,
+    ResponseTooLarge,
+    ServerError,
+)
+from linkmanager.domain.models import Page, PaymentLink, utc_now
+from linkmanager.services.sync_listing import Listing
+from linkmanager.services.sync_plan import SchedulePolicy, UsageAction, plan_usages, rolling_schedule
+from linkmanager.services.sync_report import (
+    ProgressCallback,
+    SyncCancelled,
+    SyncFailed,
+    SyncProgress,
+    SyncReport,
+)
+from linkmanager.services.sync_usages import LISTING_KINDS, LinkProblem, ProblemKind, UsageReader
+from linkmanager.storage.cache import (
+    CacheError,
+    CacheReadOnlyError,
+    LinkCache,
+    SyncMarks,
+    SyncProblem,
+    UsageList,
+)
 
 if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
     from linkmanager.api.client import LeanClient
 
+__all__ = [
+    "ProblemKind",
+    "ProgressCallback",
+    "SchedulePolicy",
+    "SyncCancelled",
+    "SyncEngine",
+    "SyncFailed",
+    "SyncProblem",
+    "SyncProgress",
+    "SyncReport",
+    "UsageAction",
+    "plan_usages",
+]
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 8
-T = TypeVar("T")
+OUTAGE_FAILURES_PER_WORKER = 2  # failed requests in a row, per worker, that mean Lean is gone
+STALL_SECONDS = 150.0  # no request succeeded for this long: Lean is gone
+# A link or page whose requests failed for a passing reason (a dropped connection, a 5xx, a short
+# rate limit) after the client's own retries goes to the back of the queue this many times more
+# before it is recorded as a problem: by then the moment has usually passed.
+SECOND_CHANCES = 2
 
 
-class SyncCancelled(Exception):
-    """The user stopped the sync; what was stored before stays, nothing half-written."""
-
-
-class SyncFailed(Exception):
-    """The sync stopped on an error. `report` holds what was done before it; the cache is intact."""
-
-    def __init__(self, cause: Exception, report: SyncReport) -> None:
-        self.cause = cause
-        self.report = report
-        super().__init__(f"Sync stopped: {cause} Everything cached before is kept.")
-
-    @property
-    def offline(self) -> bool:
-        """Lean could not be reached (as opposed to refusing or answering badly)."""
-        return isinstance(self.cause, LeanTransportError)
+class SyncInternalError(Exception):
+    """A bug of ours stopped the sync (never a traceback for the user)."""
 
 
 class _Aborted(Exception):
-    """Raised in a worker when another worker has failed; the first real error is reported."""
-
-
-class UsageAction(Enum):
-    SKIP = "skip"  # terminal and settled: cannot change
-    PROBE = "probe"  # one request of size 1; read everything only if the count moved
-    READ = "read"  # the first page of 100, then only what can have changed
-
-
-def plan_usages(
-    cached: CachedLink, now: datetime, *, full: bool = False, paid_before: int | None = None
-) -> UsageAction:
-    """What a link's usages need, by the rules in this module's docstring.
-
-    Only statuses Lean reported count here, never one our clock worked out: a computer whose
-    clock runs ahead must not decide that a link Lean still calls ACTIVE can be skipped.
-    `paid_before` is the link's `current_usages` before this listing: a change means new
-    payments, whatever the rest says (and costs no request to notice).
-    """
-    if full or cached.usages_confirmed_at is None or cached.unsettled_usages > 0:
-        return UsageAction.READ
-    if paid_before is not None and paid_before != cached.link.current_usages:
-        return UsageAction.READ
-    if cached.usages_confirmed_status in TERMINAL and cached.link.status in TERMINAL:
-        return UsageAction.SKIP
-    return UsageAction.PROBE
-
-
-@dataclass(frozen=True, slots=True)
-class SyncProgress:
-    """Counts for a progress bar: link pages, then links whose usages are done."""
-
-    link_pages_done: int
-    link_pages_total: int | None
-    usage_links_done: int
-    usage_links_total: int | None
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What a sync found and what it cost."""
-
-    concurrency: int
-    full: bool
-    links_seen: int = 0
-    links_added: list[LinkChange] = field(default_factory=list)
-    status_changes: list[LinkChange] = field(default_factory=list)
-    new_usages: list[UsageChange] = field(default_factory=list)
-    usage_changes: list[UsageChange] = field(default_factory=list)
-    links_missing: int = 0
-    usage_reads: int = 0
-    usage_probes: int = 0
-    usage_skips: int = 0
-    requests: int = 0
-    seconds: float = 0.0
-    completed: bool = False
-
-
-ProgressCallback = Callable[[SyncProgress], None]
+    """Raised in a worker when the sync is stopping; the first real error is reported."""
 
 
 class SyncEngine:
@@ -149,13 +113,15 @@ class SyncEngine:
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         clock: Callable[[], datetime] = utc_now,
+        policy: SchedulePolicy | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency is at least 1")
-        self._client = client
-        self._cache = cache
-        self._concurrency = concurrency
-        self._clock = clock
+        self.client = client
+        self.cache = cache
+        self.concurrency = concurrency
+        self.clock = clock
+        self.policy = policy or SchedulePolicy()
         self._running = threading.Lock()
 
     def run(
@@ -174,35 +140,61 @@ class SyncEngine:
             self._running.release()
 
 
+@dataclass(frozen=True, slots=True)
+class _Task:
+    work: Callable[[], Any]
+    page: int | None = None  # the listing page it reads (-1: the whole listing again)
+    tries: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    reads: int = 0
+    probes: int = 0
+    result: UsageList | None = None  # what to store (the scheduler writes, in batches)
+    problem: SyncProblem | None = None
+    error: LeanError | None = None  # what made it a problem, when Lean's answer did
+
+
+def _passing(error: LeanError | None) -> bool:
+    """A failure that another try a little later may well not meet."""
+    if isinstance(error, RateLimitedError):
+        return error.retry_after is None or error.retry_after <= 30
+    return isinstance(error, LeanTransportError | ServerError)
+
+
 class _Run:
-    """One sync's state: counters under a lock, a pool, and the report being filled."""
+    """One sync: a scheduler loop on the calling thread, requests on a pool of workers."""
 
     def __init__(
         self, engine: SyncEngine, full: bool, progress: ProgressCallback, cancel: threading.Event
     ) -> None:
-        self.client = engine._client
-        self.cache = engine._cache
-        self.clock = engine._clock
-        self.concurrency = engine._concurrency
-        self.full = full
-        self.progress = progress
-        self.cancel = cancel
-        self.report = SyncReport(concurrency=engine._concurrency, full=full)
-        self.lock = threading.Lock()
+        self.client, self.cache, self.clock = engine.client, engine.cache, engine.clock
+        self.concurrency, self.policy, self.full = engine.concurrency, engine.policy, full
+        # Twice as many tasks as workers are handed to the pool, so that a worker that finishes
+        # while this thread writes to the cache finds its next request waiting.
+        self.queue_depth = 2 * engine.concurrency
+        self.progress, self.cancel = progress, cancel
+        self.report = SyncReport(concurrency=engine.concurrency, full=full)
+        self.reader = UsageReader(self.client, self.cache, self._check_cancel)
+        self.abort = threading.Event()  # stopping: workers give up between requests
+        self.usage_queue: deque[_Task] = deque()
+        self.pending: list[UsageList] = []  # read by workers, not yet stored
+        self.retry_queue: deque[_Task] = deque()  # listing pages to try once more
         self.pages_done = 0
-        self.pages_total: int | None = None
         self.links_done = 0
-        self.links_total: int | None = None
-        self.abort = threading.Event()  # another worker failed: stop between requests
-        self.paid_before: dict[str, int] = {}
+        self.links_planned = 0
+        self.failures_in_a_row = 0
+        self.last_success = time.monotonic()
+        self.rewalk_due = False
 
     def go(self) -> SyncReport:
         started = time.perf_counter()
         requests_before = self.client.stats.requests
         try:
-            with ThreadPoolExecutor(self.concurrency, thread_name_prefix="sync") as pool:
-                links = self._listing(pool)
-                self._usages(pool, links)
+            if self.cache.read_only is not None:
+                raise CacheReadOnlyError(self.cache.path, self.cache.read_only)
+            self._sync()
             self.cache.record_full_sync(self.clock())
             self.report.completed = True
             return self._finish(started, requests_before)
@@ -210,157 +202,250 @@ class _Run:
             raise
         except (LeanError, CacheError, OSError) as exc:
             raise SyncFailed(exc, self._finish(started, requests_before)) from exc
+        except _Aborted as exc:
+            raise SyncFailed(LeanTransportError(str(exc)), self._finish(started, requests_before)) from exc
+        except Exception as exc:  # a bug of ours: one sentence for the user, the traceback in the log
+            logger.debug("unexpected error in the sync", exc_info=True)
+            cause = SyncInternalError(
+                f"An unexpected error stopped it ({type(exc).__name__}: {exc}); please report it."
+            )
+            raise SyncFailed(cause, self._finish(started, requests_before)) from exc
 
     def _finish(self, started: float, requests_before: int) -> SyncReport:
         self.report.seconds = time.perf_counter() - started
         self.report.requests = self.client.stats.requests - requests_before
         return self.report
 
-    # -- step 1: the listing ----------------------------------------------------------------------
-
-    def _listing(self, pool: ThreadPoolExecutor) -> list[PaymentLink]:
-        confirmed_at = self.clock()
-        first = self._page(0)
-        pages: list[Page[PaymentLink]] = [first]
-        rest = [pool.submit(self._page, n) for n in range(1, first.total_pages)]
-        pages.extend(self._results(rest))
-        links: dict[str, PaymentLink] = {}
-        for page in pages:
-            for link in page.items:
-                links[link.id] = link
-        total = max(page.total_elements for page in pages)
-        if len(links) < total:
-            # Links were created while we read and pushed others across pages: read it again,
-            # in order this time; the client raises if the list still does not add up.
-            logger.info("Listing moved while read (%d of %d); reading it again", len(links), total)
-            self._check_cancel()
-            for link in self.client.list_links():
-                links[link.id] = link
-        listed = list(links.values())
-        self.paid_before = {c.link.id: c.link.current_usages for c in self.cache.links()}
-        changes = self.cache.store_listing(listed, confirmed_at, complete=True)
-        self.report.links_seen = len(listed)
-        self.report.links_added = [c for c in changes if c.before is None]
-        self.report.status_changes = [c for c in changes if c.before is not None]
-        self.report.links_missing = sum(1 for c in self.cache.links() if c.missing_since is not None)
-        return listed
-
-    def _page(self, number: int) -> Page[PaymentLink]:
-        self._check_cancel()
-        page = self.client.links_page(number, api.MAX_PAGE_SIZE)
-        with self.lock:
-            self.pages_done += 1
-            self.pages_total = max(self.pages_total or 0, page.total_pages, self.pages_done)
-        self._tell()
-        return page
-
-    # -- step 2: usages -----------------------------------------------------------------------------
-
-    def _usages(self, pool: ThreadPoolExecutor, listed: Sequence[PaymentLink]) -> None:
-        now = self.clock()
-        todo: list[tuple[PaymentLink, UsageAction]] = []
-        for link in listed:
-            cached = self.cache.link(link.id)
-            action = (
-                UsageAction.READ
-                if cached is None
-                else plan_usages(cached, now, full=self.full, paid_before=self.paid_before.get(link.id))
+    def _sync(self) -> None:
+        self.marks = self.cache.sync_marks()
+        problem_links = {p.link_id for p in self.cache.problems() if p.link_id is not None}
+        self.listed_at = self.clock()
+        previous = self.cache.sync_state().last_sync_started
+        self.schedule = rolling_schedule(self.marks, self.listed_at, previous, self.policy, problem_links)
+        size = api.MAX_PAGE_SIZE
+        first = self._first_page(size)
+        self.cache.record_sync_started(self.listed_at)
+        self.listing = Listing.starting_with(first, size)
+        self.pages_done = 1
+        self._take_page(first)
+        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="sync") as pool:
+            self._drain(pool)
+            if self.listing.short:
+                self.rewalk_due = True  # links moved across pages while we read: once more, in order
+                self._drain(pool)
+                if self.listing.short:
+                    self.listing.give_up_short()
+        self.cache.clear_listing_problems(LISTING_KINDS)
+        self.cache.note_problems(self.listing.problems, self.clock())
+        self.report.problems[:0] = self.listing.problems
+        self.report.links_seen = len(self.listing.seen)
+        if self.listing.whole:
+            self.report.links_missing = self.cache.mark_unlisted(
+                self.listed_at, keep=self.listing.unreadable_ids
             )
+
+    # -- the scheduler loop -----------------------------------------------------------------------
+
+    def _drain(self, pool: ThreadPoolExecutor) -> None:
+        """Run tasks, at most `concurrency` at once, until none is left; stop all on a fatal error."""
+        running: dict[Future[Any], _Task] = {}
+        try:
+            while True:
+                while len(running) < self.queue_depth and (task := self._next_task()) is not None:
+                    running[pool.submit(task.work)] = task
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = running.pop(future)
+                    self._handle(task, future.result())
+                # Workers are given their next requests first; the writes follow, in one
+                # transaction, while those requests travel.
+                while len(running) < self.queue_depth and (task := self._next_task()) is not None:
+                    running[pool.submit(task.work)] = task
+                self._flush()
+        except BaseException as exc:
+            self.abort.set()
+            for future in running:
+                future.cancel()
+            wait(running)
+            if not isinstance(exc, CacheError):
+                self._flush()  # what was read before a cancel or an outage is kept
+            raise
+
+    def _next_task(self) -> _Task | None:
+        if self.rewalk_due:
+            self.rewalk_due = False
+            return _Task(self._rewalk, page=-1)
+        if self.retry_queue:
+            return self.retry_queue.popleft()
+        number = self.listing.next_page()
+        if number is not None:
+            return _Task(functools.partial(self._read_page, number), page=number)
+        return self.usage_queue.popleft() if self.usage_queue else None
+
+    def _handle(self, task: _Task, outcome: Any) -> None:
+        if task.page is not None:
+            pages = outcome if isinstance(outcome, list) else [outcome]
+            for page in pages:
+                self._count(page if isinstance(page, LeanError) else None)
+                if isinstance(page, LeanError):
+                    if _passing(page) and task.tries <= SECOND_CHANCES and task.page >= 0:
+                        self.retry_queue.append(replace(task, tries=task.tries + 1))
+                    else:
+                        self.listing.failed(task.page, page)
+                else:
+                    self.pages_done += 1
+                    self._take_page(page)
+            self._tell()
+            return
+        assert isinstance(outcome, _Done)
+        self._count(outcome.error)
+        self.report.usage_reads += outcome.reads
+        self.report.usage_probes += outcome.probes
+        if outcome.result is not None:
+            self.pending.append(outcome.result)
+        if outcome.problem is not None:
+            if _passing(outcome.error) and task.tries <= SECOND_CHANCES:
+                self.usage_queue.append(replace(task, tries=task.tries + 1))  # to the back of the queue
+                return
+            self._record(outcome.problem)
+        self.links_done += 1
+        self._tell()
+
+    def _count(self, unreachable: LeanError | None) -> None:
+        """Track Lean answering; stop the sync once it clearly no longer does."""
+        if not isinstance(unreachable, LeanTransportError):
+            self.failures_in_a_row = 0
+            self.last_success = time.monotonic()
+            return
+        self.failures_in_a_row += 1
+        silent = time.monotonic() - self.last_success
+        if self.failures_in_a_row >= OUTAGE_FAILURES_PER_WORKER * self.concurrency or silent >= STALL_SECONDS:
+            raise _Aborted(
+                f"Lean stopped answering during the sync ({self.failures_in_a_row} requests in a row failed, "
+                f"none succeeded for {silent:.0f} s; the last: {unreachable})."
+            )
+
+    # -- the listing -------------------------------------------------------------------------------
+
+    def _first_page(self, size: int) -> Page[PaymentLink]:
+        """Page 0, for the totals; without it the sync cannot run (the error says why)."""
+        for tries in range(1, SECOND_CHANCES + 2):
+            self._check_cancel()
+            try:
+                return self.client.links_page(0, size, lenient=True)
+            except LeanError as exc:
+                if not _passing(exc) or tries > SECOND_CHANCES:
+                    raise
+                logger.info("The first page of links failed (%s); trying it again", exc)
+        raise AssertionError("unreachable")
+
+    def _read_page(self, number: int) -> Page[PaymentLink] | LeanError:
+        self._check_cancel()
+        try:
+            return self.client.links_page(number, self.listing.size, lenient=True)
+        except AuthenticationError:
+            raise
+        except LeanError as exc:
+            return exc
+
+    def _rewalk(self) -> list[Page[PaymentLink] | LeanError]:
+        """The listing once more, in order, from page 0 until a short page."""
+        pages: list[Page[PaymentLink] | LeanError] = []
+        for number in range(self.listing.limit):
+            page = self._read_page(number)
+            pages.append(page)
+            if isinstance(page, LeanError) or len(page.items) + len(page.rejected) < self.listing.size:
+                break
+        return pages
+
+    def _take_page(self, page: Page[PaymentLink]) -> None:
+        links = self.listing.take(page)
+        changes = self.cache.store_listing(links, self.listed_at, complete=False)
+        self.report.links_added.extend(c for c in changes if c.before is None)
+        self.report.status_changes.extend(c for c in changes if c.before is not None)
+        now = self.clock()
+        for link in links:
+            marks = self.marks.get(link.id)
+            action = plan_usages(link, marks, now, policy=self.policy, schedule=self.schedule, full=self.full)
             if action is UsageAction.SKIP:
                 self.report.usage_skips += 1
-            else:
-                todo.append((link, action))
-        with self.lock:
-            self.links_total = len(todo)
-        self._tell()
-        self._results([pool.submit(self._link_usages, link, action) for link, action in todo])
+                continue
+            self.links_planned += 1
+            self.usage_queue.append(_Task(functools.partial(self._usages, link, action, marks)))
 
-    def _link_usages(self, link: PaymentLink, action: UsageAction) -> None:
+    # -- one link's usages (on a worker) --------------------------------------------------------------
+
+    def _usages(self, link: PaymentLink, action: UsageAction, marks: SyncMarks | None) -> _Done:
         self._check_cancel()
         confirmed_at = self.clock()
-        status = link.status  # as Lean reported it (see plan_usages)
         probes = 0
-        if action is UsageAction.PROBE:
-            probes = 1
-            probe = self.client.usages_page(link.id, 0, size=1)
-            cached = self.cache.link(link.id)
-            if cached is not None and probe.total_elements == cached.usage_count:
-                self.cache.confirm_usages(link.id, confirmed_at, link_status=status)
-                self._link_done(reads=0, probes=probes)
-                return
-            self._check_cancel()
-        self._store(link.id, self._read(link.id), confirmed_at, status)
-        self._link_done(reads=1, probes=probes)
+        try:
+            if action is UsageAction.PROBE and marks is not None:
+                probes = 1
+                if self.reader.probe(link.id) == marks.usage_count:
+                    return _Done(probes=1, result=UsageList(link.id, None, confirmed_at, link.status))
+                self._check_cancel()
+            read = self.reader.read(link.id, everything=action is UsageAction.REREAD)
+            result = UsageList(link.id, read.usages, confirmed_at, link.status, read.read_all)
+            return _Done(reads=1, probes=probes, result=result)
+        except (SyncCancelled, _Aborted, CacheError, AuthenticationError):
+            raise
+        except LinkProblem as exc:
+            return _Done(probes=probes, problem=SyncProblem(link.id, exc.what, exc.detail, exc.raw))
+        except LeanError as exc:
+            raw = exc.raw_body if isinstance(exc, LeanHTTPError) else ""
+            problem = SyncProblem(link.id, _kind_of(exc), f"Its usages could not be read: {exc}", raw[:2000])
+            return _Done(probes=probes, problem=problem, error=exc)
+        except Exception as exc:  # a bug of ours must cost one link, not the sync
+            logger.debug("unexpected error syncing the usages of %s", link.id, exc_info=True)
+            logger.warning("Unexpected error syncing link %s: %s: %s", link.id, type(exc).__name__, exc)
+            detail = f"An unexpected error stopped its sync ({type(exc).__name__}: {exc}); please report it."
+            return _Done(probes=probes, problem=SyncProblem(link.id, ProblemKind.INTERNAL, detail))
 
-    def _read(self, link_id: str) -> list[Usage]:
-        """The link's complete usage list, asking as little as the cache allows (module docstring)."""
-        first = self.client.usages_page(link_id, 0, api.MAX_PAGE_SIZE)
-        if first.total_pages <= 1 and len(first.items) == first.total_elements:
-            return list(first.items)
-        cached = self.cache.link(link_id)
-        known = {u.usage_id: u for u in self.cache.usages(link_id)} if cached and not self.full else {}
-        fresh = {u.usage_id: u for u in first.items}
-        if known and first.total_elements == len(known) and fresh.keys() <= known.keys():
-            pending = [i for i, u in known.items() if not usage_is_settled(u) and i not in fresh]
-            if len(pending) < first.total_pages - 1:
-                for usage_id in pending:
-                    self._check_cancel()
-                    fresh[usage_id] = self.client.get_usage(link_id, usage_id)
-                return [fresh.get(i, u) for i, u in known.items()]
-        for number in range(1, first.total_pages):
-            self._check_cancel()
-            for usage in self.client.usages_page(link_id, number, api.MAX_PAGE_SIZE).items:
-                fresh[usage.usage_id] = usage
-        if len(fresh) < first.total_elements:
-            # Usages arrived while we read and shifted the pages: one ordered walk settles it.
-            return self.client.list_usages(link_id)
-        return list(fresh.values())
+    def _flush(self) -> None:
+        """Store what the workers read, in one transaction; a bug in one link's write costs that link."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        try:
+            changes = self.cache.store_usage_lists(pending)
+        except CacheError:
+            raise
+        except Exception:  # find the one that fails, keep the others
+            changes = []
+            for item in pending:
+                try:
+                    changes += self.cache.store_usage_lists([item])
+                except CacheError:
+                    raise
+                except Exception as exc:
+                    logger.debug("unexpected error storing the usages of %s", item.link_id, exc_info=True)
+                    detail = f"An unexpected error stopped its sync ({type(exc).__name__}: {exc}); please report it."
+                    self._record(SyncProblem(item.link_id, ProblemKind.INTERNAL, detail))
+        self.report.new_usages.extend(c for c in changes if c.before is None)
+        self.report.usage_changes.extend(c for c in changes if c.before is not None)
 
-    def _store(
-        self, link_id: str, usages: Sequence[Usage], confirmed_at: datetime, status: LinkStatus
-    ) -> None:
-        stray = next((u for u in usages if u.payment_link_id != link_id), None)
-        if stray is not None:
-            raise LeanSchemaError(
-                "payment_link_id",
-                f"usage {stray.usage_id} names another link",
-                context=f"usages of {link_id}",
-            )
-        changes = self.cache.store_usages(link_id, usages, confirmed_at, link_status=status)
-        with self.lock:
-            self.report.new_usages.extend(c for c in changes if c.before is None)
-            self.report.usage_changes.extend(c for c in changes if c.before is not None)
+    def _record(self, problem: SyncProblem) -> None:
+        self.cache.note_problems([problem], self.clock())
+        self.report.problems.append(problem)
+        logger.info("Link %s could not be synced: %s", problem.link_id, problem.detail)
 
-    # -- plumbing ------------------------------------------------------------------------------------
-
-    def _link_done(self, *, reads: int, probes: int) -> None:
-        with self.lock:
-            self.report.usage_reads += reads
-            self.report.usage_probes += probes
-            self.links_done += 1
-        self._tell()
-
-    def _results(self, futures: Sequence[Future[T]]) -> list[T]:
-        """Wait for all; on the first failure stop the others between requests and raise it."""
-        wait(futures, return_when=FIRST_EXCEPTION)
-        failures = [f.exception() for f in futures if f.done() and not f.cancelled() and f.exception()]
-        if failures:
-            self.abort.set()
-            for future in futures:
-                future.cancel()
-            wait(futures)
-            first = next((e for e in failures if not isinstance(e, _Aborted)), failures[0])
-            assert first is not None
-            raise first
-        return [f.result() for f in futures]
+    # -- plumbing ----------------------------------------------------------------------------------
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise SyncCancelled("Sync cancelled; everything stored before is kept.")
         if self.abort.is_set():
-            raise _Aborted
+            raise _Aborted("the sync is stopping")
 
     def _tell(self) -> None:
-        with self.lock:
-            snapshot = SyncProgress(self.pages_done, self.pages_total, self.links_done, self.links_total)
-        self.progress(snapshot)
+        total = None if not self.listing.believable else self.listing.limit
+        self.progress(SyncProgress(self.pages_done, total, self.links_done, self.links_planned))
+
+
+def _kind_of(error: LeanError) -> str:
+    if isinstance(error, LeanSchemaError | ResponseTooLarge):
+        return ProblemKind.USAGES_MALFORMED
+    return ProblemKind.USAGES_UNREADABLE

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from linkmanager.api.errors import LeanTransportError
@@ -17,8 +17,15 @@ from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
-from linkmanager.services.sync import ProgressCallback, SyncEngine, SyncFailed, SyncProgress, SyncReport
-from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncState
+from linkmanager.services.sync import (
+    ProgressCallback,
+    SyncEngine,
+    SyncFailed,
+    SyncProgress,
+    SyncReport,
+)
+from linkmanager.services.sync_plan import DEFAULT_FRESHNESS, SchedulePolicy
+from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncProblem, SyncState
 
 if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
     from linkmanager.api.client import LeanClient
@@ -28,6 +35,7 @@ __all__ = [
     "CachedLink",
     "ProfileInfo",
     "SearchHit",
+    "SyncProblem",
     "SyncProgress",
     "SyncReport",
     "SyncState",
@@ -67,6 +75,7 @@ class Workspace:
         client: Callable[[], LeanClient],
         *,
         concurrency: int = 8,
+        freshness: timedelta = DEFAULT_FRESHNESS,
         clock: Callable[[], datetime] = utc_now,
         tz: tzinfo = UTC,
     ) -> None:
@@ -77,6 +86,7 @@ class Workspace:
         self._engine: SyncEngine | None = None
         self._client_lock = threading.Lock()
         self._concurrency = concurrency
+        self._policy = SchedulePolicy(freshness=freshness)
         self._clock = clock
         self._tz = tz
         self._actions = LinkActions(cache, self.client, clock=clock, tz=tz)
@@ -100,7 +110,7 @@ class Workspace:
     def first_links(
         self, order: str | None, *, descending: bool = False, limit: int = 200
     ) -> list[CachedLink]:
-        """The first `limit` links in one of the table's orders (storage.cache.FIRST_ORDERS): a
+        """The first `limit` links in one of the table's orders (storage.cache_reads.FIRST_ORDERS): a
         screenful to show at once while links() reads every one."""
         return self.cache.first_links(order, descending=descending, limit=limit)
 
@@ -123,6 +133,10 @@ class Workspace:
 
     def sync_state(self) -> SyncState:
         return self.cache.sync_state()
+
+    def problems(self) -> list[SyncProblem]:
+        """What syncs could not bring up to date (a link's problems go when it syncs again)."""
+        return self.cache.problems()
 
     def status_of(self, link: CachedLink) -> LinkStatus:
         return effective_status(link.link, self._clock())
@@ -147,7 +161,7 @@ class Workspace:
         with self._client_lock:
             if self._engine is None:
                 self._engine = SyncEngine(
-                    client, self.cache, concurrency=self._concurrency, clock=self._clock
+                    client, self.cache, concurrency=self._concurrency, clock=self._clock, policy=self._policy
                 )
             engine = self._engine
         return engine.run(progress=progress, cancel=cancel)

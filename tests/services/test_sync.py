@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 
-from linkmanager.api import ApiEndpoints, Credentials, LeanClient, LeanTransportError
+from linkmanager.api import LeanClient, LeanTransportError
 from linkmanager.api.retry import RetryPolicy
-from linkmanager.domain.lifecycle import TERMINAL, usage_is_settled
+from linkmanager.domain.lifecycle import usage_is_settled
+from linkmanager.domain.models import PaymentDetails, PaymentLink, utc_now
+from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.sync import (
+    SchedulePolicy,
     SyncCancelled,
     SyncEngine,
     SyncFailed,
@@ -24,44 +25,11 @@ from linkmanager.services.sync import (
     UsageAction,
     plan_usages,
 )
+from linkmanager.services.sync_plan import Schedule
 from linkmanager.simulator import FaultSpec, Simulator
-from linkmanager.storage.cache import LinkCache
+from linkmanager.storage.cache import LinkCache, SyncMarks
 
-FAST_RETRIES = RetryPolicy(attempts=8, base_delay=0.01, max_delay=0.05, max_retry_after=0.05)
-
-
-@pytest.fixture
-def sim() -> Iterator[Simulator]:
-    with Simulator(seed=5, links=150) as simulator:
-        yield simulator
-
-
-def client_for(sim: Simulator, **kwargs: Any) -> LeanClient:
-    kwargs.setdefault("timeout", httpx.Timeout(10.0, connect=2.0))
-    return LeanClient(
-        ApiEndpoints(sim.api_url, sim.token_url), Credentials(sim.client_id, sim.client_secret), **kwargs
-    )
-
-
-@pytest.fixture
-def client(sim: Simulator) -> Iterator[LeanClient]:
-    with client_for(sim) as lean:
-        yield lean
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Iterator[LinkCache]:
-    with LinkCache.open(tmp_path / "cache.sqlite3") as opened:
-        yield opened
-
-
-def snapshot(cache: LinkCache) -> dict[str, Any]:
-    """Everything the cache holds about links and usages (not when it learned it)."""
-    return {c.link.id: (c.link, tuple(cache.usages(c.link.id))) for c in cache.links()}
-
-
-def server_snapshot(sim: Simulator, client: LeanClient) -> dict[str, Any]:
-    return {link.id: (link, tuple(client.list_usages(link.id))) for link in client.list_links()}
+from .conftest import FAST_RETRIES, client_for, server_snapshot, snapshot
 
 
 def test_a_first_sync_caches_every_link_and_usage_exactly(
@@ -86,34 +54,42 @@ def test_a_resync_with_no_change_asks_only_what_can_have_changed(
     SyncEngine(client, cache).run()
     before = snapshot(cache)
     report = SyncEngine(client, cache).run()
-    can_change = [
-        c for c in cache.links() if not (c.usages_confirmed_status in TERMINAL and c.unsettled_usages == 0)
-    ]
-    # One request per link that can change; a link with several pages of usages whose pending
-    # ones are not all on its first page needs one more request for each (or for each page).
-    extra = sum(
-        min(c.unsettled_usages, math.ceil(c.usage_count / 100) - 1)
-        for c in can_change
-        if c.unsettled_usages and c.usage_count > 100
-    )
-    assert 2 + len(can_change) <= report.requests <= 2 + len(can_change) + extra
-    assert report.usage_skips == 150 - len(can_change)
+    unsettled = [c for c in cache.links() if c.unsettled_usages]
+    # The two link pages, one read per link with a usage still unsettled, and the rolling share of
+    # confirmations for the seconds since the last sync (a link or two at most).
+    assert report.usage_reads == len(unsettled)
+    assert report.usage_probes <= 2
+    assert report.requests == 2 + report.usage_reads + report.usage_probes
+    assert report.usage_skips == 150 - report.usage_reads - report.usage_probes
     assert report.links_added == report.status_changes == report.new_usages == report.usage_changes == []
+    assert report.complete
     assert snapshot(cache) == before
 
 
-def test_a_resync_after_activity_finds_new_and_changed_usages(
+def test_a_resync_after_activity_finds_payments_at_once_and_attempts_within_the_bound(
     sim: Simulator, client: LeanClient, cache: LinkCache
 ) -> None:
-    SyncEngine(client, cache).run()
-    active = sim.state.link_ids(status="ACTIVE")[0]
-    new_id = sim.state.add_usage(active, status="STARTED")["usage_id"]
-    report = SyncEngine(client, cache).run()
-    assert [(c.link_id, c.usage_id, c.before) for c in report.new_usages] == [(active, new_id, None)]
-    sim.state.update_usage(new_id, "PAYMENT_CREATED", "ACCEPTED_BY_BANK")
-    report = SyncEngine(client, cache).run()
+    now = [utc_now()]
+    engine = SyncEngine(client, cache, clock=lambda: now[0])
+    engine.run()
+    active = sim.state.link_ids(status="ACTIVE")[:2]
+    started = sim.state.add_usage(active[0], status="STARTED")["usage_id"]
+    paid = sim.state.add_usage(active[1], status="PAYMENT_CREATED")["usage_id"]
+    now[0] += timedelta(minutes=5)
+    report = engine.run()
+    # A successful payment moves the link's count in the listing: read at once.
+    assert [(c.link_id, c.usage_id) for c in report.new_usages] == [(active[1], paid)]
+    # An attempt not yet paid changes nothing Lean lists: found when the link is confirmed, within
+    # the freshness bound (60 minutes by default).
+    now[0] += timedelta(minutes=60)
+    report = engine.run()
+    assert [(c.link_id, c.usage_id, c.before) for c in report.new_usages] == [(active[0], started, None)]
+    # An unsettled usage is read every sync: its change shows on the next one.
+    sim.state.update_usage(started, "PAYMENT_CREATED", "ACCEPTED_BY_BANK")
+    now[0] += timedelta(minutes=1)
+    report = engine.run()
     assert [(c.usage_id, c.before, c.after, c.payment_status_after) for c in report.usage_changes] == [
-        (new_id, "STARTED", "PAYMENT_CREATED", "ACCEPTED_BY_BANK")
+        (started, "STARTED", "PAYMENT_CREATED", "ACCEPTED_BY_BANK")
     ]
     assert snapshot(cache) == server_snapshot(sim, client)
 
@@ -131,28 +107,69 @@ def test_a_link_that_expires_is_reported_and_then_left_alone(
         assert moved[link.id] == (LinkStatus.ACTIVE, LinkStatus.EXPIRED)
 
 
+NOW = utc_now()
+
+
+def marks_of(
+    status: LinkStatus,
+    confirmed: LinkStatus | None,
+    *,
+    unsettled: int = 0,
+    count: int = 3,
+    paid: int = 0,
+    age: timedelta = timedelta(0),
+    read_age: timedelta = timedelta(0),
+) -> SyncMarks:
+    return SyncMarks(
+        current_usages=paid,
+        status=status,
+        usages_confirmed_at=None if confirmed is None else NOW - age,
+        usages_confirmed_status=confirmed,
+        usages_read_at=None if confirmed is None else NOW - read_age,
+        usage_count=count,
+        unsettled_usages=unsettled,
+    )
+
+
+def listed(status: LinkStatus, paid: int = 0, link_id: str = "l") -> PaymentLink:
+    return PaymentLink(link_id, "https://x", status, paid, PaymentDetails(Money(Decimal(1), "AED"), "R"))
+
+
 def test_planning_rules() -> None:
-    from linkmanager.storage.cache import CachedLink
+    now = NOW
+    active, used, disabled = LinkStatus.ACTIVE, LinkStatus.USED, LinkStatus.DISABLED
+    assert plan_usages(listed(active), None, now) is UsageAction.READ  # new to the cache
+    assert plan_usages(listed(active), marks_of(active, None), now) is UsageAction.READ  # never confirmed
+    assert plan_usages(listed(used), marks_of(used, used), now) is UsageAction.SKIP
+    assert plan_usages(listed(used), marks_of(used, used, unsettled=1), now) is UsageAction.READ
+    assert plan_usages(listed(active), marks_of(active, active), now) is UsageAction.SKIP  # fresh
+    hour = timedelta(minutes=60)
+    assert plan_usages(listed(active), marks_of(active, active, age=hour), now) is UsageAction.PROBE
+    assert plan_usages(listed(disabled), marks_of(disabled, disabled, age=hour), now) is UsageAction.PROBE
+    assert (
+        plan_usages(listed(used), marks_of(used, active), now) is UsageAction.PROBE
+    )  # became terminal: once more
+    policy = SchedulePolicy(freshness=timedelta(minutes=10))
+    ten = marks_of(active, active, age=timedelta(minutes=10))
+    assert plan_usages(listed(active), ten, now, policy=policy) is UsageAction.PROBE
+    # Settled usages are read in full at least daily, terminal links too: a bank can reverse a payment.
+    day = timedelta(days=1)
+    assert plan_usages(listed(used), marks_of(used, used, read_age=day), now) is UsageAction.REREAD
+    assert plan_usages(listed(used), marks_of(used, used, count=0, read_age=day), now) is UsageAction.SKIP
+    assert plan_usages(listed(used), marks_of(used, used), now, full=True) is UsageAction.REREAD
+    # A time in the future (the clock was set back) is not believed.
+    ahead = marks_of(active, active, age=-timedelta(hours=3))
+    assert plan_usages(listed(active), ahead, now) is UsageAction.PROBE
+    # A link left with a problem by an earlier sync is read again.
+    retry = Schedule(retry=frozenset({"l"}))
+    assert plan_usages(listed(used), marks_of(used, used), now, schedule=retry) is UsageAction.READ
 
-    def cached(status: LinkStatus, confirmed: LinkStatus | None, unsettled: int = 0) -> CachedLink:
-        from decimal import Decimal
 
-        from linkmanager.domain.models import PaymentDetails, PaymentLink, utc_now
-        from linkmanager.domain.money import Money
-
-        link = PaymentLink("l", "https://x", status, 0, PaymentDetails(Money(Decimal(1), "AED"), "R"))
-        now = utc_now()
-        return CachedLink(link, now, None if confirmed is None else now, confirmed, None, 3, unsettled)
-
-    from linkmanager.domain.models import utc_now
-
-    now = utc_now()
-    assert plan_usages(cached(LinkStatus.ACTIVE, None), now) is UsageAction.READ
-    assert plan_usages(cached(LinkStatus.USED, LinkStatus.USED), now) is UsageAction.SKIP
-    assert plan_usages(cached(LinkStatus.USED, LinkStatus.USED, unsettled=1), now) is UsageAction.READ
-    assert plan_usages(cached(LinkStatus.USED, LinkStatus.ACTIVE), now) is UsageAction.PROBE
-    assert plan_usages(cached(LinkStatus.DISABLED, LinkStatus.DISABLED), now) is UsageAction.PROBE
-    assert plan_usages(cached(LinkStatus.USED, LinkStatus.USED), now, full=True) is UsageAction.READ
+def test_a_moved_payment_count_forces_a_read() -> None:
+    now = NOW
+    marks = marks_of(LinkStatus.USED, LinkStatus.USED, paid=2, count=2)
+    assert plan_usages(listed(LinkStatus.USED, paid=2), marks, now) is UsageAction.SKIP
+    assert plan_usages(listed(LinkStatus.USED, paid=3), marks, now) is UsageAction.READ
 
 
 def test_sync_under_faults_ends_with_the_same_cache(
@@ -294,19 +311,3 @@ def test_a_clock_running_ahead_never_makes_a_live_link_be_skipped(
     report = engine.run()
     assert paid in {c.usage_id for c in report.new_usages}
     assert [u.usage_id for u in cache.usages(link_id)] == [paid]
-
-
-def test_a_moved_payment_count_forces_a_read() -> None:
-    from decimal import Decimal
-
-    from linkmanager.domain.models import PaymentDetails, PaymentLink, utc_now
-    from linkmanager.domain.money import Money
-    from linkmanager.storage.cache import CachedLink
-
-    now = utc_now()
-    link = PaymentLink(
-        "l", "https://x", LinkStatus.USED, 2, PaymentDetails(Money(Decimal(1), "AED"), "R"), max_usages=2
-    )
-    cached = CachedLink(link, now, now, LinkStatus.USED, None, 2, 0)
-    assert plan_usages(cached, now, paid_before=2) is UsageAction.SKIP
-    assert plan_usages(cached, now, paid_before=1) is UsageAction.READ

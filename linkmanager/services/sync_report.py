@@ -1,0 +1,70 @@
+"""What a sync reports: progress, the report of what it found and cost, and how it stopped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from linkmanager.api.errors import LeanTransportError
+from linkmanager.storage.cache import LinkChange, SyncProblem, UsageChange
+
+
+class SyncCancelled(Exception):
+    """The user stopped the sync; what was stored before stays, nothing half-written."""
+
+
+class SyncFailed(Exception):
+    """The sync could not go on. `report` holds what was done before it; the cache is intact."""
+
+    def __init__(self, cause: Exception, report: SyncReport) -> None:
+        self.cause = cause
+        self.report = report
+        super().__init__(f"Sync stopped: {cause} Everything cached before is kept.")
+
+    @property
+    def offline(self) -> bool:
+        """Lean could not be reached (as opposed to refusing or answering badly)."""
+        return isinstance(self.cause, LeanTransportError)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    """Counts for a progress bar: link pages, then links whose usages are done."""
+
+    link_pages_done: int
+    link_pages_total: int | None
+    usage_links_done: int
+    usage_links_total: int | None
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync found and what it cost. `completed`: it ran to its end; `complete`: with no problem."""
+
+    concurrency: int
+    full: bool
+    links_seen: int = 0
+    links_added: list[LinkChange] = field(default_factory=list)
+    status_changes: list[LinkChange] = field(default_factory=list)
+    new_usages: list[UsageChange] = field(default_factory=list)
+    usage_changes: list[UsageChange] = field(default_factory=list)
+    problems: list[SyncProblem] = field(default_factory=list)
+    links_missing: int = 0
+    usage_reads: int = 0
+    usage_probes: int = 0
+    usage_skips: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    completed: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.completed and not self.problems
+
+    @property
+    def problem_links(self) -> list[str]:
+        """The links that could not be brought up to date, each once."""
+        return list(dict.fromkeys(p.link_id for p in self.problems if p.link_id is not None))
+
+
+ProgressCallback = Callable[[SyncProgress], None]
