@@ -16,7 +16,7 @@ from typing import Any
 from linkmanager.cli.context import Context
 from linkmanager.cli.output import print_json, safe
 from linkmanager.services.sync import SchedulePolicy, SyncCancelled, SyncEngine, SyncProgress, SyncReport
-from linkmanager.storage.cache import CacheCorruptError, LinkCache
+from linkmanager.storage.cache import CacheCorruptError, CacheReadOnlyError, LinkCache
 
 
 def add_sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -169,6 +169,8 @@ def _open_cache(ctx: Context, rebuild: bool) -> LinkCache:
 
 def sync(ctx: Context, args: argparse.Namespace) -> int:
     cache = _open_cache(ctx, args.rebuild)
+    if cache.read_only is not None:  # said before the keyring or Lean is asked for anything
+        raise CacheReadOnlyError(cache.path, cache.read_only)
     concurrency = args.concurrency or ctx.profile.concurrency
     policy = SchedulePolicy(freshness=timedelta(minutes=ctx.profile.usage_freshness_minutes))
     engine = SyncEngine(ctx.client(), cache, concurrency=concurrency, policy=policy)

@@ -35,6 +35,7 @@ for name, argv in (
     ("search", ["search", "payer5x", "--json"]),
     ("table", ["links", "--search", "payer10x"]),
     ("profiles", ["profile", "list"]),
+    ("sync", ["sync"]),
 ):
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
@@ -59,6 +60,12 @@ def test_reads_work_from_a_read_only_cache(setup: str) -> None:
     assert {hit["link_id"] for hit in json.loads(out["search"][1])} == {"link-5"}
     assert "link-10" in out["table"][1]
     assert "From the cache as of" in out["table"][2]
+    # A sync is refused before the keyring or Lean is asked, naming the real reason.
+    code, _, err = out["sync"]
+    assert code == 1
+    assert "is read-only" in err
+    assert "rebuild" not in err
+    assert "keyring" not in err.lower()
     assert "Main" in out["profiles"][1]
     assert "damaged" not in out["profiles"][1]
     assert "unreadable" not in out["profiles"][1]
