@@ -134,6 +134,10 @@ class Workspace:
     def sync_state(self) -> SyncState:
         return self.cache.sync_state()
 
+    def read_only(self) -> str | None:
+        """Why nothing can be saved to this profile's cache (read-only media); None when it can."""
+        return self.cache.read_only
+
     def problems(self) -> list[SyncProblem]:
         """What syncs could not bring up to date (a link's problems go when it syncs again)."""
         return self.cache.problems()

@@ -28,6 +28,7 @@ from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.controllers.create_controller import CreateController
 from linkmanager.ui.controllers.link_controller import LinkController
 from linkmanager.ui.controllers.print_controller import PrintController
+from linkmanager.ui.controllers.problems_controller import ProblemsController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
 from linkmanager.ui.models.link_rows import PreparedRows, prepare_rows
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.search = SearchController(workspace, runner, self.search_box, self.tabs, self.model)
         self.creating = CreateController(workspace, runner, self._current_link, self)
         self.printing = PrintController(self.selected_links, workspace.now, self)
+        self.problems = ProblemsController(
+            workspace, runner, self.status, self.detail, self.model, self.show_link, self
+        )
+        self.sync.ended.connect(self.problems.reload)
         self._select_after_load: str | None = None
         self._search_prepared = False
         self.detail.add_head_action(self.creating.duplicate_action)
@@ -192,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def _fill_view_menu(self) -> None:
         self.view_menu.clear()
+        self.view_menu.addAction(self.problems.action)
+        self.view_menu.addSeparator()
         self._add_column_actions(self.view_menu)
 
     def _column_menu(self, position: QPoint) -> None:
@@ -238,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def _start_loading(self) -> None:
         self.reload()
+        self.problems.reload()  # what earlier syncs left, offline too
         self.sync.start()
 
     def reload(self) -> None:
@@ -295,6 +303,15 @@ class MainWindow(QMainWindow):
         link_id = self.links.current_link_id
         row = self.model.row_of(link_id) if link_id else None
         return self.model.link_at(row) if row is not None else None
+
+    def show_link(self, link_id: str) -> bool:
+        """Select `link_id` in the table (clearing a search or tab that hides it) and focus it."""
+        if self.model.row_of(link_id) is None:
+            self.search.show_everything()
+        if not self.links.select(link_id):
+            return False
+        self.table.setFocus()
+        return True
 
     def selected_links(self) -> list[CachedLink]:
         """The selected links in the order the table shows them (a label sheet follows it)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,8 +181,9 @@ def test_a_failing_change_is_explained_and_shows_what_lean_holds(
     monkeypatch.setattr(link_controller, "confirm_status_change", lambda *args: True)
     link_id = sim.state.link_ids(status="ACTIVE")[0]
     select(qtbot, window, link_id)
-    body = b'{"status": "INTERNAL_SERVER_ERROR", "message": "Something broke"}'
-    sim.override_next("PATCH", f"/payment-links/v1/{link_id}", 500, body, count=1)
+    # A refusal (a 5xx would be retried: a status change is idempotent).
+    body = b'{"status": "INSUFFICIENT_ACCESS_LEVEL", "message": "Something broke"}'
+    sim.override_next("PATCH", f"/payment-links/v1/{link_id}", 403, body, count=1)
     qtbot.mouseClick(toggle(window), Qt.MouseButton.LeftButton)
 
     def error_box() -> QMessageBox | None:
@@ -306,3 +308,37 @@ def test_ctrl_c_copies_the_selected_cell(qtbot: QtBot, window: MainWindow, sim: 
     window.table.setCurrentIndex(window.model.index(row, 0))
     qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == window.model.index(row, 0).data()
+
+
+def test_a_read_only_cache_shows_what_it_holds_and_does_not_sync(
+    qtbot: QtBot, sim: Simulator, tmp_path: Path, opened: Opened
+) -> None:
+    first = open_window(qtbot, sim, tmp_path, opened)
+    opened.close_all()
+    opened.windows.clear()
+    assert first.model.rowCount() == 40
+    path = tmp_path / "cache.sqlite3"
+    # The cache as a read-only medium hands it over (tests/storage covers opening one for real).
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    cache = LinkCache(conn, path, read_only="read-only file system")
+    endpoints = ApiEndpoints(sim.api_url, sim.token_url)
+    workspace = Workspace(
+        ProfileInfo("Test shop", "sandbox", endpoints.api_url),
+        cache,
+        lambda: LeanClient(endpoints, Credentials(sim.client_id, sim.client_secret)),
+    )
+    runner = TaskRunner()
+    window = MainWindow(workspace, runner, QSettings(str(tmp_path / "ui2.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    opened.windows.append((window, runner, workspace))
+    asked = sum(sim.requests.values())
+    with qtbot.waitSignal(window.first_sync_finished, timeout=WAIT_MS):
+        window.start()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=WAIT_MS)
+    status = window.statusBar()
+    assert "Read-only cache: syncing is off (read-only file system)" in status.currentMessage()
+    sync_button = next(b for b in status.findChildren(QPushButton) if b.accessibleName() == "Sync now")
+    assert not sync_button.isEnabled()
+    assert "read-only" in sync_button.toolTip()
+    assert sum(sim.requests.values()) == asked  # nothing asked of Lean for nothing

@@ -35,6 +35,7 @@ class SyncController(QObject):
     """Owns the sync timer, the cancel flag and the online/offline state."""
 
     synced = Signal(object)  # SyncReport, after the cache was updated
+    ended = Signal()  # after every sync, done or not: what the cache holds may have changed
     online_changed = Signal(bool, str)  # online?, reason when offline
     first_sync_finished = Signal()
 
@@ -70,6 +71,18 @@ class SyncController(QObject):
 
     def start(self) -> None:
         self._status.set_last_synced(self._workspace.sync_state().last_full_sync)
+        reason = self._workspace.read_only()
+        if reason is not None:
+            # Reads work; a sync could store nothing: say so once, and do not try on a timer.
+            tip = self.tr(
+                "This profile's offline cache is read-only ({0}): it shows what it holds, but "
+                "nothing can be synced into it. Copy it to a folder you can write to."
+            ).format(reason)
+            self._status.sync_button.setEnabled(False)
+            self._status.sync_button.setToolTip(tip)
+            self._status.showMessage(self.tr("Read-only cache: syncing is off ({0}).").format(reason))
+            self._first()
+            return
         self._timer.start()
         self.sync_now()
 
@@ -95,6 +108,7 @@ class SyncController(QObject):
         self._status.set_last_synced(self._workspace.sync_state().last_full_sync)
         self._set_online(True)
         self.synced.emit(report)
+        self.ended.emit()
         self._first()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -109,6 +123,7 @@ class SyncController(QObject):
         else:
             logger.warning("Sync failed: %s", error)
             self._status.showMessage(f"Sync failed: {error}", 15_000)
+        self.ended.emit()
         self._first()
 
     def _set_online(self, online: bool, reason: str = "") -> None:

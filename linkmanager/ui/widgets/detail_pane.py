@@ -3,28 +3,27 @@
 Everything the server sent is plain text. Times are local with UTC one hover away. The status is
 the *effective* one (a cached ACTIVE link past its expiry shows as expired), so the Disable/Enable
 button never offers what Lean would refuse; the lead's controller confirms and runs the change.
+A link a sync could not update says so under its status (detail_problems); the usages section
+is its own widget (detail_usages).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,9 +40,8 @@ from linkmanager.domain.lifecycle import (
 from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
 from linkmanager.domain.status import PAYMENT_PURPOSES, LinkStatus
-from linkmanager.services.workspace import CachedLink
+from linkmanager.services.workspace import CachedLink, SyncProblem
 from linkmanager.ui.models.status_style import dot_icon, link_status_color
-from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
 from linkmanager.ui.widgets.copy_field import (
     EMPTY,
     CopyField,
@@ -54,6 +52,8 @@ from linkmanager.ui.widgets.copy_field import (
     relative_text,
     when_text,
 )
+from linkmanager.ui.widgets.detail_problems import ProblemNotice
+from linkmanager.ui.widgets.detail_usages import UsagesSection, show_time, styled
 from linkmanager.ui.widgets.qr_panel import QrPanel
 
 REFRESH_MS = 60_000  # relative times ("in 3 days", "3 min ago") and the effective status age
@@ -64,6 +64,7 @@ class DetailPane(QWidget):
 
     toggle_requested = Signal(str, object)  # (link_id, target LinkStatus)
     usage_activated = Signal(str)  # usage_id
+    problems_outdated = Signal()  # a link shown was read cleanly after its problem: re-read the list
 
     def __init__(
         self, now: Callable[[], datetime], parent: QWidget | None = None, *, tz: tzinfo | None = None
@@ -77,6 +78,8 @@ class DetailPane(QWidget):
         self._write_reason = ""
         self._toggle_to: LinkStatus | None = None
         self._shown_identifiers: tuple[IdentifierConfig, ...] | None = None
+        self._problems: Mapping[str, Sequence[SyncProblem]] = {}
+        self._outdated_told: set[tuple[str, datetime | None]] = set()
 
         self.placeholder = muted(plain_label("Select a link to see its details, QR code and usages."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,15 +100,16 @@ class DetailPane(QWidget):
     # -- building ----------------------------------------------------------------------------------
 
     def _build_content(self) -> QWidget:
-        self.title = _styled(plain_label(selectable=True), scale=1.35)
+        self.title = styled(plain_label(selectable=True), scale=1.35)
         self.title.setWordWrap(True)
         self.toggle_button = QPushButton("Disable")
         self.toggle_button.clicked.connect(self._on_toggle)
         self.status_dot = QLabel()
-        self.status_label = _styled(plain_label())
+        self.status_label = styled(plain_label())
         self.confirmed_label = muted(plain_label())
         self.warning_label = plain_label()
         self.warning_label.setWordWrap(True)
+        self.problem_label = ProblemNotice()
 
         head = QGridLayout()
         head.addWidget(self.title, 0, 0, 1, 4)
@@ -116,11 +120,12 @@ class DetailPane(QWidget):
         self._head = head
         head.setColumnStretch(2, 1)
         head.addWidget(self.warning_label, 2, 0, 1, 5)
+        head.addWidget(self.problem_label, 3, 0, 1, 5)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.amount_label = _styled(plain_label(selectable=True))
+        self.amount_label = styled(plain_label(selectable=True))
         self.reference_label = plain_label(selectable=True)
         self.usages_count_label = plain_label()
         self.expires_label = plain_label(selectable=True)
@@ -173,52 +178,16 @@ class DetailPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
-        splitter.addWidget(self._build_usages())
+        self.usages = UsagesSection()
+        self.usages.usage_activated.connect(self.usage_activated)
+        # The section's parts, by the names the window, its controllers and the tests use.
+        self.usages_title, self.usages_asof = self.usages.title, self.usages.asof
+        self.usages_loading, self.usages_view = self.usages.loading, self.usages.view
+        self.usages_model = self.usages.model
+        splitter.addWidget(self.usages)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         return splitter
-
-    def _build_usages(self) -> QWidget:
-        self.usages_title = _heading("Usages")
-        self.usages_asof = muted(plain_label())
-        self.usages_loading = muted(plain_label("Updating from Lean…"))
-        self.usages_loading.hide()
-        self.usages_model = UsagesTableModel(self)
-        view = QTableView()
-        view.setAccessibleName("Usages table")
-        view.setModel(self.usages_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        metrics = view.fontMetrics()
-        ids = metrics.horizontalAdvance("5f2b8c1e-7d…") + 16  # IDs are read by their start
-        header.resizeSection(UsageColumn.USAGE_ID, ids)
-        header.resizeSection(UsageColumn.PAYMENT_ID, ids)
-        header.resizeSection(UsageColumn.FIRST_VALUE, metrics.horizontalAdvance("m" * 14))
-        for column in (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS):
-            header.resizeSection(column, metrics.horizontalAdvance("Payment created") + 36)
-        header.moveSection(header.visualIndex(UsageColumn.FIRST_VALUE), 1)  # who paid, next to the ID
-        view.setMinimumHeight(4 * view.fontMetrics().height())
-        view.clicked.connect(self._on_usage_clicked)
-        view.installEventFilter(self)
-        self.usages_view = view
-
-        head = QHBoxLayout()
-        head.addWidget(self.usages_title)
-        head.addWidget(self.usages_asof, 1)
-        head.addWidget(self.usages_loading)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(view, 1)
-        return box
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -237,11 +206,11 @@ class DetailPane(QWidget):
         self._cached = cached
         if cached is None:
             self._stack.setCurrentIndex(0)
-            self.usages_model.set_usages(None, [])
+            self.usages.set_usages(None, [])
             self.usages_loading.hide()
             return
         if cached.link.id != previous:
-            self.usages_model.set_usages(cached.link.id, [])
+            self.usages.set_usages(cached.link.id, [])
             self.usages_loading.hide()
         self._stack.setCurrentIndex(1)
         self._refresh()
@@ -253,11 +222,17 @@ class DetailPane(QWidget):
         """Usages of `link_id`; an answer for a link no longer shown is dropped."""
         if self._cached is None or link_id != self._cached.link.id:
             return
-        self.usages_model.set_usages(link_id, usages)
+        self.usages.set_usages(link_id, usages)
         self._show_usage_count(len(usages))
 
     def set_usages_loading(self, loading: bool) -> None:
         self.usages_loading.setVisible(loading and self._cached is not None)
+
+    def set_problems(self, problems: Mapping[str, Sequence[SyncProblem]]) -> None:
+        """What syncs could not update, by link id (the window reads them off the GUI thread)."""
+        self._problems = problems
+        if self._cached is not None:
+            self._show_problems(self._cached, self._now(), self._zone())
 
     def set_writable(self, writable: bool, reason: str = "") -> None:
         """Offline or busy: the toggle is disabled and says why."""
@@ -285,7 +260,7 @@ class DetailPane(QWidget):
         self.usages_count_label.setToolTip("Successful payments / the link's limit")
         expires = link.expires_at
         when = f"{moment_text(expires, zone)} ({relative_text(expires, now)})" if expires else "Never"
-        _show_time(self.expires_label, when, expires)
+        show_time(self.expires_label, when, expires)
         self.url_field.set_value(link.url)
         self.link_id_field.set_value(link.id)
         self._set_row(self.customer_field, link.customer_id)
@@ -315,7 +290,7 @@ class DetailPane(QWidget):
             why = f"Lean last said {link.status.label.lower()}; the app judges it {status.label.lower()} now."
         self.status_label.setToolTip(plain_tooltip(why))
         confirmed = cached.confirmed_at
-        _show_time(self.confirmed_label, f"Confirmed by Lean {when_text(confirmed, now, zone)}", confirmed)
+        show_time(self.confirmed_label, f"Confirmed by Lean {when_text(confirmed, now, zone)}", confirmed)
         missing = cached.missing_since
         self.warning_label.setVisible(missing is not None)
         if missing is not None:
@@ -323,6 +298,16 @@ class DetailPane(QWidget):
                 f"Lean's list of links has not included this link since {clock_text(missing, now, zone)}; "
                 "what is shown is the last copy the app has."
             )
+        self._show_problems(cached, now, zone)
+
+    def _show_problems(self, cached: CachedLink, now: datetime, zone: tzinfo) -> None:
+        link_id = cached.link.id
+        problems = self._problems.get(link_id, ())
+        if self.problem_label.show_problems(cached, problems, now, zone):
+            told = {(link_id, p.seen_at) for p in problems}
+            if not told <= self._outdated_told:  # once per problem met: never a loop of re-reads
+                self._outdated_told |= told
+                self.problems_outdated.emit()
 
     def _show_identifiers(self, link: PaymentLink) -> None:
         if self._shown_identifiers == link.identifiers:
@@ -353,14 +338,8 @@ class DetailPane(QWidget):
         grid.setColumnStretch(1, 1)
 
     def _show_usage_count(self, count: int | None) -> None:
-        cached = self._cached
-        if cached is None:
-            return
-        shown = self.usages_model.rowCount() if count is None else count
-        self.usages_title.setText(f"Usages ({shown:,})")
-        asof = cached.usages_confirmed_at
-        when = f"as of {when_text(asof, self._now(), self._zone())}" if asof else "not read from Lean yet"
-        _show_time(self.usages_asof, when, asof)
+        if self._cached is not None:
+            self.usages.show_count(count, self._cached.usages_confirmed_at, self._now(), self._zone())
 
     # -- Disable / Enable --------------------------------------------------------------------------
 
@@ -388,42 +367,9 @@ class DetailPane(QWidget):
         if self._cached is not None and self._toggle_to is not None:
             self.toggle_requested.emit(self._cached.link.id, self._toggle_to)
 
-    # -- usages ------------------------------------------------------------------------------------
-
-    def _on_usage_clicked(self, index: QModelIndex) -> None:
-        usage = self.usages_model.usage_at(index.row()) if index.isValid() else None
-        if usage is not None:
-            self.usage_activated.emit(usage.usage_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter or Return on a usage row opens it, as a click does."""
-        if (
-            watched is self.usages_view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._on_usage_clicked(self.usages_view.currentIndex())
-            return True
-        return super().eventFilter(watched, event)
-
-
-def _show_time(label: QLabel, text: str, moment: datetime | None) -> None:
-    """Local time in the text, UTC one hover away."""
-    label.setText(text)
-    label.setToolTip(plain_tooltip(moment_text(moment, UTC)) if moment else "")
-
-
-def _styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
 
 def _heading(text: str) -> QLabel:
-    return _styled(plain_label(text))
+    return styled(plain_label(text))
 
 
 def _rule() -> QFrame:

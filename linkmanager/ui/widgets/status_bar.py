@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from linkmanager.domain import utc_now
 from linkmanager.services.workspace import SyncProgress
@@ -80,10 +80,12 @@ def last_synced_text(moment: datetime | None, now: datetime, tz: tzinfo | None =
 
 
 class StatusBar(QStatusBar):
-    """Profile badge, online indicator, last sync, sync progress with Cancel, and Sync now."""
+    """Profile badge, online indicator, last sync, what it could not update, sync progress with
+    Cancel, and Sync now."""
 
     sync_requested = Signal()
     cancel_requested = Signal()
+    problems_requested = Signal()  # the sync problems control was clicked (or pressed)
 
     def __init__(
         self,
@@ -116,6 +118,22 @@ class StatusBar(QStatusBar):
         self.last_synced_label.setAccessibleName("Last synced")
         self.last_synced_label.setTextFormat(Qt.TextFormat.PlainText)
 
+        # A button, not a label: it opens the list of problems, by mouse or from the keyboard.
+        self.problems_button = QPushButton(self)
+        self.problems_button.setFlat(True)
+        self.problems_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.problems_button.setAccessibleName(self.tr("Sync problems"))
+        self.problems_button.setToolTip(
+            _plain_tip(
+                self.tr(
+                    "Lean's answers for some links could not be used: the app shows its last good copy "
+                    "of them. Click to see which links and why."
+                )
+            )
+        )
+        self.problems_button.clicked.connect(self.problems_requested)
+
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Sync progress")
         self.progress_bar.setFixedWidth(220)
@@ -136,6 +154,7 @@ class StatusBar(QStatusBar):
             self.online_dot,
             self.online_label,
             self.last_synced_label,
+            self.problems_button,
             self.progress_bar,
             self.cancel_button,
             self.sync_button,
@@ -149,6 +168,7 @@ class StatusBar(QStatusBar):
         self.set_profile("", "custom")
         self.set_online(True)
         self.set_last_synced(None)
+        self.set_problems(0, listing=False)
         self.set_progress(None)
 
     # -- profile ------------------------------------------------------------------------------
@@ -213,6 +233,32 @@ class StatusBar(QStatusBar):
 
     def _refresh_last_synced(self) -> None:
         self.last_synced_label.setText(last_synced_text(self._last_synced, self._now(), self._tz))
+
+    # -- what syncs could not update --------------------------------------------------------------
+
+    def set_problems(self, links: int, *, listing: bool) -> None:
+        """ "Synced — 2 links could not be updated" (and/or the list of links); hidden when none."""
+        if links == 1:
+            counted = self.tr("1 link could not be updated")
+        else:
+            counted = self.tr("%n links could not be updated", "", links)
+        if links and listing:
+            text = self.tr("Synced — {links}; part of the list of links could not be read").format(
+                links=counted
+            )
+        elif links:
+            text = self.tr("Synced — {links}").format(links=counted)
+        elif listing:
+            text = self.tr("Synced — part of the list of links could not be read")
+        else:
+            text = ""
+        self.problems_button.setText(text)
+        self.problems_button.setAccessibleDescription(text)
+        self.problems_button.setVisible(bool(text))
+
+    def problems_text(self) -> str:
+        """What the bar says about problems ("" when there is nothing to say)."""
+        return self.problems_button.text() if not self.problems_button.isHidden() else ""
 
     # -- progress -----------------------------------------------------------------------------
 

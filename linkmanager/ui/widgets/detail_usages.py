@@ -1,0 +1,118 @@
+"""The detail pane's usages section: "Usages (n)  as of 14:02 (3 min ago)" over the usages table.
+
+A click, Enter or Return on a row asks for that usage in the drawer (`usage_activated`); the pane
+decides which link's usages are shown, this section only shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.models import Usage
+from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
+from linkmanager.ui.widgets.copy_field import muted, plain_label, plain_tooltip, when_text
+
+
+def show_time(label: QLabel, text: str, moment: datetime | None) -> None:
+    """Local time in the text, UTC one hover away."""
+    label.setText(text)
+    label.setToolTip(plain_tooltip(moment_text(moment, UTC)) if moment else "")
+
+
+def styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
+    """Bold, and `scale` times the font's size (a title)."""
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+class UsagesSection(QWidget):
+    """The usages title, their "as of" time, the loading note and the table of one link's usages."""
+
+    usage_activated = Signal(str)  # usage_id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = styled(plain_label("Usages"))
+        self.asof = muted(plain_label())
+        self.loading = muted(plain_label("Updating from Lean…"))
+        self.loading.hide()
+        self.model = UsagesTableModel(self)
+        self.view = self._make_view()
+        self.view.installEventFilter(self)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.asof, 1)
+        head.addWidget(self.loading)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+
+    def _make_view(self) -> QTableView:
+        view = QTableView()
+        view.setAccessibleName("Usages table")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        metrics = view.fontMetrics()
+        ids = metrics.horizontalAdvance("5f2b8c1e-7d…") + 16  # IDs are read by their start
+        header.resizeSection(UsageColumn.USAGE_ID, ids)
+        header.resizeSection(UsageColumn.PAYMENT_ID, ids)
+        header.resizeSection(UsageColumn.FIRST_VALUE, metrics.horizontalAdvance("m" * 14))
+        for column in (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS):
+            header.resizeSection(column, metrics.horizontalAdvance("Payment created") + 36)
+        header.moveSection(header.visualIndex(UsageColumn.FIRST_VALUE), 1)  # who paid, next to the ID
+        view.setMinimumHeight(4 * view.fontMetrics().height())
+        view.clicked.connect(self._on_usage_clicked)
+        return view
+
+    # -- public ------------------------------------------------------------------------------------
+
+    def set_usages(self, link_id: str | None, usages: Sequence[Usage]) -> None:
+        """Another link (or none) resets the table; the same link again diffs by usage id."""
+        self.model.set_usages(link_id, usages)
+
+    def show_count(
+        self, count: int | None, confirmed_at: datetime | None, now: datetime, zone: tzinfo
+    ) -> None:
+        """ "Usages (n)" (None: the rows shown) and when Lean last confirmed them."""
+        shown = self.model.rowCount() if count is None else count
+        self.title.setText(f"Usages ({shown:,})")
+        when = f"as of {when_text(confirmed_at, now, zone)}" if confirmed_at else "not read from Lean yet"
+        show_time(self.asof, when, confirmed_at)
+
+    # -- activation --------------------------------------------------------------------------------
+
+    def _on_usage_clicked(self, index: QModelIndex) -> None:
+        usage = self.model.usage_at(index.row()) if index.isValid() else None
+        if usage is not None:
+            self.usage_activated.emit(usage.usage_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter or Return on a usage row opens it, as a click does."""
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._on_usage_clicked(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
