@@ -21,6 +21,10 @@ class LeanTimeoutError(LeanTransportError):
     """No answer in time."""
 
 
+class LeanDeadlineError(LeanTimeoutError):
+    """The request's whole deadline passed (retries included): the server stalled or trickled."""
+
+
 class CreateOutcomeUnknown(LeanTransportError):
     """A create request reached Lean but its outcome is unknown: the link may or may not exist now.
 

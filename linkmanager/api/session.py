@@ -26,6 +26,7 @@ from linkmanager.api.config import DEFAULT_TIMEOUT, ApiEndpoints, Credentials
 from linkmanager.api.errors import (
     AuthenticationError,
     CreateOutcomeUnknown,
+    LeanDeadlineError,
     LeanError,
     LeanHTTPError,
     LeanSchemaError,
@@ -342,6 +343,8 @@ class LeanSession:
             )
         tries = f" after {attempt} attempts" if attempt > 1 else ""
         error = LeanTimeoutError if isinstance(exc, httpx.TimeoutException) else LeanTransportError
+        if deadline_passed():
+            error = LeanDeadlineError
         return error(f"Could not reach {call.service}{tries}: {what}.")
 
     def _http_failure(self, call: _Call, response: Answer, attempt: int) -> LeanError:

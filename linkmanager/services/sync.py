@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from linkmanager import api
 from linkmanager.api.errors import (
     AuthenticationError,
+    LeanDeadlineError,
     LeanError,
     LeanHTTPError,
     LeanSchemaError,
@@ -336,7 +337,8 @@ class _Run:
             try:
                 return self.client.links_page(0, size, lenient=True)
             except LeanError as exc:
-                if not _passing(exc) or tries > SECOND_CHANCES:
+                # A stall that used up a whole deadline is not tried again here: everything waits on this page.
+                if not _passing(exc) or isinstance(exc, LeanDeadlineError) or tries > SECOND_CHANCES:
                     raise
                 logger.info("The first page of links failed (%s); trying it again", exc)
         raise AssertionError("unreachable")

@@ -268,3 +268,14 @@ def test_bad_and_foreign_usages_cost_their_links_and_nothing_else(
                 assert got[link_id][1] == usages
             else:
                 assert got[link_id][1] == ()  # nothing half-read was stored
+
+
+def test_a_stalled_first_page_ends_the_sync_at_its_deadline_not_after_second_chances(
+    sim: Simulator, cache: LinkCache
+) -> None:
+    sim.faults.queue("drip:2000", count=100, path_prefix=LISTING)
+    with client_for(sim, deadline=1.0) as client, pytest.raises(SyncFailed) as failed:
+        SyncEngine(client, cache).run()
+    assert failed.value.offline
+    assert "no complete answer within 1 s" in str(failed.value)
+    assert sim.requests[("GET", "list_links")] == 1  # one stalled request; nothing tried behind it
