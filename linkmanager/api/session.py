@@ -49,7 +49,7 @@ from linkmanager.api.transport import (
     MAX_BODY_BYTES,
     Answer,
     BodyTooLarge,
-    DeadlineTransport,
+    Sender,
     deadline,
     deadline_passed,
     read_answer,
@@ -161,12 +161,8 @@ class LeanSession:
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._random = random
-        self._http = httpx.Client(
-            timeout=timeout,
-            verify=True,
-            transport=DeadlineTransport(),
-            follow_redirects=False,
-            headers={"User-Agent": f"LinkManager/{__version__}", "Accept": "application/json"},
+        self._http = Sender(
+            timeout, {"User-Agent": f"LinkManager/{__version__}", "Accept": "application/json"}
         )
         self.tokens = TokenProvider(self._fetch_token, clock=clock)
         self.rate_gate = RateGate(sleep)
@@ -279,9 +275,9 @@ class LeanSession:
         with self._count_lock:
             self._requests += 1
         started = time.perf_counter()
-        request = self._http.build_request(call.method, call.url, content=call.content, headers=headers)
+        request = self._http.build(call.method, call.url, call.content, headers)
         try:
-            answer = read_answer(self._http, request, self._max_body)
+            answer = read_answer(self._http.send, request, self._max_body)
         except httpx.RequestError as exc:
             logger.debug(
                 "%s failed: %s (attempt %d/%d, %.0f ms)",

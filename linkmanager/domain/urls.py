@@ -9,14 +9,17 @@ before this rule existed.
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
+
+_SPACE = re.compile(r"\s")
 
 
 def payment_page_problem(url: object) -> str | None:
     """Why `url` cannot be a payment page, in words; None when it can."""
     if not isinstance(url, str) or not url:
         return "there is no address"
-    if any(c.isspace() or not c.isprintable() for c in url):
+    if not url.isprintable() or _SPACE.search(url):
         return "the address holds spaces or invisible characters"
     try:
         parts = urlsplit(url)
@@ -63,7 +66,7 @@ def service_url_problem(value: str) -> str | None:
     logs); no query or fragment.
     """
     shown = redact_url(value)
-    if any(c.isspace() or not c.isprintable() for c in value):
+    if not value.isprintable() or _SPACE.search(value):
         return f"cannot contain spaces: {shown!r}"
     # urlsplit's own messages may quote a password taken for a port: say it in our words.
     try:

@@ -10,12 +10,20 @@ confirmation, never their place in the cache: a listing with any gap marks nothi
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from linkmanager.api.errors import LeanError, LeanHTTPError
+from linkmanager.api.errors import AuthenticationError, LeanDeadlineError, LeanError, LeanHTTPError
 from linkmanager.domain.models import Page, PaymentLink
-from linkmanager.services.sync_usages import ProblemKind, expected_pages
+from linkmanager.services.sync_usages import ProblemKind, expected_pages, passing
 from linkmanager.storage.cache import SyncProblem
+
+if TYPE_CHECKING:
+    from linkmanager.api.client import LeanClient
+
+logger = logging.getLogger(__name__)
 
 MAX_LISTING_PAGES = 10_000
 
@@ -153,3 +161,48 @@ class Listing:
                 _totals_raw(page),
             )
         )
+
+
+# -- reading pages (on a worker, or on the sync's thread for the first) ------------------------------
+
+
+def first_page(
+    client: LeanClient, size: int, check_cancel: Callable[[], None], *, second_chances: int
+) -> Page[PaymentLink]:
+    """Page 0, for the totals; without it the sync cannot run (the error says why)."""
+    for tries in range(1, second_chances + 2):
+        check_cancel()
+        try:
+            return client.links_page(0, size, lenient=True)
+        except LeanError as exc:
+            # A stall that used up a whole deadline is not tried again: everything waits on this page.
+            if not passing(exc) or isinstance(exc, LeanDeadlineError) or tries > second_chances:
+                raise
+            logger.info("The first page of links failed (%s); trying it again", exc)
+    raise AssertionError("unreachable")
+
+
+def read_page(
+    client: LeanClient, number: int, size: int, check_cancel: Callable[[], None]
+) -> Page[PaymentLink] | LeanError:
+    """A page of links, or why it could not be read (a refused secret is raised: it ends the sync)."""
+    check_cancel()
+    try:
+        return client.links_page(number, size, lenient=True)
+    except AuthenticationError:
+        raise
+    except LeanError as exc:
+        return exc
+
+
+def rewalk(
+    client: LeanClient, listing: Listing, check_cancel: Callable[[], None]
+) -> list[Page[PaymentLink] | LeanError]:
+    """The listing once more, in order, from page 0 until a short page."""
+    pages: list[Page[PaymentLink] | LeanError] = []
+    for number in range(listing.limit):
+        page = read_page(client, number, listing.size, check_cancel)
+        pages.append(page)
+        if isinstance(page, LeanError) or len(page.items) + len(page.rejected) < listing.size:
+            break
+    return pages

@@ -13,6 +13,10 @@ class SyncCancelled(Exception):
     """The user stopped the sync; what was stored before stays, nothing half-written."""
 
 
+class SyncAborted(Exception):
+    """Raised in a worker when the sync is stopping; the first real error is the one reported."""
+
+
 class SyncFailed(Exception):
     """The sync could not go on. `report` holds what was done before it; the cache is intact."""
 

@@ -15,20 +15,36 @@ leaves what was cached for that link as it was. Reading asks as little as the ca
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from linkmanager import api
 from linkmanager.api import wire
+from linkmanager.api.errors import (
+    AuthenticationError,
+    LeanError,
+    LeanHTTPError,
+    LeanSchemaError,
+    LeanTransportError,
+    RateLimitedError,
+    ResponseTooLarge,
+    ServerError,
+)
 from linkmanager.domain import jsontext
 from linkmanager.domain.lifecycle import usage_is_settled
-from linkmanager.domain.models import Page, Usage
-from linkmanager.storage.cache import LinkCache
+from linkmanager.domain.models import Page, PaymentLink, Usage
+from linkmanager.services.sync_plan import UsageAction
+from linkmanager.services.sync_report import SyncAborted, SyncCancelled
+from linkmanager.storage.cache import CacheError, LinkCache, SyncMarks, SyncProblem, UsageList
 
 if TYPE_CHECKING:
     from linkmanager.api.client import LeanClient
+
+logger = logging.getLogger(__name__)
 
 # No link has this many usages (a million); a claim beyond it is a server bug, not a busy link.
 MAX_USAGE_PAGES = 10_000
@@ -82,7 +98,7 @@ class UsageReader:
     def __init__(self, client: LeanClient, cache: LinkCache, check_cancel: Callable[[], None]) -> None:
         self._client = client
         self._cache = cache
-        self._check_cancel = check_cancel
+        self.check_cancel = check_cancel
 
     def probe(self, link_id: str) -> int:
         """How many usages Lean holds for the link (one request of size 1)."""
@@ -103,13 +119,13 @@ class UsageReader:
                 pending = [i for i, u in known.items() if not usage_is_settled(u) and i not in fresh]
                 if len(pending) < pages - 1:
                     for usage_id in pending:
-                        self._check_cancel()
+                        self.check_cancel()
                         fresh[usage_id] = self._usage(link_id, usage_id)
                     return UsageRead([fresh.get(i, u) for i, u in known.items()], False)
         total = first.total_elements
         number = 1
         while number < pages:
-            self._check_cancel()
+            self.check_cancel()
             page = self._page(link_id, number, size)
             fresh.update((u.usage_id, u) for u in page.items)
             total = max(total, page.total_elements)
@@ -132,7 +148,7 @@ class UsageReader:
     def _walk(self, link_id: str, size: int) -> Iterable[Usage]:
         number, pages = 0, 1
         while number < pages:
-            self._check_cancel()
+            self.check_cancel()
             page = self._page(link_id, number, size)
             yield from page.items
             pages = self._page_count(page, size)
@@ -180,3 +196,58 @@ def _check_owner(link_id: str, usage: Usage) -> None:
             f"link ({usage.payment_link_id}).",
             jsontext.dumps(wire.usage_to_wire(usage)),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class UsageOutcome:
+    """What a worker brings back for one link: what to store, or the problem and its cause."""
+
+    reads: int = 0
+    probes: int = 0
+    result: UsageList | None = None  # what to store (the scheduler writes, in batches)
+    problem: SyncProblem | None = None
+    error: LeanError | None = None  # what made it a problem, when Lean's answer did
+
+
+def passing(error: LeanError | None) -> bool:
+    """A failure that another try a little later may well not meet."""
+    if isinstance(error, RateLimitedError):
+        return error.retry_after is None or error.retry_after <= 30
+    return isinstance(error, LeanTransportError | ServerError)
+
+
+def read_link_usages(
+    reader: UsageReader,
+    link: PaymentLink,
+    action: UsageAction,
+    marks: SyncMarks | None,
+    confirmed_at: datetime,
+) -> UsageOutcome:
+    """One link's usages as `action` says (on a worker). Whatever goes wrong costs this link only:
+    it comes back as a problem; only a stop (cancel, abort), a refused secret or a failing cache
+    is raised, for those end the whole sync."""
+    probes = 0
+    try:
+        if action is UsageAction.PROBE and marks is not None:
+            probes = 1
+            if reader.probe(link.id) == marks.usage_count:
+                return UsageOutcome(probes=1, result=UsageList(link.id, None, confirmed_at, link.status))
+            reader.check_cancel()
+        read = reader.read(link.id, everything=action is UsageAction.REREAD)
+        result = UsageList(link.id, read.usages, confirmed_at, link.status, read.read_all)
+        return UsageOutcome(reads=1, probes=probes, result=result)
+    except (SyncCancelled, SyncAborted, CacheError, AuthenticationError):
+        raise
+    except LinkProblem as exc:
+        return UsageOutcome(probes=probes, problem=SyncProblem(link.id, exc.what, exc.detail, exc.raw))
+    except LeanError as exc:
+        raw = exc.raw_body if isinstance(exc, LeanHTTPError) else ""
+        malformed = isinstance(exc, LeanSchemaError | ResponseTooLarge)
+        what = ProblemKind.USAGES_MALFORMED if malformed else ProblemKind.USAGES_UNREADABLE
+        problem = SyncProblem(link.id, what, f"Its usages could not be read: {exc}", raw[:RAW_CHARS])
+        return UsageOutcome(probes=probes, problem=problem, error=exc)
+    except Exception as exc:  # a bug of ours must cost one link, not the sync
+        logger.debug("unexpected error syncing the usages of %s", link.id, exc_info=True)
+        logger.warning("Unexpected error syncing link %s: %s: %s", link.id, type(exc).__name__, exc)
+        detail = f"An unexpected error stopped its sync ({type(exc).__name__}: {exc}); please report it."
+        return UsageOutcome(probes=probes, problem=SyncProblem(link.id, ProblemKind.INTERNAL, detail))

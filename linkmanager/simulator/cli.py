@@ -63,7 +63,12 @@ def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=7, help="seed for the demo data and faults (default 7)")
     parser.add_argument("--links", type=_non_negative_int, default=60, help="seeded links (default 60)")
     parser.add_argument(
-        "--latency-ms", type=_non_negative_int, default=0, metavar="MS", help="delay per request"
+        "--latency-ms",
+        type=_non_negative_int,
+        default=0,
+        metavar="MS",
+        help="response time: each answer leaves MS milliseconds after its request arrived (the "
+        "simulator's own work counted in it, as a remote server's is)",
     )
     parser.add_argument(
         "--faults",

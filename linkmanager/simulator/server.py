@@ -13,6 +13,7 @@ import selectors
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,10 +147,11 @@ class _Handler(BaseHTTPRequestHandler):
         body = self._read_body()
         if body is None:
             return
-        if srv.latency_ms and srv.stopping.wait(srv.latency_ms / 1000):
-            return
+        arrived = time.monotonic()
         override = srv.faults.take_override(self.command, self.path)
         if override is not None:
+            if not self._hold(arrived):
+                return
             headers = dict(override.headers)
             if override.body and not any(k.lower() == "content-type" for k in headers):
                 headers["Content-Type"] = "application/json"
@@ -159,7 +161,7 @@ class _Handler(BaseHTTPRequestHandler):
         for fault in faults:
             if fault.after:
                 continue  # once the request has been handled
-            if not self._apply(fault, split.path):
+            if not self._hold(arrived) or not self._apply(fault, split.path):
                 return
         headers = {k.lower(): v for k, v in self.headers.items()}
         request = Request(
@@ -172,7 +174,11 @@ class _Handler(BaseHTTPRequestHandler):
             response = srv.app.error(500, "INTERNAL_SERVER_ERROR", "the simulator failed; see its log")
         for fault in faults:
             # The work is done (a create has stored its link); only the answer is lost or spoiled.
-            if fault.after and fault.kind != "drip" and not self._apply(fault, split.path):
+            if (
+                fault.after
+                and fault.kind != "drip"
+                and not (self._hold(arrived) and self._apply(fault, split.path))
+            ):
                 return
         if route is not None and self.command == "GET" and response.status == 200:
             body = srv.faults.spoil(
@@ -181,9 +187,19 @@ class _Handler(BaseHTTPRequestHandler):
             response = Response(response.status, body, response.headers)
         drip = next((f for f in faults if f.kind == "drip"), None)
         if drip is not None:
-            self._send_drip(response, drip.param or 0)
+            if self._hold(arrived):
+                self._send_drip(response, drip.param or 0)
             return
-        self._send(response)
+        encoded = self._encode(response)  # the answer's own making counts in the response time
+        if self._hold(arrived):
+            self._send_raw(*encoded)
+
+    def _hold(self, arrived: float) -> bool:
+        """Wait until the answer is due, `latency_ms` after the request arrived (the simulator's
+        own work counted in it, as a remote server's is in its response time); False if stopping."""
+        srv = self.server
+        left = srv.latency_ms / 1000 - (time.monotonic() - arrived)
+        return left <= 0 or not srv.stopping.wait(left)
 
     def _apply(self, fault: Fault, path: str) -> bool:
         """Delay, or answer in the fault's place; True when the request should go on."""
