@@ -143,7 +143,8 @@ def problems_text(report: SyncReport) -> str:
         head.append(f"{len(links):,} link{'s' if len(links) != 1 else ''} could not be updated")
     if listing:
         head.append("part of the list of links could not be read")
-    lines = [f"Finished with problems: {' and '.join(head)}; what was cached for them is kept."]
+    kept = "it is" if len(links) == 1 and not listing else "them is"
+    lines = [f"Finished with problems: {' and '.join(head)}; what was cached for {kept} kept."]
     lines += [f"  {safe(p.link_id) or '(listing)'}  {p.what}: {safe(p.detail)}" for p in report.problems[:50]]
     if len(report.problems) > 50:
         lines.append(

@@ -18,6 +18,8 @@ from linkmanager.api import ApiEndpoints, Credentials, LeanClient
 from linkmanager.domain import Money, NewPaymentLink, PaymentDetails
 from linkmanager.simulator import FaultSpec, Simulator
 
+from .hostile_server import HostileServer
+
 JITTER = 0.5
 
 
@@ -131,3 +133,10 @@ def requests_delta(sim: Simulator) -> Delta:
         return {k: v - before.get(k, 0) for k, v in sim.requests.items() if v - before.get(k, 0)}
 
     return delta
+
+
+@pytest.fixture
+def server() -> Iterator[HostileServer]:
+    """A stub that signs clients in properly, then misbehaves as each test tells it (hostile_server)."""
+    with HostileServer() as stub:
+        yield stub

@@ -40,12 +40,6 @@ PAGE = links_page([link_record(n) for n in range(3)])
 
 
 @pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as stub:
-        yield stub
-
-
-@pytest.fixture
 def connect(server: HostileServer) -> Iterator[Clients]:
     clients = Clients(server, deadline=30.0, timeout=httpx.Timeout(10.0), random=lambda: 0.5)
     yield clients

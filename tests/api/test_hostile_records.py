@@ -30,12 +30,6 @@ BROKEN: list[tuple[dict[str, Any], str | None, str]] = [
 
 
 @pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as stub:
-        yield stub
-
-
-@pytest.fixture
 def connect(server: HostileServer) -> Iterator[Clients]:
     clients = Clients(server, deadline=10.0, timeout=httpx.Timeout(5.0), random=lambda: 0.5)
     yield clients

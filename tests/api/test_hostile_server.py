@@ -57,12 +57,6 @@ DEADLINE_TEXT = f"no complete answer within {DEADLINE:g} s (the server stalled o
 
 
 @pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as stub:
-        yield stub
-
-
-@pytest.fixture
 def connect(server: HostileServer) -> Iterator[Clients]:
     """Clients with the 2 s deadline, a 1 s read timeout, real sleeps and the jitter at 0.5."""
     clients = Clients(server, deadline=DEADLINE, timeout=PER_READ, random=lambda: 0.5)

@@ -39,34 +39,40 @@ def cached(run: Run) -> dict[str, Any]:
     return everything
 
 
-def test_a_faulty_lean_that_answers_in_the_end_syncs_exactly_and_exits_0(
-    run_in: Callable[[str], Run], sim: Simulator, memory_keyring: MemoryKeyring
-) -> None:
+def sync_clean_then_faulty(
+    run_in: Callable[[str], Run], sim: Simulator, faults: str
+) -> tuple[Run, Run, int, str, str]:
+    """A fault-free sync in one home, then `sync --json` in another under `faults` (cleared after)."""
     clean, faulty = run_in("clean"), run_in("faulty")
     clean.add_profile(sim)
     assert clean("sync")[0] == 0
     faulty.add_profile(sim)
-    sim.faults.spec = FaultSpec.parse("429=0.1:1,500=0.05,503=0.05,drop=0.05,token:503=0.2")
-    code, out, err = faulty("sync", "--json")
+    sim.faults.spec = FaultSpec.parse(faults)
+    try:
+        code, out, err = faulty("sync", "--json")
+    finally:
+        sim.faults.spec = FaultSpec()
+    return clean, faulty, code, out, err
+
+
+def test_a_faulty_lean_that_answers_in_the_end_syncs_exactly_and_exits_0(
+    run_in: Callable[[str], Run], sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    clean, faulty, code, out, err = sync_clean_then_faulty(
+        run_in, sim, "429=0.1:1,500=0.05,503=0.05,drop=0.05,token:503=0.2"
+    )
     assert code == 0, err
     report = json.loads(out)
     assert report["complete"] is True
     assert report["problems"] == []
     assert sum(sim.faults.applied.values()) > 0
-    sim.faults.spec = FaultSpec()
     assert cached(faulty) == cached(clean)
 
 
 def test_bad_records_cost_their_links_exit_4_and_every_other_link_is_exact(
     run_in: Callable[[str], Run], sim: Simulator, memory_keyring: MemoryKeyring
 ) -> None:
-    clean, faulty = run_in("clean"), run_in("faulty")
-    clean.add_profile(sim)
-    assert clean("sync")[0] == 0
-    faulty.add_profile(sim)
-    sim.faults.spec = FaultSpec.parse("bad-usage=0.02,foreign-usage=0.02")
-    code, out, err = faulty("sync", "--json")
-    sim.faults.spec = FaultSpec()
+    clean, faulty, code, out, err = sync_clean_then_faulty(run_in, sim, "bad-usage=0.02,foreign-usage=0.02")
     assert code == 4
     report = json.loads(out)
     assert report["completed"] is True

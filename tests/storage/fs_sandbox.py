@@ -1,8 +1,10 @@
 """Real read-only and full file systems for tests, run in a child Python process.
 
-- "tmpfs": a user+mount namespace (`unshare -rm`, as root and as a normal user alike) mounts a
-  fresh tmpfs of a given size (and inode count) at DIR; `make_read_only()` remounts it read-only,
-  `fill_disk()` / `fill_inodes()` use up its room. Nothing outside the namespace ever sees it.
+- "tmpfs": a fresh tmpfs of a given size (and inode count) at DIR; `make_read_only()` remounts it
+  read-only, `fill_disk()` / `fill_inodes()` use up its room. It is mounted in a new mount
+  namespace (`unshare -m` as root, `unshare -rm` as anyone else), which nothing outside ever
+  sees; where namespaces are refused (a chroot, such as the pristine CI root, refuses them) root
+  mounts it where it is and always unmounts it afterwards.
 - "permission": no namespace; `make_read_only(path)` takes write permission away with chmod
   (a child of root first gives up the capabilities that let root ignore file modes).
 
@@ -89,26 +91,52 @@ def emit(value):
 )
 
 
-@cache
-def namespace_problem() -> str | None:
-    """None when `unshare -rm` can mount a tmpfs here, else why not (in a sentence)."""
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return "the `unshare` command (util-linux) is not installed"
+def _unshare() -> list[str]:
+    """A new mount namespace: root needs nothing more (and a chroot, such as a pristine CI root,
+    refuses a new user namespace); anyone else maps themselves to root in a user namespace."""
+    return ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
+
+
+def _can_run(command: list[str]) -> str | None:
+    """None when `command` mounts a tmpfs at "$1", else what it said."""
     with tempfile.TemporaryDirectory() as folder:
         try:
             done = subprocess.run(
-                [unshare, "-rm", "sh", "-c", 'mount -t tmpfs -o size=64k none "$1"', "sh", folder],
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT_S,
-                check=False,
+                [*command, "sh", folder], capture_output=True, text=True, timeout=TIMEOUT_S, check=False
             )
         except OSError as exc:
-            return f"`unshare -rm` could not run ({exc})"
-    if done.returncode != 0:
-        return f"`unshare -rm` + mount tmpfs is not permitted here ({done.stderr.strip()})"
-    return None
+            return str(exc)
+        if done.returncode == 0 and not command[0].startswith("unshare"):
+            subprocess.run(["umount", folder], check=False)
+    return None if done.returncode == 0 else done.stderr.strip() or f"exit {done.returncode}"
+
+
+MOUNT_SMALL = ["sh", "-c", 'mount -t tmpfs -o size=64k none "$1"']
+
+
+@cache
+def tmpfs_mode() -> tuple[str | None, str]:
+    """("namespace" or "direct", "") when a tmpfs can be mounted for a child, else (None, why not)."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        return None, "the `unshare` and `mount` commands (util-linux) are not installed"
+    said = _can_run([*_unshare(), *MOUNT_SMALL])
+    if said is None:
+        return "namespace", ""
+    if os.geteuid() == 0:
+        direct = _can_run(MOUNT_SMALL)
+        if direct is None:
+            return "direct", ""
+        return (
+            None,
+            f"`{' '.join(_unshare())}` is refused ({said}) and mounting as root failed too ({direct})",
+        )
+    return None, f"`{' '.join(_unshare())}` + mount tmpfs is not permitted here ({said})"
+
+
+def namespace_problem() -> str | None:
+    """None when a tmpfs can be mounted for a child here, else why not (in a sentence)."""
+    mode, why = tmpfs_mode()
+    return None if mode is not None else why
 
 
 def _parse(done: subprocess.CompletedProcess[str]) -> Any:
@@ -132,19 +160,25 @@ def run_on_tmpfs(body: str, *, size: str = "300k", inodes: int | None = None) ->
     if problem is not None:
         pytest.fail(f"This check needs a real small or read-only file system, but {problem}.", pytrace=False)
     options = f"size={size}" + (f",nr_inodes={inodes}" if inodes else "")
+    mode, _ = tmpfs_mode()
     with tempfile.TemporaryDirectory() as work:
         mount = Path(work) / "mnt"
         mount.mkdir()
         script = _script(Path(work), body)
         command = f'mount -t tmpfs -o {options} none "$1" && exec "$2" "$3" "$1" tmpfs'
-        done = subprocess.run(
-            ["unshare", "-rm", "sh", "-c", command, "sh", str(mount), sys.executable, str(script)],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            cwd=ROOT,
-            check=False,
-        )
+        wrapper = _unshare() if mode == "namespace" else []
+        try:
+            done = subprocess.run(
+                [*wrapper, "sh", "-c", command, "sh", str(mount), sys.executable, str(script)],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                cwd=ROOT,
+                check=False,
+            )
+        finally:
+            if mode == "direct":  # mounted where we are: never leave it behind
+                subprocess.run(["umount", "-l", str(mount)], capture_output=True, check=False)
     return _parse(done)
 
 
