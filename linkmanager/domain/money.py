@@ -104,7 +104,12 @@ def format_money(money: Money, locale: str | None = None) -> str:
     finance screen must not hide what the server holds.
     """
     with decimal.localcontext(_wide()):
-        return _format_currency(money, locale)
+        try:
+            return _format_currency(money, locale)
+        except (decimal.InvalidOperation, ValueError, OverflowError):
+            # Beyond any real amount (1E+308 from a cache written before the API refused such
+            # values): shown exactly as held, never a crash.
+            return f"{money.currency}\u00a0{money.amount}"
 
 
 def _format_currency(money: Money, locale: str | None) -> str:
@@ -122,9 +127,12 @@ def format_amount(money: Money, locale: str | None = None) -> str:
     """The number alone with at least the currency's digits ("1,500.00"), for a column beside the code."""
     fraction = "." + "0" * money.digits if money.digits else ""
     with decimal.localcontext(_wide()):
-        return babel.numbers.format_decimal(
-            money.amount,
-            format="#,##0" + fraction,
-            locale=locale or _DEFAULT_LOCALE,
-            decimal_quantization=False,
-        )
+        try:
+            return babel.numbers.format_decimal(
+                money.amount,
+                format="#,##0" + fraction,
+                locale=locale or _DEFAULT_LOCALE,
+                decimal_quantization=False,
+            )
+        except (decimal.InvalidOperation, ValueError, OverflowError):
+            return str(money.amount)  # as format_money: exact, never a crash

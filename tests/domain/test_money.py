@@ -132,3 +132,14 @@ def test_adding_money_is_exact_and_order_free(items: list[Money]) -> None:
 def test_adding_two_currencies_is_refused() -> None:
     with pytest.raises(MoneyError, match="cannot add KWD to AED"):
         Money(Decimal(1), "AED") + Money(Decimal(1), "KWD")
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["1E+308", "99999999999999999999999999999999999999999999999999999999999999999999999999999999999.5"],
+)
+def test_an_amount_beyond_any_real_one_is_shown_as_held_never_a_crash(amount: str) -> None:
+    # The API refuses such amounts now; a cache written before may still hold one.
+    money = Money(Decimal(amount), "AED")
+    assert format_money(money) == f"AED\u00a0{Decimal(amount)}"
+    assert format_amount(money) == str(Decimal(amount))
