@@ -13,6 +13,7 @@ import sys
 from datetime import tzinfo
 
 from linkmanager.cli.context import Context
+from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_OFFLINE, EXIT_USAGE
 from linkmanager.cli.output import link_json, print_json, safe
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.link_draft import (
@@ -34,10 +35,6 @@ from linkmanager.services.create import (
     LinkCreator,
 )
 from linkmanager.storage.cache import CachedLink
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_OFFLINE = 3
 
 _OPTIONS = {
     "amount": "--amount",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linkmanager.api import LeanError, LeanTransportError
 from linkmanager.cli.context import Context
+from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_OFFLINE
 from linkmanager.cli.output import ago, local_time
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.models import utc_now
@@ -13,9 +14,6 @@ from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
 from linkmanager.storage.credentials import CredentialError
 from linkmanager.storage.paths import PathError
 from linkmanager.storage.profiles import ProfileError
-
-EXIT_ERROR = 1
-EXIT_OFFLINE = 3
 
 
 def _cache_age(ctx: Context) -> str:

@@ -1,8 +1,7 @@
 """`linkmanager COMMAND ...`: the parser, the dispatch, and errors turned into one clear sentence.
 
 Commands import what they need lazily where it is heavy, so `linkmanager sim` starts fast and
-nothing here pulls in Qt. Exit codes: 0 done, 1 error, 2 bad usage, 3 Lean unreachable,
-130 cancelled.
+nothing here pulls in Qt. Exit codes: cli/exit_codes.py.
 """
 
 from __future__ import annotations
@@ -14,12 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from linkmanager import __version__
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_OFFLINE = 3
-EXIT_CANCELLED = 130
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
+from linkmanager.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_CANCELLED
 
 
 def build_parser() -> argparse.ArgumentParser:

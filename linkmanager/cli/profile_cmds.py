@@ -15,6 +15,7 @@ from linkmanager.api import (
     LeanError,
 )
 from linkmanager.cli.context import Context, endpoints_of
+from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_USAGE
 from linkmanager.cli.output import local_time, safe, table
 from linkmanager.domain.secret import Secret
 from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
@@ -25,7 +26,7 @@ from linkmanager.storage.profiles import USAGE_FRESHNESS_RANGE, Profile
 class CommandError(Exception):
     """A sentence for stderr and an exit code."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
         super().__init__(message)
         self.code = code
 
@@ -87,10 +88,12 @@ def _read_secret(from_stdin: bool) -> Secret:
         text = sys.stdin.readline().strip()
     else:
         if not sys.stdin.isatty():
-            raise CommandError("No terminal to ask for the client secret: pass it with --secret-stdin.", 2)
+            raise CommandError(
+                "No terminal to ask for the client secret: pass it with --secret-stdin.", EXIT_USAGE
+            )
         text = getpass.getpass("Client secret (not shown): ").strip()
     if not text:
-        raise CommandError("The client secret is empty.", 2)
+        raise CommandError("The client secret is empty.", EXIT_USAGE)
     return Secret(text)
 
 
@@ -100,17 +103,17 @@ def _profile_from(args: argparse.Namespace) -> Profile:
         environment = args.env
     else:
         if not args.token_url:
-            raise CommandError("--api-url needs --token-url too (the OAuth token address).", 2)
+            raise CommandError("--api-url needs --token-url too (the OAuth token address).", EXIT_USAGE)
         try:
             endpoints = ApiEndpoints(args.api_url, args.token_url)
         except ValueError as exc:
-            raise CommandError(f"{exc}.", 2) from None
+            raise CommandError(f"{exc}.", EXIT_USAGE) from None
         environment = "custom"
     if args.sync_interval < 1:
-        raise CommandError("--sync-interval is at least 1 minute.", 2)
+        raise CommandError("--sync-interval is at least 1 minute.", EXIT_USAGE)
     low, high = USAGE_FRESHNESS_RANGE
     if not low <= args.freshness <= high:
-        raise CommandError(f"--freshness is {low} to {high} minutes, not {args.freshness}.", 2)
+        raise CommandError(f"--freshness is {low} to {high} minutes, not {args.freshness}.", EXIT_USAGE)
     return Profile(
         name=args.name,
         environment=environment,

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from linkmanager.cli.context import Context
+from linkmanager.cli.exit_codes import EXIT_USAGE
 from linkmanager.cli.output import ago, local_time, safe
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.models import utc_now
@@ -179,15 +180,17 @@ def qr(ctx: Context, args: argparse.Namespace) -> int:
         out = out / default_file_name(link, "-qr.png")
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise CommandError(f"--out must end in .png, .svg or .pdf, not {out.name!r}.", 2)
+        raise CommandError(f"--out must end in .png, .svg or .pdf, not {out.name!r}.", EXIT_USAGE)
     _writable(out)
     size = args.size
     if size is not None and suffix != ".png" and size < MIN_PRINT_MM:
-        raise CommandError(f"--size is at least {MIN_PRINT_MM} mm for a printed code, not {size:g}.", 2)
+        raise CommandError(
+            f"--size is at least {MIN_PRINT_MM} mm for a printed code, not {size:g}.", EXIT_USAGE
+        )
     try:
         if suffix == ".png":
             if size is not None and size != int(size):
-                raise CommandError(f"--size for a PNG is a whole number of pixels, not {size:g}.", 2)
+                raise CommandError(f"--size for a PNG is a whole number of pixels, not {size:g}.", EXIT_USAGE)
             data = qr_png(
                 link.url, box_size=PNG_BOX, ec=args.ec, mark=mark, size=None if size is None else int(size)
             )
@@ -245,7 +248,7 @@ def print_sheet(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Warning: {safe(warning)}", file=sys.stderr)
     target = Path(args.pdf)
     if target.suffix.lower() != ".pdf":
-        raise CommandError(f"--pdf must end in .pdf, not {target.name!r}.", 2)
+        raise CommandError(f"--pdf must end in .pdf, not {target.name!r}.", EXIT_USAGE)
     _writable(target)
     from linkmanager.ui.printing.output import ensure_gui_app, write_sheet_pdf
 

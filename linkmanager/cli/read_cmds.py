@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from linkmanager.cli.context import Context
+from linkmanager.cli.exit_codes import EXIT_USAGE
 from linkmanager.cli.output import ago, clip, link_json, local_time, print_json, safe, table, usage_json
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.lifecycle import effective_status
@@ -124,7 +125,7 @@ def usages(ctx: Context, args: argparse.Namespace) -> int:
 
 def search(ctx: Context, args: argparse.Namespace) -> int:
     if not args.text.strip():
-        raise CommandError("Search for what? Give some text, e.g. a reference or a phone number.", 2)
+        raise CommandError("Search for what? Give some text, e.g. a reference or a phone number.", EXIT_USAGE)
     cache = ctx.cache()
     hits = cache.search(args.text, limit=SEARCH_ALL if args.json else SEARCH_SHOWN + 1)
     more = not args.json and len(hits) > SEARCH_SHOWN

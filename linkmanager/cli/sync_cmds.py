@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from linkmanager.cli.context import Context
+from linkmanager.cli.exit_codes import EXIT_CANCELLED, EXIT_PROBLEMS
 from linkmanager.cli.output import print_json, safe
 from linkmanager.services.sync import SchedulePolicy, SyncCancelled, SyncEngine, SyncProgress, SyncReport
 from linkmanager.storage.cache import CacheCorruptError, CacheReadOnlyError, LinkCache
@@ -70,9 +71,6 @@ class _ProgressLine:
     def end(self) -> None:
         if self.enabled:
             sys.stderr.write("\r" + " " * 60 + "\r")
-
-
-EXIT_PROBLEMS = 4
 
 
 def report_json(report: SyncReport) -> dict[str, Any]:
@@ -203,7 +201,7 @@ def sync(ctx: Context, args: argparse.Namespace) -> int:
     if "error" in outcome:
         if isinstance(outcome["error"], SyncCancelled):
             print("Sync cancelled; everything cached before is kept.", file=sys.stderr)
-            return 130
+            return EXIT_CANCELLED
         raise outcome["error"]
     report: SyncReport = outcome["report"]
     if args.json:

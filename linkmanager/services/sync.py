@@ -179,7 +179,8 @@ class _Run:
             if self.cache.read_only is not None:
                 raise CacheReadOnlyError(self.cache.path, self.cache.read_only)
             self._sync()
-            self.cache.record_full_sync(self.clock())
+            self.report.finished_at = self.clock()
+            self.cache.record_full_sync(self.report.finished_at)
             self.report.completed = True
             return self._finish(started, requests_before)
         except SyncCancelled:

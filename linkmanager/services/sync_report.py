@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from linkmanager.api.errors import LeanTransportError
 from linkmanager.storage.cache import LinkChange, SyncProblem, UsageChange
@@ -60,6 +61,7 @@ class SyncReport:
     requests: int = 0
     seconds: float = 0.0
     completed: bool = False
+    finished_at: datetime | None = None  # when it ran to its end (the cache's "last synced")
 
     @property
     def complete(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -342,3 +343,24 @@ def test_a_read_only_cache_shows_what_it_holds_and_does_not_sync(
     assert not sync_button.isEnabled()
     assert "read-only" in sync_button.toolTip()
     assert sum(sim.requests.values()) == asked  # nothing asked of Lean for nothing
+
+
+def test_the_window_reads_the_sync_state_on_a_worker_never_on_the_gui_thread(
+    qtbot: QtBot, sim: Simulator, tmp_path: Path, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    readers: list[bool] = []
+    real = Workspace.sync_state
+
+    def watched(self: Workspace) -> Any:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Workspace, "sync_state", watched)
+    window = open_window(qtbot, sim, tmp_path, opened)  # starts, syncs once
+    status = window.statusBar()
+    label = next(w for w in status.findChildren(QLabel) if w.accessibleName() == "Last synced")
+    qtbot.waitUntil(lambda: label.text().startswith("Last synced"), timeout=WAIT_MS)
+    assert readers  # it was read...
+    assert not any(readers)  # ...and never on the GUI thread

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from linkmanager.services.sync import SyncCancelled
-from linkmanager.services.workspace import SyncProgress, SyncReport, Workspace, is_unreachable
+from linkmanager.services.workspace import SyncProgress, SyncReport, SyncState, Workspace, is_unreachable
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.status_bar import StatusBar
 
@@ -50,6 +49,7 @@ class SyncController(QObject):
         self._online = True
         self._offline_tries = 0
         self._first_done = False
+        self._synced_once = False
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._status.set_progress)
         self._timer = QTimer(self)
@@ -70,7 +70,8 @@ class SyncController(QObject):
         return self._runner.busy("sync")
 
     def start(self) -> None:
-        self._status.set_last_synced(self._workspace.sync_state().last_full_sync)
+        # A cache read: on a worker, never on the GUI thread (a busy cache can hold it for seconds).
+        self._runner.run(self._workspace.sync_state, self._on_sync_state, key="sync-state", owner=self)
         reason = self._workspace.read_only()
         if reason is not None:
             # Reads work; a sync could store nothing: say so once, and do not try on a timer.
@@ -103,9 +104,14 @@ class SyncController(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def _on_sync_state(self, state: SyncState) -> None:
+        if not self._synced_once:  # a sync that finished first knows better
+            self._status.set_last_synced(state.last_full_sync)
+
     def _on_synced(self, report: SyncReport) -> None:
+        self._synced_once = True
         self._status.set_progress(None)
-        self._status.set_last_synced(self._workspace.sync_state().last_full_sync)
+        self._status.set_last_synced(report.finished_at)
         self._set_online(True)
         self.synced.emit(report)
         self.ended.emit()
@@ -142,6 +148,3 @@ class SyncController(QObject):
         if not self._first_done:
             self._first_done = True
             self.first_sync_finished.emit()
-
-    def last_synced(self) -> datetime | None:
-        return self._workspace.sync_state().last_full_sync
