@@ -131,6 +131,10 @@ class Workspace:
         """(ids matched directly, ids matched only through a usage value): all the table needs."""
         return self.cache.search_link_ids(text)
 
+    def status_counts(self) -> dict[LinkStatus, int]:
+        """Links per effective status now, counted by the cache (milliseconds, before any row loads)."""
+        return self.cache.status_counts(self._clock())
+
     def sync_state(self) -> SyncState:
         return self.cache.sync_state()
 

@@ -10,7 +10,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,7 @@ from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import PaymentDetails, PaymentLink
 from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage.cache_model import BY_KEYS, SELECT_CACHED, time_or_none
+from linkmanager.storage.cache_model import BY_KEYS, SELECT_CACHED, time_text
 
 # effective_status needs a whole PaymentLink; status_counts builds slim ones with these details.
 _NO_DETAILS = PaymentDetails(Money(Decimal(0), "XXX"), "")
@@ -57,23 +57,31 @@ def first_rows(conn: sqlite3.Connection, order: str, descending: bool, limit: in
 
 
 def status_counts(conn: sqlite3.Connection, moment: datetime) -> dict[LinkStatus, int]:
-    """Links per effective status at `moment`; every known status is present, unknown ones when held."""
+    """Links per effective status at `moment`; every known status is present, unknown ones when held.
+
+    SQL answers the two facts the rule looks at (limit reached, expiry passed: fixed-width UTC
+    text compares as time) in one pass, into a handful of groups; the rule itself stays
+    domain.lifecycle.effective_status, applied to a stand-in link per group. At 100,000 links
+    this is a few tens of milliseconds: the window's tabs can count from it before the rows load.
+    """
     rows = conn.execute(
-        "SELECT status, current_usages, max_usages, expires_at, count(*) FROM links "
-        "GROUP BY status, current_usages, max_usages, expires_at"
+        "SELECT status, max_usages IS NOT NULL AND current_usages >= max_usages, "
+        "expires_at IS NOT NULL AND expires_at <= ?, count(*) FROM links GROUP BY 1, 2, 3",
+        (time_text(moment),),
     ).fetchall()
     counts: Counter[LinkStatus] = Counter({status: 0 for status in LinkStatus.known()})
-    for status, current, maximum, expires, count in rows:
-        slim = PaymentLink(
+    passed = moment - timedelta(seconds=1)
+    for status, full, expired, count in rows:
+        stand_in = PaymentLink(
             id="",
             url="",
             status=LinkStatus(status),
-            current_usages=current,
+            current_usages=1 if full else 0,
             payment_details=_NO_DETAILS,
-            max_usages=maximum,
-            expires_at=time_or_none(expires),
+            max_usages=1 if full else None,
+            expires_at=passed if expired else None,
         )
-        counts[effective_status(slim, moment)] += count
+        counts[effective_status(stand_in, moment)] += count
     return dict(counts)
 
 

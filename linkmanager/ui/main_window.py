@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         sort order, read from an index, takes milliseconds. It goes first, then the whole list
         and the sync (they would otherwise queue behind each other on the cache).
         """
+        # The tabs count from the cache at once (a grouped query), not "(…)" until every row is in.
+        self._runner.run(
+            self._workspace.status_counts, self.search.set_cached_counts, key="counts", owner=self
+        )
         column = self.model.sort_column()
         if column >= 0 and column not in FIRST_ORDERS:  # SQL cannot sort it as the table does
             self._start_loading()

@@ -12,6 +12,7 @@ usages, holding the cache meanwhile) whose answer is most of the links anyway.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QTabBar
@@ -50,6 +51,7 @@ class SearchController(QObject):
         self._box = box
         self._tabs = tabs
         self._model = model
+        self._cached_counts: dict[LinkStatus | None, int] = {}  # see set_cached_counts
         for title, _ in TABS:
             tabs.addTab(title)
         tabs.currentChanged.connect(self._on_tab)
@@ -132,13 +134,24 @@ class SearchController(QObject):
         if not self._recount.isActive():
             self._recount.start()
 
+    def set_cached_counts(self, counts: Mapping[LinkStatus, int]) -> None:
+        """The cache's own counts (Workspace.status_counts), shown until the rows are all in."""
+        cached: dict[LinkStatus | None, int] = {status: count for status, count in counts.items()}
+        cached[None] = sum(counts.values())
+        self._cached_counts = cached
+        self.update_counts()
+
     def update_counts(self, *_: object) -> None:
         """Recount now (and drop a recount already queued: it would find the same numbers)."""
         self._recount.stop()
-        counts = self._model.status_counts() if self._model.is_complete else {}
+        if self._model.is_complete:
+            counts: Mapping[LinkStatus | None, int] = self._model.status_counts()
+        elif self._box.text().strip():
+            counts = {}  # a search over a first screenful: any count would be a wrong number
+        else:
+            counts = self._cached_counts
         for index, (title, status) in enumerate(TABS):
-            # While only the first screenful is loaded, a count would be a wrong number.
-            label = f"{title} ({counts[status]:,})" if counts else f"{title} (…)"
+            label = f"{title} ({counts.get(status, 0):,})" if counts else f"{title} (…)"
             if self._tabs.tabText(index) != label:
                 self._tabs.setTabText(index, label)
 
