@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -222,3 +222,12 @@ def test_another_usage_replaces_the_content(drawer: UsageDrawer) -> None:
     assert drawer.title.text() == "Usage short"
     assert [f.value_label.text() for f in identifier_fields(drawer)] == ["hello"]
     assert drawer.current_usage_id() == "short"
+
+
+def test_a_drawer_being_torn_down_ignores_its_hosts_events(host: Host, drawer: UsageDrawer) -> None:
+    """While a window closes, Qt can still hand the host's events to the drawer's filter after the
+    drawer's Python side has let go of its attributes: that must not raise in the event loop."""
+    drawer.__dict__.clear()  # as the wrapper is during teardown
+    host.resize(host.width() + 40, host.height())  # a Resize the filter sees
+    QGuiApplication.processEvents()
+    assert not drawer.eventFilter(host, QEvent(QEvent.Type.Resize))

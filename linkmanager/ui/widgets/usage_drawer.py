@@ -248,7 +248,12 @@ class UsageDrawer(QFrame):
     # -- events ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._host:
+        # While a window is torn down, Qt can still hand the host's events to this filter after
+        # the Python side of the drawer has let go of its attributes: nothing to follow then.
+        host = self.__dict__.get("_host")
+        if host is None:
+            return False
+        if watched is host:
             if event.type() == QEvent.Type.Resize:
                 self._follow_host()
             elif event.type() == QEvent.Type.KeyPress and self._is_escape(event) and self._open:
