@@ -1,4 +1,4 @@
-"""Server and payer text inside sentences of our own, laid out the way they were written.
+"""Server and payer text inside sentences and tooltips of our own, shown as written, never as markup.
 
 An Arabic name first in a line turns the whole line right to left, and weak characters next to
 it (brackets, ids, colons) jump to its side. Each such value is isolated (FSI ... PDI) and the line
@@ -7,6 +7,8 @@ starts left to right (LRM), as Unicode's bidi algorithm recommends for embedded 
 
 from __future__ import annotations
 
+import html
+
 LEFT_TO_RIGHT = "\u200e"
 _ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
 
@@ -14,3 +16,8 @@ _ISOLATE, _END_ISOLATE = "\u2068", "\u2069"
 def isolated(text: str) -> str:
     """`text` keeps its own direction without reordering what surrounds it."""
     return f"{_ISOLATE}{text}{_END_ISOLATE}"
+
+
+def plain_tooltip(text: str) -> str:
+    """A table cell's tooltip Qt cannot read as markup: escaped inside <p>, so "<b>x</b>" shows as typed."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"

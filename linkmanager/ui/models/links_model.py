@@ -9,7 +9,6 @@ diffing on the link id, so the selection and the scroll position survive it.
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Sequence
@@ -29,6 +28,7 @@ from linkmanager.ui.models import link_rows, row_model
 from linkmanager.ui.models.link_rows import NAME_HINT, LinkRow, PreparedRows
 from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
 from linkmanager.ui.models.status_style import dot_icon, entered_value_icon, link_status_color
+from linkmanager.ui.text import plain_tooltip
 
 
 class Column(IntEnum):
@@ -65,11 +65,6 @@ FIRST_ORDERS: dict[int, str] = {
     Column.REFERENCE: "reference",
     Column.CUSTOMER_ID: "customer_id",
 }
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip Qt cannot read as markup: escaped inside <p>, so "<b>x</b>" shows as typed."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 _row_key: Callable[[LinkRow], Hashable] = attrgetter("id")
@@ -396,15 +391,3 @@ class LinksTableModel(RowTableModel[LinkRow]):
         else:
             places = self._ordered_places() if target is self._order else None
             self._replace_rows(target, _row_key, changed, places)
-
-
-__all__ = [
-    "FIRST_ORDERS",
-    "LINK_ID_ROLE",
-    "LINK_ROLE",
-    "SORT_ROLE",
-    "TITLES",
-    "Column",
-    "LinksTableModel",
-    "plain_tooltip",
-]

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt
 
 from linkmanager.domain.models import Usage
 from linkmanager.ui.models.link_rows import NONE_TEXT
-from linkmanager.ui.models.links_model import plain_tooltip
 from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
 from linkmanager.ui.models.status_style import (
     dot_icon,
@@ -24,6 +23,7 @@ from linkmanager.ui.models.status_style import (
     payment_status_text,
     usage_status_color,
 )
+from linkmanager.ui.text import plain_tooltip
 
 
 class UsageColumn(IntEnum):
