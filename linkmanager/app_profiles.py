@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from linkmanager import api
 from linkmanager.domain.secret import Secret
+from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.profiles import (
     SYNC_INTERVAL_RANGE,
@@ -43,19 +44,6 @@ def _check_timeout() -> httpx.Timeout:
 
     total, connect = CHECK_TIMEOUT_S
     return httpx.Timeout(total, connect=connect)
-
-
-def endpoints_of(profile: Profile) -> api.ApiEndpoints:
-    """The profile's addresses for a client; one a client must not use is a ProfileError naming
-    the profile and the field (as the command line says it), never a traceback."""
-    from linkmanager.api.config import EndpointError  # with httpx: not before the first paint
-
-    try:
-        return api.ApiEndpoints(profile.api_url, profile.token_url)
-    except EndpointError as exc:
-        raise ProfileError(
-            f"The profile {profile.name!r} cannot be used: its {exc.field} {exc.problem}."
-        ) from None
 
 
 def check_with_lean(profile: Profile, secret: Secret) -> None:

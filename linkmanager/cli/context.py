@@ -11,23 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from linkmanager.api import ApiEndpoints, Credentials, LeanClient
-from linkmanager.api.config import EndpointError
+from linkmanager.api import Credentials, LeanClient
+from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, resolve_paths
-from linkmanager.storage.profiles import Profile, ProfileError, ProfileStore
-
-
-def endpoints_of(profile: Profile) -> ApiEndpoints:
-    """The profile's addresses as the client needs them; one a client must not use is a
-    ProfileError naming the profile and the field, never a traceback."""
-    try:
-        return ApiEndpoints(profile.api_url, profile.token_url)
-    except EndpointError as exc:
-        raise ProfileError(
-            f"The profile {profile.name!r} cannot be used: its {exc.field} {exc.problem}."
-        ) from None
+from linkmanager.storage.profiles import Profile, ProfileStore
 
 
 @dataclass

@@ -14,10 +14,11 @@ from linkmanager.api import (
     LeanClient,
     LeanError,
 )
-from linkmanager.cli.context import Context, endpoints_of
+from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_USAGE
 from linkmanager.cli.output import local_time, safe, table
 from linkmanager.domain.secret import Secret
+from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
 from linkmanager.storage.cache_errors import CacheDiskFullError
 from linkmanager.storage.profiles import USAGE_FRESHNESS_RANGE, Profile
