@@ -2,8 +2,9 @@
 
 `run_gui(options)` is what `linkmanager` with no command runs. It opens the profile asked for,
 the only one, or the last one used; on first run it welcomes. `--demo` serves the simulator on
-loopback to a throwaway cache; `--screenshot PATH` saves the window after the first sync;
-`--self-test` checks an installation (frozen or not) without opening a window.
+loopback to a throwaway cache; `--screenshot PATH` saves the window after the first sync
+(ui/screenshot_run.py); `--self-test` checks an installation (frozen or not) without opening a window
+(app_selftest.py). The Profile menu's dialogs are in app_profile_menu.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import logging
 import os
 import sys
 import tempfile
-import time
 from argparse import Namespace
 from collections.abc import Callable
 from datetime import timedelta
@@ -20,9 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from linkmanager import api
+from linkmanager.app_profile_menu import ProfileMenu
 from linkmanager.app_profiles import ClientFactory, StorageProfileBook
 from linkmanager.app_selftest import self_test
 from linkmanager.resources import ResourceError, resource_path
@@ -32,9 +33,10 @@ from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
 from linkmanager.storage.profiles import ProfileError, ProfileStore
 from linkmanager.ui.app_setup import create_application
-from linkmanager.ui.dialogs.profiles import add_profile, edit_profile, open_profile_switcher
+from linkmanager.ui.dialogs.profiles import add_profile, open_profile_switcher
 from linkmanager.ui.dialogs.welcome import WelcomeChoice, ask_welcome
 from linkmanager.ui.main_window import MainWindow
+from linkmanager.ui.screenshot_run import ScreenshotRun
 from linkmanager.ui.session import Session, has_display, local_zone, save_screenshot
 from linkmanager.ui.tasks import TaskRunner
 
@@ -45,8 +47,6 @@ log = logging.getLogger(__name__)
 DEMO_PROFILE = "Demo"
 SETTINGS_FILE = "ui-state.ini"  # window geometry and the like; beside the profiles, moved by --home
 LAST_PROFILE_KEY = "profiles/last"
-SCREENSHOT_TIMEOUT_MS = 60_000
-SETTLE_MAX_S = 15.0  # after selecting the link, wait at most this long for its details to load
 SHUTDOWN_WAIT_MS = 10_000
 
 
@@ -58,7 +58,6 @@ class Shell(QObject):
         self._home: str | None = getattr(options, "home", None)
         self._profile: str | None = getattr(options, "profile", None)
         self._demo = bool(getattr(options, "demo", False))
-        self._screenshot: str | None = getattr(options, "screenshot", None)
         self._icon = icon
         self._paths: AppPaths | None = None
         self._credentials = CredentialStore()
@@ -67,11 +66,11 @@ class Shell(QObject):
         self._retiring: list[Session] = []
         self._retire_timer = QTimer(self, interval=200)
         self._retire_timer.timeout.connect(self._retire_idle)
-        self._screenshot_dir: tempfile.TemporaryDirectory[str] | None = None
-        self._settle_timer = QTimer(self, interval=100)
-        self._settle_timer.timeout.connect(self._settle_tick)
-        self._settle_started = 0.0
-        self._idle_ticks = 0
+        self._profile_menu = ProfileMenu(
+            self.book, lambda: self._session, self.open_profile, self._dialog_runner
+        )
+        screenshot: str | None = getattr(options, "screenshot", None)
+        self._screenshot = ScreenshotRun(screenshot, self._quit, self) if screenshot else None
         self.exit_code = 0
 
     # -- where things are -------------------------------------------------------------------------
@@ -88,11 +87,8 @@ class Shell(QObject):
     def _settings(self, directory: Path | None = None) -> QSettings:
         """UI state in an INI file: under --home normally, in a throwaway folder for demo and
         screenshots (a screenshot must not depend on how someone last left the window)."""
-        if directory is None and self._screenshot:
-            self._screenshot_dir = self._screenshot_dir or tempfile.TemporaryDirectory(
-                prefix="linkmanager-shot-"
-            )
-            directory = Path(self._screenshot_dir.name)
+        if directory is None and self._screenshot is not None:
+            directory = self._screenshot.settings_dir()
         if directory is None:
             ensure_private_dir(self.paths.home)
             directory = self.paths.home
@@ -102,7 +98,7 @@ class Shell(QObject):
         """A problem for the user: always on stderr, and in a message box when someone is watching."""
         print(f"linkmanager: {text}", file=sys.stderr)
         self.exit_code = 1
-        if not self._screenshot:
+        if self._screenshot is None:
             box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent())
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
@@ -124,7 +120,7 @@ class Shell(QObject):
             self.tell(str(exc))
             return False
         names = [p.name for p in profiles]
-        if self._screenshot and len(names) != 1:
+        if self._screenshot is not None and len(names) != 1:
             self.tell(
                 "--screenshot needs --demo or --profile NAME" + (f" ({', '.join(names)})" if names else "")
             )
@@ -173,7 +169,7 @@ class Shell(QObject):
         )
         settings = self._settings()
         self._show(workspace, settings, [])
-        if not self._screenshot:
+        if self._screenshot is None:
             settings.setValue(LAST_PROFILE_KEY, profile.name)
         return True
 
@@ -182,7 +178,9 @@ class Shell(QObject):
         try:
             return LinkCache.open(path)
         except CacheCorruptError as exc:
-            if self._screenshot or (isinstance(exc, CacheTooNewError) and exc.read_only is not None):
+            if self._screenshot is not None or (
+                isinstance(exc, CacheTooNewError) and exc.read_only is not None
+            ):
                 raise  # said as it is: a read-only file cannot be moved aside
             answer = QMessageBox.question(
                 self._parent(),
@@ -210,62 +208,23 @@ class Shell(QObject):
         credentials = api.Credentials(simulator.client_id, simulator.client_secret)
         info = ProfileInfo(DEMO_PROFILE, "demo", simulator.api_url, sync_interval_minutes=1)
         workspace = Workspace(info, cache, lambda: api.LeanClient(endpoints, credentials), tz=local_zone())
-        settings = self._settings(None if self._screenshot else Path(folder.name))
+        settings = self._settings(None if self._screenshot is not None else Path(folder.name))
         self._show(workspace, settings, [simulator.stop, folder.cleanup])
         return True
 
     def _show(self, workspace: Workspace, settings: QSettings, cleanups: list[Callable[[], None]]) -> None:
         runner = TaskRunner(self)  # its own thread pool: waiting for it waits for this window only
         window = MainWindow(workspace, runner, settings)
-        self._add_profile_menu(window, workspace.info)
+        self._profile_menu.add_to(window, workspace.info)
         old, self._session = self._session, Session(window, workspace, runner, settings, cleanups)
-        if self._screenshot:
-            window.first_sync_finished.connect(self._first_sync_for_screenshot)
-            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._screenshot_timeout)
+        if self._screenshot is not None:
+            self._screenshot.attach(self._session)
         window.show()
         window.start()
         if old is not None:  # the new window is up first, so closing the old one does not quit
             old.window.close()
             self._retiring.append(old)
             self._retire_timer.start()
-
-    def _add_profile_menu(self, window: MainWindow, info: ProfileInfo) -> None:
-        menu = QMenu("&Profile", window)
-        menu.addAction("&Switch profile…", self.switch_profile)
-        menu.addAction("&Add profile…", self.add_profile)
-        edit = menu.addAction("&Edit this profile…", self.edit_current)
-        if info.environment == "demo":
-            edit.setEnabled(False)
-            edit.setToolTip("The demo profile has nothing to edit")
-        bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu, menu)
-        else:
-            bar.addMenu(menu)
-
-    # -- the Profile menu -------------------------------------------------------------------------
-
-    def _current_name(self) -> str | None:
-        if self._session is None or self._session.workspace.info.environment == "demo":
-            return None
-        return self._session.workspace.info.name
-
-    def switch_profile(self) -> None:
-        current = self._current_name()
-        chosen = open_profile_switcher(self._parent(), self.book(), current, self._dialog_runner)
-        if chosen is not None and chosen != current:
-            self.open_profile(chosen)
-
-    def add_profile(self) -> None:
-        name = add_profile(self._parent(), self.book(), self._dialog_runner)
-        if name is not None:
-            self.open_profile(name)
-
-    def edit_current(self) -> None:
-        current = self._current_name()
-        if current is not None and edit_profile(self._parent(), self.book(), current, self._dialog_runner):
-            self.open_profile(current)  # reopen: the address, client ID or secret may have changed
 
     # -- closing ----------------------------------------------------------------------------------
 
@@ -280,52 +239,13 @@ class Shell(QObject):
 
     def close(self) -> None:
         self._retire_timer.stop()
-        self._settle_timer.stop()
         sessions = [*self._retiring, *([self._session] if self._session else [])]
         self._retiring, self._session = [], None
         for session in sessions:
             session.window.close()
             session.close(SHUTDOWN_WAIT_MS)
-        if self._screenshot_dir is not None:
-            self._screenshot_dir.cleanup()
-
-    # -- --screenshot -----------------------------------------------------------------------------
-
-    def _first_sync_for_screenshot(self) -> None:
-        if self._session is None:
-            return
-        if not self._session.window.select_first_active():
-            print("linkmanager: no active link to select; saving the window as it is", file=sys.stderr)
-        self._settle_started = time.monotonic()
-        self._idle_ticks = 0
-        self._settle_timer.start()
-
-    def _settle_tick(self) -> None:
-        """Wait until the selected link's details and usages are in: three quiet ticks in a row."""
-        assert self._session is not None
-        self._idle_ticks = self._idle_ticks + 1 if self._session.runner.wait_idle(0) else 0
-        waited = time.monotonic() - self._settle_started
-        if (self._idle_ticks >= 3 and waited >= 0.5) or waited >= SETTLE_MAX_S:
-            self._settle_timer.stop()
-            self._take_screenshot()
-
-    def _take_screenshot(self) -> None:
-        assert self._session is not None
-        assert self._screenshot is not None
-        if save_screenshot(self._session.window, self._screenshot):
-            print(f"Saved the window to {self._screenshot}")
-            self._quit(0)
-        else:
-            print(f"linkmanager: cannot write a PNG to {self._screenshot}", file=sys.stderr)
-            self._quit(1)
-
-    def _screenshot_timeout(self) -> None:
-        if not self._settle_timer.isActive() and self.exit_code == 0:
-            print(
-                f"linkmanager: the first sync did not finish within {SCREENSHOT_TIMEOUT_MS // 1000} s",
-                file=sys.stderr,
-            )
-            self._quit(1)
+        if self._screenshot is not None:
+            self._screenshot.close()  # after the sessions: their settings are saved in its folder
 
     def _quit(self, code: int) -> None:
         self.exit_code = code

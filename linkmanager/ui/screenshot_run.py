@@ -1,0 +1,109 @@
+"""`linkmanager --screenshot PATH`: save the window once its first sync has settled, then quit.
+
+Kept apart from the Shell because it is a one-shot run with its own timers and exit rules (for
+documentation images and smoke tests), not part of opening and closing profiles.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from linkmanager.ui.session import Session, save_screenshot
+
+__all__ = ["SCREENSHOT_TIMEOUT_MS", "SETTLE_MAX_S", "ScreenshotRun"]
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+SETTLE_MAX_S = 15.0  # after selecting the link, wait at most this long for its details to load
+SETTLE_TICK_MS = 100
+QUIET_TICKS = 3  # the selected link's details are in after this many idle ticks in a row...
+QUIET_MIN_S = 0.5  # ...and at least this long after the selection
+
+
+class ScreenshotRun(QObject):
+    """Waits for the current session's first sync, selects a link, saves the window, asks to quit.
+
+    `exit_app(code)` ends the application: 0 once the PNG is written, 1 when it cannot be or when
+    the first sync does not finish within SCREENSHOT_TIMEOUT_MS.
+    """
+
+    def __init__(self, path: str, exit_app: Callable[[int], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._exit_app = exit_app
+        self._session: Session | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._finished = False
+        self._settle_timer = QTimer(self, interval=SETTLE_TICK_MS)
+        self._settle_timer.timeout.connect(self._settle_tick)
+        self._settle_started = 0.0
+        self._idle_ticks = 0
+        self._timeout = QTimer(self, singleShot=True, interval=SCREENSHOT_TIMEOUT_MS)
+        self._timeout.timeout.connect(self._on_timeout)
+
+    def settings_dir(self) -> Path:
+        """A throwaway folder for the window's UI state: a screenshot must not depend on how
+        someone last left the window."""
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="linkmanager-shot-")
+        return Path(self._folder.name)
+
+    def attach(self, session: Session) -> None:
+        """The window to save is now this session's; its first sync has `SCREENSHOT_TIMEOUT_MS`."""
+        self._session = session
+        session.window.first_sync_finished.connect(self._on_first_sync)
+        self._timeout.start()
+
+    def close(self) -> None:
+        """Stop waiting and remove the settings folder (after the sessions have saved into it)."""
+        self._settle_timer.stop()
+        self._timeout.stop()
+        self._session = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def _on_first_sync(self) -> None:
+        if self._session is None:
+            return
+        if not self._session.window.select_first_active():
+            print("linkmanager: no active link to select; saving the window as it is", file=sys.stderr)
+        self._settle_started = time.monotonic()
+        self._idle_ticks = 0
+        self._settle_timer.start()
+
+    def _settle_tick(self) -> None:
+        """Wait until the selected link's details and usages are in: three quiet ticks in a row."""
+        assert self._session is not None
+        self._idle_ticks = self._idle_ticks + 1 if self._session.runner.wait_idle(0) else 0
+        waited = time.monotonic() - self._settle_started
+        if (self._idle_ticks >= QUIET_TICKS and waited >= QUIET_MIN_S) or waited >= SETTLE_MAX_S:
+            self._settle_timer.stop()
+            self._take()
+
+    def _take(self) -> None:
+        assert self._session is not None
+        if save_screenshot(self._session.window, self.path):
+            print(f"Saved the window to {self.path}")
+            self._finish(0)
+        else:
+            print(f"linkmanager: cannot write a PNG to {self.path}", file=sys.stderr)
+            self._finish(1)
+
+    def _on_timeout(self) -> None:
+        if not self._settle_timer.isActive() and not self._finished:
+            print(
+                f"linkmanager: the first sync did not finish within {SCREENSHOT_TIMEOUT_MS // 1000} s",
+                file=sys.stderr,
+            )
+            self._finish(1)
+
+    def _finish(self, code: int) -> None:
+        self._finished = True
+        self._timeout.stop()
+        self._exit_app(code)
