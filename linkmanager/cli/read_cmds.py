@@ -12,10 +12,11 @@ from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_USAGE
 from linkmanager.cli.output import ago, clip, link_json, local_time, print_json, safe, table, usage_json
 from linkmanager.cli.profile_cmds import CommandError
-from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
+from linkmanager.services.link_rows import COLUMN_NAMES, LINK_SPEC, make_rows
+from linkmanager.services.table_rows import RowFilter, RowSet, RowSort, select
 from linkmanager.storage.cache import CachedLink, LinkCache
 
 SEARCH_ALL = 10_000_000  # `search --json` prints every match
@@ -31,6 +32,15 @@ def add_read_parsers(commands: argparse._SubParsersAction, common: argparse.Argu
         help="only links in this status",
     )
     links.add_argument("--search", metavar="TEXT", help="only links matching TEXT (ids, names, payer values)")
+    links.add_argument(
+        "--currency", type=str.upper, metavar="CODE", help="only links in this currency, e.g. AED"
+    )
+    links.add_argument(
+        "--sort",
+        choices=COLUMN_NAMES,
+        help="sort as the window's table does by this column (default: newest confirmed first)",
+    )
+    links.add_argument("--descending", action="store_true", help="with --sort: largest, latest or Z first")
     links.add_argument("--json", action="store_true", help="a JSON array of links in Lean's field names")
 
     usages = commands.add_parser("usages", parents=[common], help="list a cached link's usages (offline)")
@@ -68,12 +78,16 @@ def _usages_text(cached: CachedLink) -> str:
 def links(ctx: Context, args: argparse.Namespace) -> int:
     cache = ctx.cache()
     now = utc_now()
-    status = LinkStatus(args.status) if args.status else None
-    found = cache.links(status, now=now)
+    keys = None
     if args.search:
         direct, via_usage = cache.search_link_ids(args.search)
-        matched = direct | via_usage
-        found = [c for c in found if c.link.id in matched]
+        keys = frozenset(direct | via_usage)
+    # The window's table engine picks and orders them, so both list the same links the same way.
+    every = make_rows(cache.links(now=now), now)
+    status = LinkStatus(args.status) if args.status else None
+    sort = RowSort(COLUMN_NAMES.index(args.sort) if args.sort else -1, args.descending)
+    chosen = select(RowSet(every, LINK_SPEC), RowFilter(status, keys, currency=args.currency), sort)
+    found = [row.cached for row in chosen.rows]
     _as_of(cache)
     if args.json:
         print_json([link_json(c, now) for c in found], sys.stdout)
@@ -81,13 +95,13 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
     rows = [
         [
             c.link.id,
-            effective_status(c.link, now).label + (" (not listed)" if c.missing_since else ""),
+            shown_status.label + (" (not listed)" if c.missing_since else ""),
             format_money(c.link.amount),
             _usages_text(c),
             local_time(c.link.expires_at),
             clip(safe(c.link.display_name), 40),
         ]
-        for c in found
+        for c, shown_status in ((row.cached, row.status) for row in chosen.rows)
     ]
     print(table(rows, ["Link ID", "Status", "Amount", "Usages", "Expires", "Name"], right=frozenset({2})))
     print(f"{len(found):,} link{'s' if len(found) != 1 else ''}.", file=sys.stderr)

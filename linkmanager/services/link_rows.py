@@ -1,32 +1,34 @@
 """One links-table row: its texts made once, its sort keys made once per column.
 
-No Qt here: rows are plain objects with slots, cheap to hold 100,000 of.
+No Qt here: rows are plain objects with slots, cheap to hold 100,000 of. LINK_SPEC tells the
+table engine (services.table_engine) how to read them, for the window and the command line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from linkmanager.domain.lifecycle import effective_status
-from linkmanager.domain.models import PaymentLink
-from linkmanager.domain.money import format_money
+from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus
+from linkmanager.services.table_rows import TableSpec
 from linkmanager.services.workspace import CachedLink
 
 NAME_HINT = "Matched in a value a payer entered (a usage of this link), not in the link itself."
 NOT_LISTED = " · not listed by Lean"
 NONE_TEXT = "—"
 
-_COLUMNS = 8
-_UNSET: Any = object()
+# The columns' names on the command line (`links --sort`), in the table's column order.
+COLUMN_NAMES = ("id", "name", "status", "amount", "usages", "expires", "reference", "customer")
+_COLUMNS = len(COLUMN_NAMES)
 _STATUS_ORDER = {LinkStatus.ACTIVE: 0, LinkStatus.DISABLED: 1, LinkStatus.EXPIRED: 2, LinkStatus.USED: 3}
 
 by_id = attrgetter("id")
-by_seq = attrgetter("seq")
 
 
 def local_text(moment: datetime) -> str:
@@ -42,30 +44,13 @@ def utc_text(moment: datetime) -> str:
 class LinkRow:
     """A cached link with what the table shows of it; `status` is the effective status."""
 
-    __slots__ = ("cached", "id", "keys", "seq", "status", "texts")
+    __slots__ = ("cached", "id", "status", "texts")
 
-    def __init__(self, cached: CachedLink, status: LinkStatus, seq: int) -> None:
+    def __init__(self, cached: CachedLink, status: LinkStatus) -> None:
         self.cached = cached
         self.id = cached.link.id
         self.status = status
-        self.seq = seq  # place in the list set_links() was given: the "unsorted" order
         self.texts: tuple[str, ...] | None = None
-        self.keys: list[Any] | None = None
-
-    def update(self, cached: CachedLink, status: LinkStatus, seq: int) -> bool:
-        """Take a newer copy of the link; True when what the row shows has changed.
-
-        A sync confirms every link again (confirmed_at moves), which alone changes nothing shown.
-        """
-        same = LinkRow(cached, status, seq).shows_as(self)
-        self.cached = cached
-        self.seq = seq
-        if same:
-            return False
-        self.status = status
-        self.texts = None
-        self.keys = None
-        return True
 
     def shows_as(self, other: LinkRow) -> bool:
         """True when this row and `other` (an older copy of the link) show the same."""
@@ -95,99 +80,76 @@ class LinkRow:
         return texts
 
     def key(self, column: int) -> Any:
-        """The column's sort key (None: nothing to sort by, shown last), made once."""
-        keys = self.keys
-        if keys is None:
-            keys = self.keys = [_UNSET] * _COLUMNS
-        found = keys[column]
-        if found is _UNSET:
-            found = keys[column] = _KEYS[column](self.cached.link, self)
-        return found
+        """The column's sort key (None: nothing to sort by, shown last). The table engine keeps
+        a list of them per column (RowSet), so rows do not: 100,000 rows hold less."""
+        return _KEYS[column](self)
 
 
-_KEYS: tuple[Callable[[PaymentLink, LinkRow], Any], ...] = (
-    lambda link, row: link.id,
-    lambda link, row: text_key(link.name),
-    lambda link, row: (
+_KEYS: tuple[Callable[[LinkRow], Any], ...] = (
+    lambda row: row.id,
+    lambda row: text_key(row.cached.link.name),
+    lambda row: (
         _STATUS_ORDER.get(row.status, len(_STATUS_ORDER)),
         row.status.value,
         row.cached.missing_since is not None,
     ),
-    # Grouped by currency (comparing 10 KWD with 10 AED means nothing), then the exact Decimal.
-    lambda link, row: (link.amount.currency, link.amount.amount),
-    lambda link, row: (link.current_usages, link.max_usages is None, link.max_usages or 0),
-    lambda link, row: link.expires_at,
-    lambda link, row: text_key(link.reference),
-    lambda link, row: text_key(link.customer_id),
+    # Grouped by currency (comparing 10 KWD with 10 AED means nothing), then the exact amount.
+    lambda row: _amount_key(row.cached.link.amount),
+    lambda row: (
+        row.cached.link.current_usages,
+        row.cached.link.max_usages is None,
+        row.cached.link.max_usages or 0,
+    ),
+    lambda row: row.cached.link.expires_at,
+    lambda row: text_key(row.cached.link.reference),
+    lambda row: text_key(row.cached.link.customer_id),
 )
 
 
-def sort_rows(rows: list[LinkRow], column: int, *, descending: bool) -> list[LinkRow]:
-    """`rows` in id order -> a new list by the column's key; ties stay in id order and rows
-    without a key (no expiry, no name) come last in either direction."""
-    for row in rows:
-        if row.keys is None or row.keys[column] is _UNSET:
-            row.key(column)
-    values = [row.keys[column] for row in rows]  # type: ignore[index]
-    present = [i for i, value in enumerate(values) if value is not None]
-    keyed = [values[i] for i in present]
-    # A C-level key (list.__getitem__) over plain values lets sort() use its fast compares;
-    # sort() is stable in both directions, so ties keep the id order.
-    order = sorted(range(len(keyed)), key=keyed.__getitem__, reverse=descending)
-    placed = [rows[present[j]] for j in order]
-    if len(present) < len(rows):
-        placed.extend(row for row, value in zip(rows, values, strict=True) if value is None)
-    return placed
+def _amount_key(money: Money) -> tuple[str, int | Decimal]:
+    """(currency, amount in thousandths): ints compare many times faster than Decimals, and a
+    sort of 100,000 amounts is mostly compares. An amount finer than that stays a Decimal (an int
+    and a Decimal compare exactly)."""
+    amount = money.amount
+    numerator, denominator = amount.as_integer_ratio()
+    if 1000 % denominator == 0:
+        return money.currency, numerator * (1000 // denominator)
+    return money.currency, amount.scaleb(3)
 
 
-class PreparedRows:
-    """Every link as rows, with the work a whole list costs done off the GUI thread (prepare_rows).
-
-    `rows` maps id -> row in the order given; `changed` holds the ids whose shown content differs
-    from the rows the model had; `by_id` and `order` (for `column`, `descending`) are ready sorted.
-    """
-
-    __slots__ = ("by_id", "changed", "column", "descending", "order", "places", "rows")
-
-    def __init__(
-        self,
-        rows: dict[str, LinkRow],
-        changed: set[str],
-        in_id_order: list[LinkRow],
-        column: int,
-        descending: bool,
-    ) -> None:
-        self.rows = rows
-        self.changed = changed
-        self.by_id = in_id_order
-        self.column = column
-        self.descending = descending
-        if column >= 0:
-            self.order = sort_rows(in_id_order, column, descending=descending)
-        else:
-            self.order = list(rows.values())
-        self.places: dict[Any, int] = {row.id: place for place, row in enumerate(self.order)}
+def _sort_key(column: int) -> Callable[[LinkRow], Any]:
+    return _KEYS[column]
 
 
-def prepare_rows(
-    links: Sequence[CachedLink],
-    now: datetime,
-    old: Mapping[str, LinkRow],
-    column: int,
-    descending: bool,
-) -> PreparedRows:
-    """New rows for `links` (statuses at `now`, sort keys, the sorted order), compared with the
-    model's `old` rows, which are only read. Runs on a worker: with 100,000 links this is most of
-    a second that the GUI thread would otherwise be frozen for."""
-    rows: dict[str, LinkRow] = {}
-    changed: set[str] = set()
-    for seq, cached in enumerate(links):
-        row = LinkRow(cached, effective_status(cached.link, now), seq)
-        before = old.get(row.id)
-        if before is not None and not row.shows_as(before):
-            changed.add(row.id)
-        rows[row.id] = row
-    return PreparedRows(rows, changed, sorted(rows.values(), key=by_id), column, descending)
+def _shows_same(new: LinkRow, old: LinkRow) -> bool:
+    return new.shows_as(old)
+
+
+def _currency(row: LinkRow) -> str:
+    return row.cached.link.amount.currency
+
+
+def _expires(row: LinkRow) -> datetime | None:
+    return row.cached.link.expires_at
+
+
+# A date range over links looks at their expiry: the one date a link has.
+LINK_SPEC: TableSpec[LinkRow] = TableSpec(
+    key=by_id,
+    group=attrgetter("status"),
+    sort_key=_sort_key,
+    columns=_COLUMNS,
+    groups=tuple(LinkStatus.known()),
+    when=_expires,
+    currency=_currency,
+    same=_shows_same,
+)
+
+
+def make_rows(links: Iterable[CachedLink], now: datetime) -> list[LinkRow]:
+    """Rows for `links` in their order, with each link's effective status at `now`. With 100,000
+    links this is most of a second: the window makes them on a worker."""
+    return [LinkRow(cached, effective_status(cached.link, now)) for cached in links]
 
 
 def status_reason(row: LinkRow) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from linkmanager.domain.status import LinkStatus
+from linkmanager.services.link_rows import LinkRow, make_rows
 from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.controllers.create_controller import CreateController
 from linkmanager.ui.controllers.link_controller import LinkController
@@ -31,7 +32,6 @@ from linkmanager.ui.controllers.print_controller import PrintController
 from linkmanager.ui.controllers.problems_controller import ProblemsController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
-from linkmanager.ui.models.link_rows import PreparedRows, prepare_rows
 from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"LinkManager — {workspace.info.name}")
         self.resize(1280, 800)
 
-        self.model = LinksTableModel(workspace.now, self)
+        self.model = LinksTableModel(workspace.now, self, runner=runner)
         self.table = self._make_table()
         self.search_box = QLineEdit(placeholderText="Search links, references, payer values…  (Ctrl+F)")
         self.search_box.setAccessibleName("Search")
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.sync.ended.connect(self.problems.reload)
         self._select_after_load: str | None = None
         self._search_prepared = False
+        self._links_arriving = False  # a whole list is on its way through the table engine
+        self.model.answered.connect(self._on_rows_answered)
         self.detail.add_head_action(self.creating.duplicate_action)
         self.detail.qr.add_action_button(self.printing.print_action)
         self.sync.synced.connect(self._on_synced)
@@ -253,18 +255,22 @@ class MainWindow(QMainWindow):
         self.sync.start()
 
     def reload(self) -> None:
-        """Every link again, made into rows on a worker (see link_rows.prepare_rows)."""
-        workspace, model = self._workspace, self.model
-        old, column = model.rows_snapshot(), model.sort_column()
-        descending = model.sort_order() == Qt.SortOrder.DescendingOrder
+        """Every link again, made into rows on a worker (the table engine then sorts them on one)."""
+        workspace = self._workspace
 
-        def read() -> PreparedRows:
-            return prepare_rows(workspace.links(), workspace.now(), old, column, descending)
+        def read() -> list[LinkRow]:
+            return make_rows(workspace.links(), workspace.now())
 
         self._runner.run(read, self._on_links, key="links", owner=self)
 
-    def _on_links(self, prepared: PreparedRows) -> None:
-        self.model.set_prepared(prepared)
+    def _on_links(self, rows: list[LinkRow]) -> None:
+        self._links_arriving = True
+        self.model.set_link_rows(rows)  # sorted and diffed on a worker when there are many
+
+    def _on_rows_answered(self) -> None:
+        if not self._links_arriving or self.model.engine.pending:
+            return
+        self._links_arriving = False
         if not self._search_prepared:  # once every link is on screen, not before
             self._search_prepared = True
             self._runner.run(
@@ -274,15 +280,19 @@ class MainWindow(QMainWindow):
                 key="search index",
                 owner=self,
             )
-        if self._select_after_load is not None and not self._runner.busy("links"):
+        if self._select_after_load is not None and not self._loading():
             link_id, self._select_after_load = self._select_after_load, None
             if self.model.row_of(link_id) is None:  # hidden by a search or a tab
                 self.search.show_everything()
             self.links.select(link_id)
         self.search.update_counts()
         self.links.refresh()
-        if self._first_sync_done and not self._runner.busy("links"):
+        if self._first_sync_done and not self._loading():
             self._announce_first_sync()
+
+    def _loading(self) -> bool:
+        """True while the links are being read or are on their way into the table."""
+        return self._runner.busy("links") or self._links_arriving
 
     def _on_synced(self, _: object) -> None:
         self.reload()
@@ -295,7 +305,7 @@ class MainWindow(QMainWindow):
         100,000 links a second load doubles the start.
         """
         self._first_sync_done = True
-        if not self._runner.busy("links"):
+        if not self._loading():
             self._announce_first_sync()
 
     def _announce_first_sync(self) -> None:

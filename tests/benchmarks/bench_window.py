@@ -236,7 +236,7 @@ def print_start(start: dict[str, Any]) -> None:
     print(f"  {'':<38} {'':>6}  {start['memory']['VmRSS'] * 1024 / 1e6:6.0f} MB at the paint with rows")
     links = ", ".join(ms(s) for s in start["links_call_s"])
     sets = ", ".join(ms(s) for s in start["set_links_s"])
-    print(f"  (workspace.links() on a worker: {links}; model.set_prepared() on the GUI thread: {sets})")
+    print(f"  (workspace.links() on a worker: {links}; engine answers applied on the GUI thread: {sets})")
     print(
         f"  the first paint shows {start['rows']:,} rows; all {start['all_rows']:,} (and the tab counts) "
         f"are in at {secs(start['marks']['every link in the table'] - at)}"

@@ -20,8 +20,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from linkmanager.domain import LinkStatus, Money, PaymentDetails, PaymentLink
+from linkmanager.services.link_rows import make_rows
 from linkmanager.storage.cache import LinkCache
-from linkmanager.ui.models.link_rows import prepare_rows
 from linkmanager.ui.models.links_model import FIRST_ORDERS, LINK_ID_ROLE, Column, LinksTableModel
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -109,10 +109,9 @@ def test_the_model_shows_the_screenful_then_takes_the_whole_list_as_a_diff(
     assert model.rowCount() == 300
 
 
-def prepared_for(model: LinksTableModel, links: list, column: int | None = None, descending: bool = False):  # type: ignore[no-untyped-def]
+def prepared_for(model: LinksTableModel, links: list):  # type: ignore[no-untyped-def]
     """What MainWindow.reload() does on its worker."""
-    column = model.sort_column() if column is None else column
-    return prepare_rows(links, NOW, model.rows_snapshot(), column, descending)
+    return make_rows(links, NOW)
 
 
 def test_rows_made_on_a_worker_show_as_set_links_shows_them(
@@ -123,7 +122,7 @@ def test_rows_made_on_a_worker_show_as_set_links_shows_them(
     for model in (direct, prepared):
         model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
     direct.set_links(links)
-    prepared.set_prepared(prepared_for(prepared, links))
+    prepared.set_link_rows(prepared_for(prepared, links))
     qtmodeltester.check(prepared)
     assert prepared.is_complete
     assert shown_ids(prepared, 300) == shown_ids(direct, 300)
@@ -144,7 +143,7 @@ def test_a_newer_list_updates_only_what_changed_and_keeps_the_selection(
     links = filled_cache.links(now=NOW, ordered=False)
     model = LinksTableModel(lambda: NOW)
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
-    model.set_prepared(prepared_for(model, links))
+    model.set_link_rows(prepared_for(model, links))
     view = QTableView()
     view.setModel(model)
     chosen = model.index(5, 0)
@@ -159,9 +158,7 @@ def test_a_newer_list_updates_only_what_changed_and_keeps_the_selection(
     resets, changes = [], []
     model.modelReset.connect(lambda: resets.append(True))
     model.dataChanged.connect(lambda first, last, roles: changes.append((first.row(), last.row())))
-    newer = prepared_for(model, renamed)
-    assert newer.changed == {links[0].link.id}
-    model.set_prepared(newer)
+    model.set_link_rows(prepared_for(model, renamed))
     assert resets == []
     assert [
         view.model().index(i.row(), 0).data(LINK_ID_ROLE) for i in view.selectionModel().selectedRows()
@@ -170,18 +167,17 @@ def test_a_newer_list_updates_only_what_changed_and_keeps_the_selection(
         r for r in range(model.rowCount()) if model.index(r, 0).data(LINK_ID_ROLE) == links[0].link.id
     )
     assert model.index(renamed_row, Column.NAME).data() == "zz renamed"
+    assert changes == [(renamed_row, renamed_row)]  # only the renamed row repaints
 
 
-def test_rows_prepared_for_an_older_sort_are_shown_in_the_current_one(
-    qtbot: QtBot, filled_cache: LinkCache
-) -> None:
+def test_rows_made_before_a_sort_are_shown_in_the_current_one(qtbot: QtBot, filled_cache: LinkCache) -> None:
     """The user clicked a header while the worker was sorting by name."""
     links = filled_cache.links(now=NOW, ordered=False)
     model, direct = LinksTableModel(lambda: NOW), LinksTableModel(lambda: NOW)
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
     stale = prepared_for(model, links)
     model.sort(Column.LINK_ID, Qt.SortOrder.DescendingOrder)
-    model.set_prepared(stale)
+    model.set_link_rows(stale)
     direct.sort(Column.LINK_ID, Qt.SortOrder.DescendingOrder)
     direct.set_links(links)
     assert shown_ids(model, 300) == shown_ids(direct, 300)
@@ -200,7 +196,7 @@ def test_a_search_scattered_over_every_link_keeps_the_selection_and_order(
     links = cache.links(now=NOW, ordered=False)
     model = LinksTableModel(lambda: NOW)
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
-    model.set_prepared(prepare_rows(links, NOW, {}, Column.NAME, False))
+    model.set_link_rows(make_rows(links, NOW))
     view = QTableView()
     view.setModel(model)
     order = shown_ids(model, 1_200)
@@ -228,7 +224,7 @@ def test_a_search_answer_naming_a_link_the_table_no_longer_holds_shows_the_other
 ) -> None:
     model = LinksTableModel(lambda: NOW)
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
-    model.set_prepared(prepare_rows(filled_cache.links(now=NOW, ordered=False), NOW, {}, Column.NAME, False))
+    model.set_link_rows(make_rows(filled_cache.links(now=NOW, ordered=False), NOW))
     order = shown_ids(model, 300)
     wanted = set(order[:250:2])
     model.set_id_filter(wanted | {"gone-since-the-search"})
@@ -243,7 +239,7 @@ def test_a_selected_link_the_search_leaves_out_is_no_longer_selected(qtbot: QtBo
     cache.store_listing(awkward_links(1_200, seed=4), NOW, complete=True)
     model = LinksTableModel(lambda: NOW)
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
-    model.set_prepared(prepare_rows(cache.links(now=NOW, ordered=False), NOW, {}, Column.NAME, False))
+    model.set_link_rows(make_rows(cache.links(now=NOW, ordered=False), NOW))
     view = QTableView()
     view.setModel(model)
     order = shown_ids(model, 1_200)

@@ -71,6 +71,7 @@ class SearchController(QObject):
             model.rowsRemoved,
             model.dataChanged,
             model.layoutChanged,
+            model.answered,
         ):
             signal.connect(self._counts_changed)
 
@@ -84,6 +85,7 @@ class SearchController(QObject):
         self._runner.run(lambda: None, lambda _: None, key="search", owner=self)  # drops a search on its way
         self._tabs.setCurrentIndex(0)
         self._model.set_id_filter(None)
+        self._model.settle()  # the caller looks for a row next
         self.update_counts()
 
     def _on_tab(self, index: int) -> None:

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from linkmanager.domain.models import Usage
-from linkmanager.ui.models.link_rows import NONE_TEXT
+from linkmanager.services.link_rows import NONE_TEXT
+from linkmanager.services.table_diff import Reset
 from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
 from linkmanager.ui.models.status_style import (
     dot_icon,
@@ -59,7 +60,7 @@ def usage_texts(usage: Usage) -> tuple[str, ...]:
 
 class UsagesTableModel(RowTableModel[Usage]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(TITLES, parent)
+        super().__init__(TITLES, _usage_key, parent)
         self._link_id: str | None = None
 
     def link_id(self) -> str | None:
@@ -70,20 +71,17 @@ class UsagesTableModel(RowTableModel[Usage]):
         unique = list({usage.usage_id: usage for usage in usages}.values())
         if link_id != self._link_id:
             self._link_id = link_id
-            self._reset_rows(unique)
+            self._apply([Reset(unique)])
             return
         before = {usage.usage_id: usage for usage in self._rows}
         changed = {u.usage_id for u in unique if u.usage_id in before and before[u.usage_id] != u}
-        self._replace_rows(unique, _usage_key, changed)
+        self._replace_rows(unique, changed)
 
     def usage_at(self, row: int) -> Usage | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, usage_id: str) -> int | None:
-        for row, usage in enumerate(self._rows):
-            if usage.usage_id == usage_id:
-                return row
-        return None
+        return self._row_places().get(usage_id)
 
     # -- Qt overrides --------------------------------------------------------------------------
 

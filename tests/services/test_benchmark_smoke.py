@@ -1,0 +1,36 @@
+"""The benchmarks still run: each at small sizes with no goals (`--smoke`), so none can rot.
+
+Timings are not judged here (a busy machine would make that a coin toss); what is checked is that
+every measure is made and printed in the one table.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "bench_table_engine.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [
+        line
+        for line in done.stdout.splitlines()
+        if line.startswith("| ") and ("ms |" in line or "MB |" in line)
+    ]
+    assert len(lines) == 8, done.stdout
+    for line in lines:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert len(cells) == 6, line
+        assert cells[3].endswith("x")
+        assert float(cells[3][:-1]) > 0
+        assert cells[5] == ""  # no goal is judged at small sizes
