@@ -17,6 +17,7 @@ from argparse import Namespace
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from linkmanager import api
 from linkmanager.app_profile_menu import ProfileMenu
 from linkmanager.app_profiles import ClientFactory, StorageProfileBook
-from linkmanager.app_selftest import self_test
 from linkmanager.resources import ResourceError, resource_path
 from linkmanager.services.workspace import ProfileInfo, Workspace
 from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
@@ -33,7 +33,6 @@ from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
 from linkmanager.storage.profiles import ProfileError, ProfileStore
 from linkmanager.ui.app_setup import create_application
-from linkmanager.ui.dialogs.profiles import add_profile, open_profile_switcher
 from linkmanager.ui.dialogs.welcome import WelcomeChoice, ask_welcome
 from linkmanager.ui.main_window import MainWindow
 from linkmanager.ui.screenshot_run import ScreenshotRun
@@ -132,6 +131,8 @@ class Shell(QObject):
         last = self._settings().value(LAST_PROFILE_KEY)
         if isinstance(last, str) and last in names:
             return self.open_profile(last)
+        from linkmanager.ui.dialogs.profiles import open_profile_switcher  # ~95 ms: only when asked
+
         chosen = open_profile_switcher(None, self.book(), None, self._dialog_runner)
         return self.open_profile(chosen) if chosen else False
 
@@ -142,6 +143,8 @@ class Shell(QObject):
                 return self.open_demo()
             if choice is not WelcomeChoice.CONNECT:
                 return False
+            from linkmanager.ui.dialogs.profiles import add_profile
+
             name = add_profile(None, self.book(), self._dialog_runner)
             if name is not None:
                 return self.open_profile(name)
@@ -259,6 +262,13 @@ def _icon() -> tuple[Path | None, QIcon]:
         log.warning("%s", exc)
         return None, QIcon()
     return path, QIcon(str(path))
+
+
+def self_test(out: TextIO | None = None) -> int:
+    """Check an installation (linkmanager.app_selftest, ~45 ms of imports: only when asked)."""
+    from linkmanager import app_selftest
+
+    return app_selftest.self_test(out)
 
 
 def run_gui(options: Namespace) -> int:

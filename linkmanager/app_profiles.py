@@ -25,11 +25,12 @@ from linkmanager.storage.profiles import (
     name_key,
     validate_name,
 )
-from linkmanager.ui.dialogs.profile_form import ProfileValues
-from linkmanager.ui.dialogs.profiles import ProfileSummary
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs' modules (~95 ms of widgets) load when a dialog asks, not at start
     import httpx
+
+    from linkmanager.ui.dialogs.profile_form import ProfileValues
+    from linkmanager.ui.dialogs.profiles import ProfileSummary
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +96,13 @@ class StorageProfileBook:
         self._check = check
 
     def summaries(self) -> list[ProfileSummary]:
+        from linkmanager.ui.dialogs.profiles import ProfileSummary
+
         return [ProfileSummary(p.name, p.environment, api.host_label(p.api_url)) for p in self._store.list()]
 
     def values(self, name: str) -> ProfileValues:
+        from linkmanager.ui.dialogs.profile_form import ProfileValues
+
         p = self._store.get(name)
         known = p.environment in api.ENVIRONMENTS and (
             (api.ENVIRONMENTS[p.environment].api_url, api.ENVIRONMENTS[p.environment].token_url)

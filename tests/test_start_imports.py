@@ -17,6 +17,8 @@ DEFERRED = (
     "keyring",  # ~65 ms: the secret is read with the first sync, on a worker
     "linkmanager.ui.dialogs.create_link",  # the create form, built when first opened
     "PySide6.QtPrintSupport",  # printing, loaded when first used
+    "linkmanager.ui.dialogs.profiles",  # ~95 ms: the profile dialogs, when the Profile menu is used
+    "linkmanager.app_selftest",  # only for --self-test
 )
 
 
