@@ -14,9 +14,9 @@ No Qt here: the self-test and the command line can use it without loading Qt.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ def _source_root() -> Path:
 
 def _installed_root() -> Path | None:
     """resources/ as installed from the wheel, located through the distribution's RECORD."""
+    import importlib.metadata  # ~45 ms: only when the bundle and the source tree have none
+
     try:
         dist = importlib.metadata.distribution(DIST_NAME)
     except importlib.metadata.PackageNotFoundError:
@@ -59,20 +61,26 @@ def _installed_root() -> Path | None:
     return None
 
 
+def _looks() -> tuple[Callable[[], Path | None], ...]:
+    return (_frozen_root, _source_root, _installed_root)  # looked up when called (tests swap them)
+
+
 def candidates() -> list[Path]:
     """Where resources/ may be, in the order looked at (the self-test prints the one found)."""
-    found = [_frozen_root(), _source_root(), _installed_root()]
+    found = [look() for look in _looks()]
     return [p for p in found if p is not None]
 
 
 @functools.cache
 def resources_root() -> Path:
-    """The resources/ directory in use; ResourceError naming every place looked at."""
-    places = candidates()
-    for place in places:
-        if place.joinpath(*MARKER).is_file():
+    """The resources/ directory in use (the first place that has it: the installed wheel's RECORD
+    is read only when needed); ResourceError naming every place looked at."""
+    for look in _looks():
+        place = look()
+        if place is not None and place.joinpath(*MARKER).is_file():
             log.debug("Resources from %s", place)
             return place
+    places = candidates()
     raise ResourceError(
         "LinkManager's resources folder is missing; looked in: " + ", ".join(str(p) for p in places)
     )

@@ -19,6 +19,7 @@ DEFERRED = (
     "PySide6.QtPrintSupport",  # printing, loaded when first used
     "linkmanager.ui.dialogs.profiles",  # ~95 ms: the profile dialogs, when the Profile menu is used
     "linkmanager.app_selftest",  # only for --self-test
+    "importlib.metadata",  # ~45 ms: resources are found in the source tree or bundle first
 )
 
 
