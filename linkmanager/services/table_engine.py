@@ -144,8 +144,11 @@ class TableEngine(Generic[R]):
         needs the rows shown before it goes on)."""
         return self._job()
 
-    def clear(self) -> list[Step[R]]:
-        """Nothing at all, at once (a profile switch): a reset, and any answer on its way is void."""
+    def clear(self, flt: RowFilter | None = None) -> list[Step[R]]:
+        """Nothing at all, at once (a profile switch): a reset, and any answer on its way is void.
+        `flt`: the filter from now on (None: the same)."""
+        if flt is not None:
+            self._filter = flt
         self._rowset = RowSet([], self.spec)
         self._request += 1
         self._accepted = self._request
@@ -199,7 +202,7 @@ class TableEngine(Generic[R]):
         self._request += 1
         request, rowset, flt, sort, shown = self._request, self._rowset, self._filter, self._sort, self._shown
         spec = self.spec
-        heavy = max(len(rowset._given), len(shown.rows)) >= self.async_from
+        heavy = max(rowset.given_size, len(shown.rows)) >= self.async_from
 
         def make() -> Answer[R]:
             chosen = select(rowset, flt, sort)

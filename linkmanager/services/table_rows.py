@@ -141,6 +141,11 @@ class RowSet(Generic[R]):
         return len(self.by_key)
 
     @property
+    def given_size(self) -> int:
+        """How many rows were given (duplicates counted): a size known without any work."""
+        return len(self._given)
+
+    @property
     def by_key(self) -> Mapping[Key, R]:
         """Every row by key, in the order given (do not change it)."""
         with self._lock:

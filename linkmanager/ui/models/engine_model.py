@@ -64,9 +64,9 @@ class EngineTableModel(RowTableModel[R]):
         if self.engine.pending:
             self._take(self.engine.again().make())
 
-    def clear_rows(self) -> None:
-        """No row at all, at once; the filter and the sort stay."""
-        self._apply(self.engine.clear())
+    def clear_rows(self, flt: RowFilter | None = None) -> None:
+        """No row at all, at once; the sort stays, and the filter unless another is given."""
+        self._apply(self.engine.clear(flt))
         self.answered.emit()
 
     # -- reading -------------------------------------------------------------------------------

@@ -117,8 +117,7 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         results included. The status filter and the sort stay: the tabs and header show them."""
         self._complete_from = None
         self._via_usage = frozenset()
-        self.engine.set_filter(RowFilter(self.engine.filter.group))
-        self.clear_rows()
+        self.clear_rows(RowFilter(self.engine.filter.group))  # the tab stays, the search goes
 
     def set_status_filter(self, status: LinkStatus | None) -> None:
         """Show one effective status (None = all)."""
