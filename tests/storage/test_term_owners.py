@@ -13,7 +13,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from linkmanager.domain import CollectedIdentifier, IdentifierType, LinkStatus, PaymentLink, Usage
+from linkmanager.storage import term_owners
 from linkmanager.storage.cache import LinkCache
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -73,9 +76,17 @@ def answers(cache: LinkCache) -> dict[str, tuple[set[str], set[str]]]:
     return {query: cache.search_link_ids(query) for query in QUERIES}
 
 
+@pytest.mark.parametrize("chunk_keys", [term_owners.CHUNK_KEYS, 7])
 def test_the_memory_answers_as_sql_does_before_and_after_writes(
-    tmp_path: Path, make_link: LinkFactory, make_usage: UsageFactory
+    tmp_path: Path,
+    make_link: LinkFactory,
+    make_usage: UsageFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    chunk_keys: int,
 ) -> None:
+    # Small chunks: most are read whole, and those holding the gaps left by rewritten values
+    # are read key by key; both must place every owner where SQL finds it.
+    monkeypatch.setattr(term_owners, "CHUNK_KEYS", chunk_keys)
     path = tmp_path / "cache.sqlite3"
     with LinkCache.open(path) as prepared, LinkCache.open(path) as plain:
         fill(prepared, make_link, make_usage, seed=1, at=T0)
