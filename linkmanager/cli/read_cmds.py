@@ -83,11 +83,13 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
         direct, via_usage = cache.search_link_ids(args.search)
         keys = frozenset(direct | via_usage)
     # The window's table engine picks and orders them, so both list the same links the same way.
-    every = make_rows(cache.links(now=now), now)
+    links = cache.links(now=now)
+    every = make_rows(links, now)
     status = LinkStatus(args.status) if args.status else None
     sort = RowSort(COLUMN_NAMES.index(args.sort) if args.sort else -1, args.descending)
     chosen = select(RowSet(every, LINK_SPEC), RowFilter(status, keys, currency=args.currency), sort)
-    found = [row.cached for row in chosen.rows]
+    whole = {cached.link.id: cached for cached in links}
+    found = [whole[row.id] for row in chosen.rows]
     _as_of(cache)
     if args.json:
         print_json([link_json(c, now) for c in found], sys.stdout)
@@ -101,7 +103,7 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
             local_time(c.link.expires_at),
             clip(safe(c.link.display_name), 40),
         ]
-        for c, shown_status in ((row.cached, row.status) for row in chosen.rows)
+        for c, shown_status in zip(found, (row.status for row in chosen.rows), strict=True)
     ]
     print(table(rows, ["Link ID", "Status", "Amount", "Usages", "Expires", "Name"], right=frozenset({2})))
     print(f"{len(found):,} link{'s' if len(found) != 1 else ''}.", file=sys.stderr)

@@ -41,13 +41,24 @@ def effective_status(link: PaymentLink, now: datetime) -> LinkStatus:
 
     An unknown status from Lean is kept as it is: we cannot reason about it.
     """
-    if link.status in SETTABLE:
+    return status_at(link.status, link.current_usages, link.max_usages, link.expires_at, now)
+
+
+def status_at(
+    status: LinkStatus,
+    current_usages: int,
+    max_usages: int | None,
+    expires_at: datetime | None,
+    now: datetime,
+) -> LinkStatus:
+    """effective_status from the fields it reads: the links table's rows hold no PaymentLink."""
+    if status in SETTABLE:
         # A reached limit is a fact that time cannot undo, so it wins over a later expiry.
-        if link.max_usages is not None and link.current_usages >= link.max_usages:
+        if max_usages is not None and current_usages >= max_usages:
             return LinkStatus.USED
-        if link.expires_at is not None and link.expires_at <= ensure_utc(now):
+        if expires_at is not None and expires_at <= ensure_utc(now):
             return LinkStatus.EXPIRED
-    return link.status
+    return status
 
 
 @dataclass(frozen=True, slots=True)

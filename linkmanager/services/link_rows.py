@@ -6,18 +6,25 @@ table engine (services.table_engine) how to read them, for the window and the co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
 
-from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.lifecycle import status_at
 from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.table_rows import TableSpec
-from linkmanager.services.workspace import CachedLink
+from linkmanager.storage.cache_model import (
+    CachedLink,
+    StoredDataError,
+    link_status,
+    money_from,
+    time_from,
+    time_or_none,
+)
 
 NAME_HINT = "Matched in a value a payer entered (a usage of this link), not in the link itself."
 NOT_LISTED = " · not listed by Lean"
@@ -42,39 +49,134 @@ def utc_text(moment: datetime) -> str:
 
 
 class LinkRow:
-    """A cached link with what the table shows of it; `status` is the effective status."""
+    """What the links table shows of a link; `status` is the effective status, `reported` Lean's.
 
-    __slots__ = ("cached", "id", "status", "texts")
+    A row read for the table (table_row) holds only these fields, a fifth of a CachedLink's memory
+    at 100,000 links; `cached` is the whole link when the row was made from one (a sync's answer,
+    the command line), else None: the window reads it by id when it needs it (Workspace.link_now).
+    """
 
-    def __init__(self, cached: CachedLink, status: LinkStatus) -> None:
+    __slots__ = (
+        "amount",
+        "cached",
+        "confirmed_at",
+        "current_usages",
+        "customer_id",
+        "expires_at",
+        "id",
+        "max_usages",
+        "missing_since",
+        "name",
+        "reference",
+        "reported",
+        "status",
+        "texts",
+    )
+
+    def __init__(
+        self,
+        link_id: str,
+        name: str | None,
+        reported: LinkStatus,
+        current_usages: int,
+        max_usages: int | None,
+        amount: Money,
+        expires_at: datetime | None,
+        reference: str,
+        customer_id: str | None,
+        confirmed_at: datetime,
+        missing_since: datetime | None,
+        now: datetime,
+        cached: CachedLink | None = None,
+    ) -> None:
+        self.id = link_id
+        self.name = name
+        self.reported = reported
+        self.current_usages = current_usages
+        self.max_usages = max_usages
+        self.amount = amount
+        self.expires_at = expires_at
+        self.reference = reference
+        self.customer_id = customer_id
+        self.confirmed_at = confirmed_at
+        self.missing_since = missing_since
         self.cached = cached
-        self.id = cached.link.id
-        self.status = status
+        self.status = status_at(reported, current_usages, max_usages, expires_at, now)
         self.texts: tuple[str, ...] | None = None
 
+    @classmethod
+    def of(cls, cached: CachedLink, now: datetime) -> LinkRow:
+        link = cached.link
+        return cls(
+            link.id,
+            link.name,
+            link.status,
+            link.current_usages,
+            link.max_usages,
+            link.amount,
+            link.expires_at,
+            link.reference,
+            link.customer_id,
+            cached.confirmed_at,
+            cached.missing_since,
+            now,
+            cached,
+        )
+
+    def at(self, now: datetime) -> LinkRow:
+        """The same link judged at `now` (its expiry may have passed since)."""
+        return LinkRow(
+            self.id,
+            self.name,
+            self.reported,
+            self.current_usages,
+            self.max_usages,
+            self.amount,
+            self.expires_at,
+            self.reference,
+            self.customer_id,
+            self.confirmed_at,
+            self.missing_since,
+            now,
+            self.cached,
+        )
+
+    @property
+    def display_name(self) -> str:
+        """What a person calls the link: its name, else its reference."""
+        return self.name or self.reference
+
     def shows_as(self, other: LinkRow) -> bool:
-        """True when this row and `other` (an older copy of the link) show the same."""
-        mine, theirs = self.cached, other.cached
-        return self.status == other.status and (
-            mine is theirs
-            or (mine.link == theirs.link and (mine.missing_since is None) == (theirs.missing_since is None))
+        """True when this row and `other` (an older copy of the link) show the same. A new
+        confirmation time alone is not a change: every resync moves it on every link (the
+        tooltip that names it is made afresh on each hover)."""
+        return (
+            self.status == other.status
+            and self.reported == other.reported
+            and self.name == other.name
+            and self.current_usages == other.current_usages
+            and self.max_usages == other.max_usages
+            and self.amount == other.amount
+            and self.expires_at == other.expires_at
+            and self.reference == other.reference
+            and self.customer_id == other.customer_id
+            and (self.missing_since is None) == (other.missing_since is None)
         )
 
     def make_texts(self) -> tuple[str, ...]:
-        link = self.cached.link
-        status = self.status.label + (NOT_LISTED if self.cached.missing_since is not None else "")
-        usages = f"{link.current_usages:,}"
-        if link.max_usages is not None:
-            usages += f" / {link.max_usages:,}"
+        status = self.status.label + (NOT_LISTED if self.missing_since is not None else "")
+        usages = f"{self.current_usages:,}"
+        if self.max_usages is not None:
+            usages += f" / {self.max_usages:,}"
         texts = (
-            link.id,
-            link.name or NONE_TEXT,
+            self.id,
+            self.name or NONE_TEXT,
             status,
-            format_money(link.amount),
+            format_money(self.amount),
             usages,
-            local_text(link.expires_at) if link.expires_at is not None else NONE_TEXT,
-            link.reference,
-            link.customer_id if link.customer_id is not None else NONE_TEXT,
+            local_text(self.expires_at) if self.expires_at is not None else NONE_TEXT,
+            self.reference,
+            self.customer_id if self.customer_id is not None else NONE_TEXT,
         )
         self.texts = texts
         return texts
@@ -87,22 +189,18 @@ class LinkRow:
 
 _KEYS: tuple[Callable[[LinkRow], Any], ...] = (
     lambda row: row.id,
-    lambda row: text_key(row.cached.link.name),
+    lambda row: text_key(row.name),
     lambda row: (
         _STATUS_ORDER.get(row.status, len(_STATUS_ORDER)),
         row.status.value,
-        row.cached.missing_since is not None,
+        row.missing_since is not None,
     ),
     # Grouped by currency (comparing 10 KWD with 10 AED means nothing), then the exact amount.
-    lambda row: _amount_key(row.cached.link.amount),
-    lambda row: (
-        row.cached.link.current_usages,
-        row.cached.link.max_usages is None,
-        row.cached.link.max_usages or 0,
-    ),
-    lambda row: row.cached.link.expires_at,
-    lambda row: text_key(row.cached.link.reference),
-    lambda row: text_key(row.cached.link.customer_id),
+    lambda row: _amount_key(row.amount),
+    lambda row: (row.current_usages, row.max_usages is None, row.max_usages or 0),
+    lambda row: row.expires_at,
+    lambda row: text_key(row.reference),
+    lambda row: text_key(row.customer_id),
 )
 
 
@@ -126,11 +224,11 @@ def _shows_same(new: LinkRow, old: LinkRow) -> bool:
 
 
 def _currency(row: LinkRow) -> str:
-    return row.cached.link.amount.currency
+    return row.amount.currency
 
 
 def _expires(row: LinkRow) -> datetime | None:
-    return row.cached.link.expires_at
+    return row.expires_at
 
 
 # A date range over links looks at their expiry: the one date a link has.
@@ -147,30 +245,50 @@ LINK_SPEC: TableSpec[LinkRow] = TableSpec(
 
 
 def make_rows(links: Iterable[CachedLink], now: datetime) -> list[LinkRow]:
-    """Rows for `links` in their order, with each link's effective status at `now`. With 100,000
-    links this is most of a second: the window makes them on a worker."""
-    return [LinkRow(cached, effective_status(cached.link, now)) for cached in links]
+    """Rows for `links` in their order, each holding its whole CachedLink."""
+    return [LinkRow.of(cached, now) for cached in links]
+
+
+def table_row(raw: Sequence[Any], now: datetime) -> LinkRow:
+    """A row from storage.cache_model.SELECT_TABLE's columns; StoredDataError when it cannot be one."""
+    try:
+        return LinkRow(
+            raw[0],
+            raw[6],
+            link_status(raw[1]),
+            raw[2],
+            raw[7],
+            money_from(raw[3], raw[4]),
+            time_or_none(raw[8]),
+            raw[5],
+            raw[9],
+            time_from(raw[10]),
+            time_or_none(raw[11]),
+            now,
+        )
+    except (ValueError, TypeError, KeyError, InvalidOperation) as exc:
+        raise StoredDataError(f"a stored link cannot be read back ({type(exc).__name__})") from exc
 
 
 def status_reason(row: LinkRow) -> str:
     """Why the Status cell says what it says, and as of when (the cache can be hours old)."""
-    cached = row.cached
-    link = cached.link
-    lines = [f"Confirmed by Lean {local_text(cached.confirmed_at)} ({utc_text(cached.confirmed_at)})."]
-    if row.status != link.status:
-        if row.status == LinkStatus.EXPIRED and link.expires_at is not None:
+    confirmed = row.confirmed_at
+    lines = [f"Confirmed by Lean {local_text(confirmed)} ({utc_text(confirmed)})."]
+    if row.status != row.reported:
+        reported = row.reported.label.lower()
+        if row.status == LinkStatus.EXPIRED and row.expires_at is not None:
             lines.append(
-                f"Lean last reported it {link.status.label.lower()}; its expiry "
-                f"({local_text(link.expires_at)}) has passed, so it is shown as expired."
+                f"Lean last reported it {reported}; its expiry "
+                f"({local_text(row.expires_at)}) has passed, so it is shown as expired."
             )
         elif row.status == LinkStatus.USED:
             lines.append(
-                f"Lean last reported it {link.status.label.lower()}; it has reached its limit of "
-                f"{link.max_usages:,} payments, so it is shown as used."
+                f"Lean last reported it {reported}; it has reached its limit of "
+                f"{row.max_usages or 0:,} payments, so it is shown as used."
             )
-    if cached.missing_since is not None:
+    if row.missing_since is not None:
         lines.append(
-            f"Lean's full listing of {local_text(cached.missing_since)} did not include this link "
+            f"Lean's full listing of {local_text(row.missing_since)} did not include this link "
             "(it may have been removed at Lean); shown as last confirmed."
         )
     if not row.status.is_known:

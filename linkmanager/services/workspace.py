@@ -17,6 +17,7 @@ from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
+from linkmanager.services.link_rows import LinkRow, table_row
 from linkmanager.services.sync import (
     ProgressCallback,
     SyncEngine,
@@ -107,6 +108,11 @@ class Workspace:
         """Every cached link, in no particular order: the window's table sorts them itself."""
         return self.cache.links(now=self._clock(), ordered=False)
 
+    def link_rows(self) -> list[LinkRow]:
+        """Every cached link as a links-table row (what the table shows, no more), judged now."""
+        now = self._clock()
+        return self.cache.table_rows(lambda raw: table_row(raw, now))
+
     def first_links(
         self, order: str | None, *, descending: bool = False, limit: int = 200
     ) -> list[CachedLink]:
@@ -120,6 +126,10 @@ class Workspace:
 
     def link(self, link_id: str) -> CachedLink | None:
         return self.cache.link(link_id)
+
+    def link_now(self, link_id: str) -> CachedLink | None:
+        """link() for the window's thread: a click never waits behind a sync (LinkCache.link_now)."""
+        return self.cache.link_now(link_id)
 
     def usages(self, link_id: str) -> list[Usage]:
         return self.cache.usages(link_id)

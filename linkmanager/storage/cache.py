@@ -48,7 +48,6 @@ from linkmanager.storage.cache_model import (
     clean,
     decode_cached,
     decode_usage,
-    time_or_none,
 )
 from linkmanager.storage.cache_open import connect
 
@@ -94,6 +93,7 @@ class LinkCache:
         self._lock = threading.RLock()
         self._key_ids: tuple[int | None, dict[int, str]] | None = None  # see _ids_by_key
         self._owners: term_owners.TermOwners | None = None  # see prepare_search
+        self._side = cache_reads.SideReader(path)  # see link_now
 
     @classmethod
     def open(cls, path: Path, *, clock: Callable[[], datetime] = utc_now) -> LinkCache:
@@ -127,6 +127,7 @@ class LinkCache:
         return self._read_only
 
     def close(self) -> None:
+        self._side.close()
         with self._lock:
             if self._conn is not None:
                 try:
@@ -197,9 +198,6 @@ class LinkCache:
         rows = self._read("read the links", lambda conn: conn.execute(query).fetchall())
         with cache_reads.collector_paused():
             cached = self._decoded(rows)
-            # Every key and id is at hand: the first search need not read them again (_ids_by_key).
-            ids = {row[-1]: row[0] for row in rows}
-            self._key_ids = (max(ids) if ids else None, ids)
         if status is None:
             return cached
         return [item for item in cached if effective_status(item.link, moment) == status]
@@ -227,6 +225,25 @@ class LinkCache:
             return [decode_cached(row) for row in rows]
         except StoredDataError as exc:
             raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+
+    def table_rows(self, make: Callable[[Sequence[Any]], T]) -> list[T]:
+        """Every link as `make` turns a SELECT_TABLE row into a table row (services.link_rows)."""
+        made, refused = self._read("read the links", lambda conn: cache_reads.table_rows(conn, make))
+        if refused:
+            log.warning("%d stored links could not be read back and are not shown", refused)
+        return made
+
+    def link_now(self, link_id: str) -> CachedLink | None:
+        """link(), for the window's thread: read beside the cache's lock (SideReader), never
+        waiting behind a sync's write; the usual way only when that reader cannot answer."""
+        query = SELECT_CACHED + " WHERE id = ?"
+        try:
+            rows = self._side.read(
+                "read a link", lambda conn: conn.execute(query, (clean(link_id),)).fetchall()
+            )
+        except CacheError:
+            return self.link(link_id)
+        return self._decoded(rows)[0] if rows else None
 
     def link(self, link_id: str) -> CachedLink | None:
         rows = self._read(
@@ -280,6 +297,7 @@ class LinkCache:
         built = term_owners.build(self._path)
         with self._lock:
             self._owners = built
+        self._read("read the link ids", self._ids_by_key)  # the first search's look-up, done now
 
     def _ids_by_key(self, conn: sqlite3.Connection) -> dict[int, str]:
         """Every link's id by row key, read again only when a link was added: links are never
@@ -290,16 +308,7 @@ class LinkCache:
         return self._key_ids[1]
 
     def sync_state(self) -> SyncState:
-        meta = dict(
-            self._read(
-                "read the sync state",
-                lambda conn: conn.execute("SELECT key, value FROM sync_meta").fetchall(),
-            )
-        )
-        return SyncState(
-            last_full_sync=time_or_none(meta.get("last_full_sync")),
-            last_sync_started=time_or_none(meta.get("last_sync_started")),
-        )
+        return self._read("read the sync state", cache_reads.sync_state)
 
     def sync_marks(self) -> dict[str, SyncMarks]:
         """Every link's sync marks by id: what the sync engine plans a link's usages from."""

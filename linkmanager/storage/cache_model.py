@@ -160,7 +160,7 @@ def link_status(text: str) -> LinkStatus:
 
 
 @lru_cache(maxsize=4096)
-def _money(amount: str, currency: str) -> Money:
+def money_from(amount: str, currency: str) -> Money:
     return Money(Decimal(amount), currency)
 
 
@@ -206,6 +206,13 @@ SELECT_CACHED = (
     "usages_confirmed_status, missing_since, usage_count, unsettled_usages, key FROM links"
 )
 
+# What the links table shows of each link (services.link_rows.table_row reads these columns, in
+# this order): a fifth of SELECT_CACHED's memory, for the window's 100,000 rows.
+SELECT_TABLE = (
+    "SELECT id, status, current_usages, amount, currency, reference, name, max_usages, expires_at, "
+    "customer_id, confirmed_at, missing_since FROM links"
+)
+
 
 def encode_link(link: PaymentLink) -> tuple[Any, ...]:
     details = link.payment_details
@@ -234,7 +241,7 @@ def _decode_link(row: Sequence[Any]) -> PaymentLink:
         url=row[1],
         status=link_status(row[2]),
         current_usages=row[3],
-        payment_details=PaymentDetails(_money(row[4], row[5]), row[6], row[7], row[8]),
+        payment_details=PaymentDetails(money_from(row[4], row[5]), row[6], row[7], row[8]),
         name=row[9],
         max_usages=row[10],
         expires_at=time_or_none(row[11]),

@@ -7,22 +7,31 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from linkmanager.domain import jsontext
-from linkmanager.domain.lifecycle import effective_status
-from linkmanager.domain.models import PaymentDetails, PaymentLink
-from linkmanager.domain.money import Money
+from linkmanager.domain.lifecycle import status_at
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage.cache_model import BY_KEYS, SELECT_CACHED, time_text
+from linkmanager.storage.cache_errors import translate
+from linkmanager.storage.cache_files import open_read_only
+from linkmanager.storage.cache_model import (
+    BY_KEYS,
+    SELECT_CACHED,
+    SELECT_TABLE,
+    StoredDataError,
+    SyncState,
+    time_or_none,
+    time_text,
+)
 
-# effective_status needs a whole PaymentLink; status_counts builds slim ones with these details.
-_NO_DETAILS = PaymentDetails(Money(Decimal(0), "XXX"), "")
+T = TypeVar("T")
+_CHUNK_ROWS = 5_000
 
 
 # The orders first_links() can read without reading every link: each is exactly the order the
@@ -61,8 +70,8 @@ def status_counts(conn: sqlite3.Connection, moment: datetime) -> dict[LinkStatus
 
     SQL answers the two facts the rule looks at (limit reached, expiry passed: fixed-width UTC
     text compares as time) in one pass, into a handful of groups; the rule itself stays
-    domain.lifecycle.effective_status, applied to a stand-in link per group. At 100,000 links
-    this is a few tens of milliseconds: the window's tabs can count from it before the rows load.
+    domain.lifecycle.status_at, applied to each group. At 100,000 links this is a few tens of
+    milliseconds: the window's tabs can count from it before the rows load.
     """
     rows = conn.execute(
         "SELECT status, max_usages IS NOT NULL AND current_usages >= max_usages, "
@@ -72,16 +81,10 @@ def status_counts(conn: sqlite3.Connection, moment: datetime) -> dict[LinkStatus
     counts: Counter[LinkStatus] = Counter({status: 0 for status in LinkStatus.known()})
     passed = moment - timedelta(seconds=1)
     for status, full, expired, count in rows:
-        stand_in = PaymentLink(
-            id="",
-            url="",
-            status=LinkStatus(status),
-            current_usages=1 if full else 0,
-            payment_details=_NO_DETAILS,
-            max_usages=1 if full else None,
-            expires_at=passed if expired else None,
-        )
-        counts[effective_status(stand_in, moment)] += count
+        limit = 1 if full else None
+        counts[
+            status_at(LinkStatus(status), 1 if full else 0, limit, passed if expired else None, moment)
+        ] += count
     return dict(counts)
 
 
@@ -97,3 +100,59 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def sync_state(conn: sqlite3.Connection) -> SyncState:
+    meta = dict(conn.execute("SELECT key, value FROM sync_meta").fetchall())
+    return SyncState(
+        last_full_sync=time_or_none(meta.get("last_full_sync")),
+        last_sync_started=time_or_none(meta.get("last_sync_started")),
+    )
+
+
+def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> tuple[list[T], int]:
+    """Every link's SELECT_TABLE row through `make`, a chunk at a time (never a list of 100,000 raw
+    rows beside the made ones), and how many `make` refused (StoredDataError): a damaged row
+    costs that row, not the table."""
+    made: list[T] = []
+    refused = 0
+    cursor = conn.execute(SELECT_TABLE)
+    with collector_paused():
+        for chunk in iter(lambda: cursor.fetchmany(_CHUNK_ROWS), []):
+            for raw in chunk:
+                try:
+                    made.append(make(raw))
+                except StoredDataError:
+                    refused += 1
+    return made, refused
+
+
+class SideReader:
+    """Small reads for the window's thread, through a read-only connection of its own.
+
+    The cache's connection is shared behind a lock that a sync's write transaction holds for up to
+    a second, and a click must not wait for that. In WAL mode a reader never waits for the writer
+    (it reads the last committed state), so a look-up by id here takes well under a millisecond.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            try:
+                if self._conn is None:
+                    # A short busy wait: outside WAL (a file system without shared memory) a
+                    # writer can hold the file; the caller then reads the usual way.
+                    self._conn = open_read_only(self._path, timeout=0.1)
+                return work(self._conn)
+            except sqlite3.Error as exc:
+                raise translate(exc, self._path, doing) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

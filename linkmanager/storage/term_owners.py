@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from linkmanager.storage.cache_files import open_read_only
@@ -85,13 +86,35 @@ class TermOwners:
         return direct, matched - direct
 
 
-def build(path: Path) -> TermOwners:
-    """Every value's owner, read through a connection of its own (read-only), so the cache's
-    connection and its lock stay free for the window meanwhile: ~1 s at 4.3 million values."""
-    owners = TermOwners()
-    conn = open_read_only(path)  # immutable on a read-only medium, where mode=ro alone cannot open
+def build(path: Path, *, readers: int = 2) -> TermOwners:
+    """Every value's owner, read through connections of their own (read-only), so the cache's
+    connection and its lock stay free for the window meanwhile. `readers` connections share the
+    chunks: SQLite builds each answer outside the interpreter lock, so two cores do twice the
+    work (~1 s for 4.3 million values on two)."""
+    first = open_read_only(path)  # immutable on a read-only medium, where mode=ro alone cannot open
+    connections = [first]
     try:
-        owners.read_above(conn)
+        newest = first.execute("SELECT max(key) FROM search_terms").fetchone()[0] or 0
+        connections += [open_read_only(path) for _ in range(max(0, min(readers, newest // CHUNK_KEYS) - 1))]
+        owners = TermOwners()
+        owners.owners.frombytes(bytes(4 * (newest + 1)))
+        chunks = [(low, min(low + CHUNK_KEYS, newest)) for low in range(0, newest, CHUNK_KEYS)]
+        with ThreadPoolExecutor(len(connections), thread_name_prefix="term-owners") as pool:
+            done = [
+                pool.submit(_read_chunks, owners, conn, chunks[place :: len(connections)])
+                for place, conn in enumerate(connections)
+            ]
+            for each in done:
+                each.result()
+        owners.covered = newest  # rows added since are read by catch_up
     finally:
-        conn.close()
+        for conn in connections:
+            conn.close()
     return owners
+
+
+def _read_chunks(owners: TermOwners, conn: sqlite3.Connection, chunks: list[tuple[int, int]]) -> None:
+    # Each reader reads its own snapshot. Keys are never reused, so a value written meanwhile is
+    # above `newest` (catch_up reads it); one deleted meanwhile never comes back from the index.
+    for low, high in chunks:
+        owners._read_chunk(conn, low, high)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from linkmanager.domain.status import LinkStatus
-from linkmanager.services.link_rows import LinkRow, make_rows
+from linkmanager.services.link_rows import LinkRow
 from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.controllers.create_controller import CreateController
 from linkmanager.ui.controllers.link_controller import LinkController
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"LinkManager — {workspace.info.name}")
         self.resize(1280, 800)
 
-        self.model = LinksTableModel(workspace.now, self, runner=runner)
+        self.model = LinksTableModel(workspace.now, self, runner=runner, load_link=workspace.link_now)
         self.table = self._make_table()
         self.search_box = QLineEdit(placeholderText="Search links, references, payer values…  (Ctrl+F)")
         self.search_box.setAccessibleName("Search")
@@ -252,6 +252,17 @@ class MainWindow(QMainWindow):
             self._workspace.status_counts, self.search.set_cached_counts, key="counts", owner=self
         )
         self.reload()
+        if not self._search_prepared:
+            # Beside the rows, not after them: its reading runs in SQLite outside the interpreter
+            # lock (storage.term_owners), on the second core while the rows are made on the first.
+            self._search_prepared = True
+            self._runner.run(
+                self._workspace.prepare_search,
+                lambda _: None,
+                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
+                key="search index",
+                owner=self,
+            )
         self.problems.reload()  # what earlier syncs left, offline too
         self.sync.start()
 
@@ -260,7 +271,7 @@ class MainWindow(QMainWindow):
         workspace = self._workspace
 
         def read() -> list[LinkRow]:
-            return make_rows(workspace.links(), workspace.now())
+            return workspace.link_rows()
 
         self._runner.run(read, self._on_links, key="links", owner=self)
 
@@ -272,15 +283,6 @@ class MainWindow(QMainWindow):
         if not self._links_arriving or self.model.engine.pending:
             return
         self._links_arriving = False
-        if not self._search_prepared:  # once every link is on screen, not before
-            self._search_prepared = True
-            self._runner.run(
-                self._workspace.prepare_search,
-                lambda _: None,
-                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
-                key="search index",
-                owner=self,
-            )
         if self._select_after_load is not None and not self._loading():
             link_id, self._select_after_load = self._select_after_load, None
             if self.model.row_of(link_id) is None:  # hidden by a search or a tab
@@ -351,9 +353,9 @@ class MainWindow(QMainWindow):
 
     def select_first_active(self) -> bool:
         for row in range(self.model.rowCount()):
-            cached = self.model.link_at(row)
-            if cached is not None and self._workspace.status_of(cached) == LinkStatus.ACTIVE:
-                return self.links.select(cached.link.id)
+            found = self.model.row_at(row)
+            if found is not None and found.status == LinkStatus.ACTIVE:
+                return self.links.select(found.id)
         return False
 
     # -- settings ------------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ class ProblemsController(QObject):
         """The cached links' names by id, for the problems' links (from the table's rows)."""
         rows = self._links.rows_snapshot()
         ids = {p.link_id for p in self._problems if p.link_id is not None}
-        return {link_id: rows[link_id].cached.link.display_name for link_id in ids if link_id in rows}
+        return {link_id: rows[link_id].display_name for link_id in ids if link_id in rows}
 
     # -- the list ----------------------------------------------------------------------------------
 

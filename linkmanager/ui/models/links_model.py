@@ -79,9 +79,11 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         *,
         runner: TaskRunner | None = None,
         async_from: int | None = None,
+        load_link: Callable[[str], CachedLink | None] | None = None,
     ) -> None:
         super().__init__(TITLES, LINK_SPEC, parent, runner=runner, async_from=async_from)
         self._now = now
+        self._load_link = load_link  # a row read for the table holds no CachedLink: read it by id
         self._complete_from: int | None = None  # the request that asked for the whole list
         self._via_usage: frozenset[str] = frozenset()
 
@@ -110,7 +112,8 @@ class LinksTableModel(EngineTableModel[LinkRow]):
 
     def refresh_statuses(self) -> None:
         """Re-judge expiry against now() (a link can expire while the window stays open)."""
-        self.set_links([row.cached for row in self.all_rows().values()])
+        now = self._now()
+        self.set_link_rows([row.at(now) for row in self.all_rows().values()])
 
     def clear(self) -> None:
         """Profile switch: no link of the previous profile may remain, selection and search
@@ -150,8 +153,14 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         return self.all_rows()  # type: ignore[return-value]
 
     def link_at(self, row: int) -> CachedLink | None:
+        """The whole link shown at `row`: the one the row holds, else read by its id."""
         found = self.row_at(row)
-        return found.cached if found is not None else None
+        return None if found is None else self._whole(found)
+
+    def _whole(self, row: LinkRow) -> CachedLink | None:
+        if row.cached is not None or self._load_link is None:
+            return row.cached
+        return self._load_link(row.id)
 
     # -- Qt overrides --------------------------------------------------------------------------
 
@@ -164,7 +173,7 @@ class LinksTableModel(EngineTableModel[LinkRow]):
             texts = row.texts
             return (texts if texts is not None else row.make_texts())[column]
         if role == LINK_ROLE:
-            return row.cached
+            return self._whole(row)
         if role == LINK_ID_ROLE:
             return row.id
         if role == _DECORATION:
@@ -183,7 +192,7 @@ class LinksTableModel(EngineTableModel[LinkRow]):
 
     def _decoration(self, row: LinkRow, column: int) -> Any:
         if column == Column.STATUS:
-            return dot_icon(link_status_color(row.status), hollow=row.cached.missing_since is not None)
+            return dot_icon(link_status_color(row.status), hollow=row.missing_since is not None)
         if column == Column.NAME and row.id in self._via_usage:
             return entered_value_icon()
         return None
@@ -192,13 +201,13 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         if column == Column.STATUS:
             return plain_tooltip(link_rows.status_reason(row))
         if column == Column.EXPIRES:
-            expires = row.cached.link.expires_at
+            expires = row.expires_at
             return None if expires is None else plain_tooltip(link_rows.utc_text(expires))
         if column == Column.NAME:
-            name = row.cached.link.name or ""
+            name = row.name or ""
             if row.id in self._via_usage:
                 return plain_tooltip(f"{name}\n{NAME_HINT}" if name else NAME_HINT)
             return plain_tooltip(name) if name else None
         if column == Column.AMOUNT:
-            return plain_tooltip(format_money(row.cached.link.amount))
+            return plain_tooltip(format_money(row.amount))
         return None
