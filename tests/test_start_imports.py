@@ -20,6 +20,8 @@ DEFERRED = (
     "linkmanager.ui.dialogs.profiles",  # ~95 ms: the profile dialogs, when the Profile menu is used
     "linkmanager.app_selftest",  # only for --self-test
     "importlib.metadata",  # ~45 ms: resources are found in the source tree or bundle first
+    "qrcode",  # ~25 ms with Pillow: loaded with the first code drawn (services.qr)
+    "PIL",
 )
 
 

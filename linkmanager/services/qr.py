@@ -12,17 +12,18 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
-
-import qrcode
-import qrcode.constants
-from PIL import Image, ImageDraw, ImageFont, ImageOps
-from qrcode.exceptions import DataOverflowError
-from qrcode.image.svg import SvgPathFillImage
 
 from linkmanager.domain.models import PaymentLink
 from linkmanager.domain.urls import payment_page_problem
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from qrcode.image.svg import SvgPathFillImage
+
+# qrcode and Pillow (~45 ms of imports) load with the first code drawn, not with the window:
+# the functions below import them where they use them.
 
 __all__ = [
     "EC_LEVELS",
@@ -41,12 +42,9 @@ QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 MIN_PRINT_MM = 20  # smallest printed code, quiet zone included: smaller ones fail on phones
 _MARK_MODULES = 6  # height of the band under the code that carries a mark such as "DISABLED"
 
-_LEVELS = {
-    "L": qrcode.constants.ERROR_CORRECT_L,
-    "M": qrcode.constants.ERROR_CORRECT_M,
-    "Q": qrcode.constants.ERROR_CORRECT_Q,
-    "H": qrcode.constants.ERROR_CORRECT_H,
-}
+# qrcode.constants.ERROR_CORRECT_L/M/Q/H, spelled out so that naming a level loads nothing
+# (tests/services/test_qr.py holds them equal).
+_LEVELS = {"L": 1, "M": 0, "Q": 3, "H": 2}
 
 
 EC_LEVELS = tuple(_LEVELS)  # "L", "M", "Q", "H": M by default, H when a sticker may cover part
@@ -69,6 +67,9 @@ def _matrix(url: str, ec: str) -> Matrix:
     level = _LEVELS.get(ec.upper())
     if level is None:
         raise ValueError(f"error correction is one of L, M, Q, H, not {ec!r}")
+    import qrcode
+    from qrcode.exceptions import DataOverflowError
+
     code: qrcode.QRCode[Any] = qrcode.QRCode(error_correction=level, border=0)
     code.add_data(url)
     try:
@@ -116,6 +117,8 @@ def qr_png(
         if box < 1:
             raise QrError(f"this code needs at least {count + 2 * quiet} pixels, not {size}")
         spare = int(size) - box * (count + 2 * quiet)
+    from PIL import Image, ImageOps
+
     pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
     image = ImageOps.expand(Image.frombytes("L", (count, count), pixels), border=quiet, fill=255)
     image = image.resize((image.width * box, image.height * box), Image.Resampling.NEAREST)
@@ -133,6 +136,8 @@ def _with_mark(code: Image.Image, mark: str, box: int) -> Image.Image:
     """`code` with `mark` centred in a band under it. Placed by the drawn letters' own box, with a
     gap above them, so no stroke of the mark reaches into the code's quiet zone; a band too short
     for the smallest legible letters (1 or 2 pixels a module) grows to hold them."""
+    from PIL import Image, ImageDraw, ImageFont
+
     size = max(8, int(_MARK_MODULES * box * 0.7))
     measure = ImageDraw.Draw(Image.new("L", (1, 1), 255))
     font = ImageFont.load_default(size=size)
@@ -160,7 +165,7 @@ def qr_svg(
     vector either way."""
     matrix, quiet = _matrix(url, ec), _quiet(border)
     # box 10 = 1 mm = one unit of the viewBox (qrcode's convention)
-    svg = _RunsSvgImage(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
+    svg = _runs_svg_image()(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
     svg.process()
     width = len(matrix) + 2 * quiet
     if mark:
@@ -172,23 +177,29 @@ def qr_svg(
     return out.getvalue()
 
 
-class _RunsSvgImage(SvgPathFillImage):
+@lru_cache(maxsize=1)
+def _runs_svg_image() -> type[SvgPathFillImage]:
     """qrcode's SvgPathImage drawn as one rectangle per run of dark modules, in paths of a bounded
-    size: Qt's SVG renderer truncates a path of more than ~32,000 elements (a long URL's code)."""
+    size: Qt's SVG renderer truncates a path of more than ~32,000 elements (a long URL's code).
+    A class made on first use, as its base class is qrcode's."""
+    from qrcode.image.svg import SvgPathFillImage
 
-    needs_drawrect = False
-    ROWS_PER_PATH = 40  # at most ~90 runs a row, 5 path elements a run
+    class RunsSvgImage(SvgPathFillImage):
+        needs_drawrect = False
+        ROWS_PER_PATH = 40  # at most ~90 runs a row, 5 path elements a run
 
-    def process(self) -> None:
-        size = str(self.units(self.pixel_size, text=False))
-        for rect in self.get_image().iter("rect"):  # Qt reads the background's "100%" as 100 units
-            rect.set("width", size)
-            rect.set("height", size)
-        rows = [_row_runs(row, y + self.border, self.border) for y, row in enumerate(self.modules)]
-        for start in range(0, len(rows), self.ROWS_PER_PATH):
-            data = "".join(rows[start : start + self.ROWS_PER_PATH])
-            if data:
-                ET.SubElement(self.get_image(), "path", d=data, attrib=dict(self.QR_PATH_STYLE))
+        def process(self) -> None:
+            size = str(self.units(self.pixel_size, text=False))
+            for rect in self.get_image().iter("rect"):  # Qt reads the background's "100%" as 100 units
+                rect.set("width", size)
+                rect.set("height", size)
+            rows = [_row_runs(row, y + self.border, self.border) for y, row in enumerate(self.modules)]
+            for start in range(0, len(rows), self.ROWS_PER_PATH):
+                data = "".join(rows[start : start + self.ROWS_PER_PATH])
+                if data:
+                    ET.SubElement(self.get_image(), "path", d=data, attrib=dict(self.QR_PATH_STYLE))
+
+    return RunsSvgImage
 
 
 def _row_runs(row: list[bool | None], y: int, x0: int) -> str:
@@ -205,7 +216,7 @@ def _row_runs(row: list[bool | None], y: int, x0: int) -> str:
     return "".join(parts)
 
 
-def _add_svg_mark(svg: _RunsSvgImage, width: int, mark: str) -> None:
+def _add_svg_mark(svg: SvgPathFillImage, width: int, mark: str) -> None:
     root = svg.get_image()
     height = width + _MARK_MODULES
     root.set("height", f"{height}mm")
@@ -236,7 +247,7 @@ def check_print_width(size_mm: float) -> None:
         raise ValueError(f"a printed QR code is at least {MIN_PRINT_MM} mm wide, not {size_mm:g} mm")
 
 
-def _set_svg_width(svg: _RunsSvgImage, modules: int, height_modules: int, size_mm: float) -> None:
+def _set_svg_width(svg: SvgPathFillImage, modules: int, height_modules: int, size_mm: float) -> None:
     """Print `modules` wide at `size_mm`; the height (a mark's band included) in proportion."""
     check_print_width(size_mm)
     root = svg.get_image()

@@ -14,8 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import qrcode
-import qrcode.constants
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, qVersion
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QImageReader, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
@@ -226,6 +224,9 @@ def check_platform_plugins() -> str:
 def check_qr() -> str:
     """qr_png through Qt's PNG reader, and qr_svg through Qt's SVG renderer, module by module
     against the matrix qrcode computes for the same URL."""
+    import qrcode  # the self-test's own: not on the way to the window
+    import qrcode.constants
+
     box = 4
     reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     reference.add_data(_QR_PROBE_URL)

@@ -275,3 +275,18 @@ def test_long_names_are_trimmed(name: str) -> None:
     assert_portable(result)
     assert len(result) <= 80 + len("-qr.png")
     assert result[0] == unicodedata.normalize("NFC", name)[0]
+
+
+def test_the_levels_named_are_qrcodes_own() -> None:
+    """services.qr spells out qrcode's error-correction constants so that naming one imports
+    nothing; they must stay the library's values, or "H" would quietly encode as another level."""
+    import qrcode.constants
+
+    from linkmanager.services import qr
+
+    assert qr._LEVELS == {
+        "L": qrcode.constants.ERROR_CORRECT_L,
+        "M": qrcode.constants.ERROR_CORRECT_M,
+        "Q": qrcode.constants.ERROR_CORRECT_Q,
+        "H": qrcode.constants.ERROR_CORRECT_H,
+    }
