@@ -1,11 +1,11 @@
 """The offline cache: one SQLite file per profile holding links, usages and sync state.
 
 Threads: one sqlite3 connection (check_same_thread=False) behind one RLock serves every thread.
-SQLite lets only one writer in at a time anyway, so a connection per thread would add
-SQLITE_BUSY retries between our own workers, and connections left behind in pool threads that
-nobody closes; with one connection, close() is complete and no thread ever sees a half-written
-sync. Reads take milliseconds and a write of 10,000 links well under a second, so waiting for the
-lock is short, and it is always waited for on a worker thread, never on the GUI thread.
+SQLite lets only one writer in at a time anyway, so a connection per thread would add SQLITE_BUSY
+retries between our own workers, and connections left behind in pool threads that nobody closes;
+with one connection, close() is complete and no thread sees a half-written sync. The lock is
+waited for on worker threads only; the reads of every link and the window's look-up of one
+(link_now) use read-only connections of their own, so neither waits for a sync's write.
 """
 
 from __future__ import annotations
@@ -178,6 +178,11 @@ class LinkCache:
         with self._transaction(doing, "BEGIN") as conn:
             return work(conn)
 
+    def _read_beside(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        """A long read on a connection of its own: the cache's lock stays free meanwhile."""
+        self._live()  # closed is closed, whatever the connection
+        return cache_reads.read_beside(self._path, doing, work)
+
     def _write(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
         if self._read_only is not None:
             raise CacheReadOnlyError(self._path, self._read_only)
@@ -211,14 +216,10 @@ class LinkCache:
         """
         if limit <= 0:
             return []
-        if order is None:
-            query, params = SELECT_CACHED + " LIMIT ?", (limit,)
-            return self._decoded(
-                self._read("read the links", lambda conn: conn.execute(query, params).fetchall())
-            )
-        return self._decoded(
-            self._read("read the links", lambda conn: cache_reads.first_rows(conn, order, descending, limit))
+        rows = self._read(
+            "read the links", lambda conn: cache_reads.first_rows(conn, order, descending, limit)
         )
+        return self._decoded(rows)
 
     def _decoded(self, rows: list[Any]) -> list[CachedLink]:
         try:
@@ -228,7 +229,7 @@ class LinkCache:
 
     def table_rows(self, make: Callable[[Sequence[Any]], T]) -> list[T]:
         """Every link as `make` turns a SELECT_TABLE row into a table row (services.link_rows)."""
-        made, refused = self._read("read the links", lambda conn: cache_reads.table_rows(conn, make))
+        made, refused = self._read_beside("read the links", lambda conn: cache_reads.table_rows(conn, make))
         if refused:
             log.warning("%d stored links could not be read back and are not shown", refused)
         return made
@@ -271,7 +272,7 @@ class LinkCache:
     def status_counts(self, now: datetime | None = None) -> dict[LinkStatus, int]:
         """Links per effective status at `now`; every known status is present, unknown ones when held."""
         moment = ensure_utc(now if now is not None else self._clock())
-        return self._read("count the links", lambda conn: cache_reads.status_counts(conn, moment))
+        return self._read_beside("count the links", lambda conn: cache_reads.status_counts(conn, moment))
 
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Links and usages holding `text` anywhere in a searchable value; see storage.search."""
@@ -289,9 +290,9 @@ class LinkCache:
         return self._read("search", find)
 
     def prepare_search(self) -> None:
-        """Hold every indexed value's link in memory (storage.term_owners): the broadest searches
-        then skip a lookup per match. Seconds of work on a large cache, read without the cache's
-        lock; call it on a worker once. Searches work as before until it is done."""
+        """Hold every indexed value's link in memory (storage.term_owners): the broadest searches then
+        skip a lookup per match. A second of work at 100,000 links, read without the cache's lock;
+        call it on a worker once. Searches work as before until it is done."""
         if self._owners is not None:
             return
         built = term_owners.build(self._path)

@@ -46,9 +46,11 @@ FIRST_ORDERS = {
 }
 
 
-def first_rows(conn: sqlite3.Connection, order: str, descending: bool, limit: int) -> list[Any]:
+def first_rows(conn: sqlite3.Connection, order: str | None, descending: bool, limit: int) -> list[Any]:
     """SELECT_CACHED rows of the first `limit` links in one of FIRST_ORDERS: ties by id, links
-    without the value last, as in the table."""
+    without the value last, as in the table; in the table's own order when `order` is None."""
+    if order is None:
+        return conn.execute(SELECT_CACHED + " LIMIT ?", (limit,)).fetchall()
     value = FIRST_ORDERS[order]
     direction = "DESC" if descending else "ASC"
     ranked = (
@@ -125,6 +127,22 @@ def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> 
                 except StoredDataError:
                     refused += 1
     return made, refused
+
+
+def read_beside(path: Path, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+    """`work` in one read transaction on a read-only connection opened for it: a read of every
+    link (~0.7 s at 100,000) then neither waits for the cache's lock nor holds it from a sync."""
+    try:
+        conn = open_read_only(path)
+    except sqlite3.Error as exc:
+        raise translate(exc, path, doing) from None
+    try:
+        conn.execute("BEGIN")
+        return work(conn)
+    except sqlite3.Error as exc:
+        raise translate(exc, path, doing) from None
+    finally:
+        conn.close()
 
 
 class SideReader:
