@@ -67,6 +67,12 @@ class _Shown(Generic[R]):
     flt: RowFilter | None = None  # the filter that picked `rows`
 
 
+# Up to this many rows picked (a search's), their places go in a dict: made in a few milliseconds,
+# C-level lookups for the diff that follows. Above it, PickedPlaces spares making a big dict that
+# a relayout would barely look at; but each of its lookups is a Python call.
+DICT_PLACES_UP_TO = 30_000
+
+
 def _narrowing(shown: Sequence[R], chosen: Selection[R]) -> Locate | None:
     """When every row is shown and `chosen` is picked out of them in the same order, with so many
     runs gone that one relayout beats row signals: where a key lands, by bisection."""
@@ -209,7 +215,12 @@ class TableEngine(Generic[R]):
             places: Mapping[Key, int]
             if chosen.rows is chosen.order and chosen.order_places is not None:
                 places = chosen.order_places  # made with the order (kept, never changed)
-            elif chosen.order is not None and chosen.order_places is not None and chosen.at is not None:
+            elif (
+                chosen.order is not None
+                and chosen.order_places is not None
+                and chosen.at is not None
+                and len(chosen.at) > DICT_PLACES_UP_TO
+            ):
                 places = PickedPlaces(chosen.order, chosen.order_places, chosen.at, spec.key)
             else:
                 places = table_diff.places_of(chosen.rows, spec.key)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Hashable, Iterator, Mapping
-from itertools import count
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from itertools import compress, count
 from typing import Generic, TypeVar
 
 R = TypeVar("R")
@@ -44,6 +44,16 @@ class OrderPlaces(Mapping[Key, int]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._index
+
+    def places_of(self, keys: Iterable[Key]) -> Iterator[int]:
+        """Each key's place, C-level: a search asks for tens of thousands at once, and a Python
+        call per key (__getitem__) made that most of a keystroke (~50 ms for 55,000 keys)."""
+        return map(self._ranks().__getitem__, map(self._index.__getitem__, keys))
+
+    def known(self, keys: Iterable[Key]) -> Iterator[Key]:
+        """The keys the order holds, C-level."""
+        keys = list(keys)
+        return compress(keys, map(self._index.__contains__, keys))
 
     def __iter__(self) -> Iterator[Key]:
         keys = list(self._index)  # key order

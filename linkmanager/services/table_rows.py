@@ -318,9 +318,9 @@ def select(rowset: RowSet[R], flt: RowFilter, sort: RowSort) -> Selection[R]:
         return Selection(sort_rows(in_group(candidates, spec, flt.group), spec, sort), counts)
     order, places = rowset.ordered(sort)
     try:  # one lookup per key: a search finds only rows the set holds...
-        at = sorted(map(places.__getitem__, keys))
+        at = sorted(places.places_of(keys))
     except KeyError:  # ...unless the rows changed between the search and its answer
-        at = sorted(map(places.__getitem__, compress(keys, map(places.__contains__, keys))))
+        at = sorted(places.places_of(places.known(keys)))
     rows = list(map(order.__getitem__, at))
     if test is None and flt.group is None:
         return Selection(rows, count_groups(rows, spec), order, places, at)

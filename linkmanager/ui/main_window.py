@@ -4,6 +4,7 @@ the usages drawer over the right edge, and the status bar. Behaviour lives in co
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Sequence
 
@@ -286,6 +287,9 @@ class MainWindow(QMainWindow):
         if not self._links_arriving or self.model.engine.pending:
             return
         self._links_arriving = False
+        # The rows live as long as the window: keep them out of the cyclic collector's full passes,
+        # which would scan all of them (~0.1 s at 100,000 links, on whichever thread) each time.
+        gc.freeze()
         if self._select_after_load is not None and not self._loading():
             link_id, self._select_after_load = self._select_after_load, None
             if self.model.row_of(link_id) is None:  # hidden by a search or a tab

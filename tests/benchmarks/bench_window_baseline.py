@@ -1,6 +1,7 @@
 """bench_window's baseline: an empty PySide6 QMainWindow, timed to its first paint.
 
-Run by bench_window.py in a fresh process; prints one line: BENCH {"first_paint": time.time(), ...}.
+Run by bench_window.py in a fresh process; prints one line: BENCH {"first_paint": clock(), ...},
+with its resident memory (VmRSS) right after that paint: the reference for the app's memory.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ STARTED = time.time()
 
 import sys  # noqa: E402
 
-from bench_window_paint import PaintWatch, emit, memory_kib, spin_until  # noqa: E402
+from bench_window_paint import PaintWatch, clock, emit, memory_kib, spin_until  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 
 
 def main() -> None:
-    imported = time.time()
+    imported = clock()
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("Empty")

@@ -1,6 +1,9 @@
 """Helpers shared by bench_window's child processes: when a widget first paints, and an event
 loop spun until something is true. Only PySide6 is imported, so the empty-window baseline pays
 for nothing LinkManager does not also pay for.
+
+Every time here is clock(): seconds since the epoch like time.time() (so the parent can subtract
+the moment it spawned the child), but counted by perf_counter (monotonic, fine-grained).
 """
 
 from __future__ import annotations
@@ -14,12 +17,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 PREFIX = "BENCH "  # the lines of stdout the parent reads; anything else is the app talking
+_EPOCH = time.time() - time.perf_counter()
+
+
+def clock() -> float:
+    """time.time(), without its jumps (an NTP step during a run would bend every figure)."""
+    return time.perf_counter() + _EPOCH
 
 
 class PaintWatch(QObject):
     """The first paint of `widget` at which `ready()` holds.
 
-    `started` is time.time() when that paint event arrives; `painted` is time.time() once the
+    `started` is clock() when that paint event arrives; `painted` is clock() once the
     event loop comes back round after it (a zero timer), i.e. after the whole window repaint
     it belongs to has been drawn and flushed. The baseline and the app are timed the same way.
     """
@@ -29,16 +38,21 @@ class PaintWatch(QObject):
         self._ready = ready
         self.started: float | None = None
         self.painted: float | None = None
+        self._widget = widget
         widget.installEventFilter(self)
+
+    def remove(self) -> None:
+        self._widget.removeEventFilter(self)
+        self.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self.started is None and event.type() == QEvent.Type.Paint and self._ready():
-            self.started = time.time()
+            self.started = clock()
             QTimer.singleShot(0, self._after)
         return False
 
     def _after(self) -> None:
-        self.painted = time.time()
+        self.painted = clock()
 
 
 _wake: QTimer | None = None

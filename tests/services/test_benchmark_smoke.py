@@ -6,6 +6,7 @@ every measure is made and printed in the one table.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,42 @@ def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
         assert cells[3].endswith("x")
         assert float(cells[3][:-1]) > 0
         assert cells[5] == ""  # no goal is judged at small sizes
+
+
+def test_the_window_benchmark_runs_and_prints_every_measure() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "bench_window.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {
+        cells[0]: cells
+        for line in done.stdout.splitlines()
+        if line.startswith("| ")
+        for cells in [[cell.strip() for cell in line.strip().strip("|").split("|")]]
+    }
+    rows.pop("measure", None)  # the header
+    measures = [
+        "start -> first paint with rows",
+        "every row in the table",
+        "full search ready",
+        "keystroke, median",
+        "keystroke, max",
+        "memory, all loaded",
+        "load stalls",
+        "Payments view",
+        "into the window: stalls",
+        "links: its duration",
+    ]
+    for measure in measures:
+        assert [name for name in rows if measure in name], f"{measure!r} missing:\n{done.stdout}"
+    assert len(rows) == len(measures), done.stdout
+    for cells in rows.values():
+        assert len(cells) == 6, cells
+        assert cells[4] == "smoke"  # nothing is judged at tiny sizes
+        assert cells[5] == ""
