@@ -26,6 +26,8 @@ from linkmanager.storage.cache_model import (
     time_or_none,
 )
 
+_CURRENCIES: dict[str, str] = {}  # each currency code once, whatever row it came with
+
 NAME_HINT = "Matched in a value a payer entered (a usage of this link), not in the link itself."
 NOT_LISTED = " · not listed by Lean"
 NONE_TEXT = "—"
@@ -57,9 +59,10 @@ class LinkRow:
     """
 
     __slots__ = (
-        "amount",
+        "amount_text",
         "cached",
         "confirmed_at",
+        "currency",
         "current_usages",
         "customer_id",
         "expires_at",
@@ -80,7 +83,8 @@ class LinkRow:
         reported: LinkStatus,
         current_usages: int,
         max_usages: int | None,
-        amount: Money,
+        amount_text: str,
+        currency: str,
         expires_at: datetime | None,
         reference: str,
         customer_id: str | None,
@@ -94,7 +98,10 @@ class LinkRow:
         self.reported = reported
         self.current_usages = current_usages
         self.max_usages = max_usages
-        self.amount = amount
+        # The amount as stored (str(Decimal)), made a Money when shown: 100,000 Decimals and
+        # Moneys held ~13 MB; a handful of currency strings are shared by every row.
+        self.amount_text = amount_text
+        self.currency = _CURRENCIES.setdefault(currency, currency)
         self.expires_at = expires_at
         self.reference = reference
         self.customer_id = customer_id
@@ -113,7 +120,8 @@ class LinkRow:
             link.status,
             link.current_usages,
             link.max_usages,
-            link.amount,
+            str(link.amount.amount),
+            link.amount.currency,
             link.expires_at,
             link.reference,
             link.customer_id,
@@ -131,7 +139,8 @@ class LinkRow:
             self.reported,
             self.current_usages,
             self.max_usages,
-            self.amount,
+            self.amount_text,
+            self.currency,
             self.expires_at,
             self.reference,
             self.customer_id,
@@ -140,6 +149,10 @@ class LinkRow:
             now,
             self.cached,
         )
+
+    @property
+    def amount(self) -> Money:
+        return money_from(self.amount_text, self.currency)
 
     @property
     def display_name(self) -> str:
@@ -156,7 +169,8 @@ class LinkRow:
             and self.name == other.name
             and self.current_usages == other.current_usages
             and self.max_usages == other.max_usages
-            and self.amount == other.amount
+            and self.amount_text == other.amount_text
+            and self.currency == other.currency
             and self.expires_at == other.expires_at
             and self.reference == other.reference
             and self.customer_id == other.customer_id
@@ -224,7 +238,7 @@ def _shows_same(new: LinkRow, old: LinkRow) -> bool:
 
 
 def _currency(row: LinkRow) -> str:
-    return row.amount.currency
+    return row.currency
 
 
 def _expires(row: LinkRow) -> datetime | None:
@@ -258,7 +272,8 @@ def table_row(raw: Sequence[Any], now: datetime) -> LinkRow:
             link_status(raw[1]),
             raw[2],
             raw[7],
-            money_from(raw[3], raw[4]),
+            _amount_checked(raw[3], raw[4]),
+            raw[4],
             time_or_none(raw[8]),
             raw[5],
             raw[9],
@@ -268,6 +283,16 @@ def table_row(raw: Sequence[Any], now: datetime) -> LinkRow:
         )
     except (ValueError, TypeError, KeyError, InvalidOperation) as exc:
         raise StoredDataError(f"a stored link cannot be read back ({type(exc).__name__})") from exc
+
+
+def _amount_checked(text: str, currency: str) -> str:
+    """The stored amount, once it is known to read back as a Money (a ValueError if not): in full
+    for a currency not seen yet, then only as a finite Decimal (a tenth of the time)."""
+    if currency not in _CURRENCIES:
+        money_from(text, currency)
+    elif not Decimal(text).is_finite():
+        raise ValueError("an amount must be a finite number")
+    return text
 
 
 def status_reason(row: LinkRow) -> str:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc, utc_now
@@ -91,7 +91,7 @@ class LinkCache:
         self._path = path
         self._clock = clock
         self._lock = threading.RLock()
-        self._key_ids: tuple[int | None, dict[int, str]] | None = None  # see _ids_by_key
+        self._key_ids: cache_reads.KeyIds | None = None  # see _ids_by_key
         self._owners: term_owners.TermOwners | None = None  # see prepare_search
         self._side = cache_reads.SideReader(path)  # see link_now
 
@@ -229,7 +229,11 @@ class LinkCache:
 
     def table_rows(self, make: Callable[[Sequence[Any]], T]) -> list[T]:
         """Every link as `make` turns a SELECT_TABLE row into a table row (services.link_rows)."""
-        made, refused = self._read_beside("read the links", lambda conn: cache_reads.table_rows(conn, make))
+        made, refused, ids = self._read_beside(
+            "read the links", lambda conn: cache_reads.table_rows(conn, make)
+        )
+        with self._lock:
+            self._key_ids = ids  # the first search's look-up, with the rows' own id strings
         if refused:
             log.warning("%d stored links could not be read back and are not shown", refused)
         return made
@@ -285,7 +289,8 @@ class LinkCache:
         def find(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
             direct, via_usage = search.find_link_keys(conn, text, self._owners)
             ids = self._ids_by_key(conn)
-            return set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
+            found = set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
+            return cast(tuple[set[str], set[str]], found)  # every key found is a link's
 
         return self._read("search", find)
 
@@ -298,14 +303,13 @@ class LinkCache:
         built = term_owners.build(self._path)
         with self._lock:
             self._owners = built
-        self._read("read the link ids", self._ids_by_key)  # the first search's look-up, done now
 
-    def _ids_by_key(self, conn: sqlite3.Connection) -> dict[int, str]:
+    def _ids_by_key(self, conn: sqlite3.Connection) -> list[str | None]:
         """Every link's id by row key, read again only when a link was added: links are never
         deleted, so the largest key moves exactly when the set of links changes."""
         newest = conn.execute("SELECT max(key) FROM links").fetchone()[0]
         if self._key_ids is None or self._key_ids[0] != newest:
-            self._key_ids = (newest, dict(conn.execute("SELECT key, id FROM links")))
+            self._key_ids = cache_reads.ids_by_key(conn)
         return self._key_ids[1]
 
     def sync_state(self) -> SyncState:
@@ -322,20 +326,15 @@ class LinkCache:
 
     def is_empty(self) -> bool:
         """True when no link is cached (see sync_state() for whether a full sync ever finished)."""
-        row = self._read(
-            "read the links", lambda conn: conn.execute("SELECT 1 FROM links LIMIT 1").fetchone()
-        )
-        return row is None
+        return self._read("read the links", cache_reads.no_links)
 
     # --- writes -----------------------------------------------------------------------------
 
     def store_listing(
         self, links: Sequence[PaymentLink], confirmed_at: datetime, *, complete: bool
     ) -> list[LinkChange]:
-        """Upsert the listed links; with `complete`, links absent from it are marked missing (never deleted).
-
-        Returns a LinkChange for each new link and each whose server-reported status changed.
-        """
+        """Upsert the listed links; with `complete`, links absent from it are marked missing (never
+        deleted). A LinkChange for each new link and each whose server-reported status changed."""
         return self._write(
             "save links",
             lambda conn: cache_writes.put_links(conn, links, confirmed_at, complete, self._clock()),

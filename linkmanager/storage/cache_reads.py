@@ -104,6 +104,10 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def no_links(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM links LIMIT 1").fetchone() is None
+
+
 def sync_state(conn: sqlite3.Connection) -> SyncState:
     meta = dict(conn.execute("SELECT key, value FROM sync_meta").fetchall())
     return SyncState(
@@ -112,16 +116,32 @@ def sync_state(conn: sqlite3.Connection) -> SyncState:
     )
 
 
-def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> tuple[list[T], int]:
+# Every link's id by row key: links are never deleted and their keys run 1, 2, 3..., so a list
+# (8 bytes a link) holds them where a dict of 100,000 would take ~5 MB more.
+KeyIds = tuple[int | None, list[str | None]]  # (the largest key, ids by key)
+
+
+def ids_by_key(conn: sqlite3.Connection) -> KeyIds:
+    newest = conn.execute("SELECT max(key) FROM links").fetchone()[0]
+    ids: list[str | None] = [None] * ((newest or 0) + 1)
+    for key, link_id in conn.execute("SELECT key, id FROM links"):
+        ids[key] = link_id
+    return newest, ids
+
+
+def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> tuple[list[T], int, KeyIds]:
     """Every link's SELECT_TABLE row through `make`, a chunk at a time (never a list of 100,000 raw
-    rows beside the made ones), and how many `make` refused (StoredDataError): a damaged row
-    costs that row, not the table."""
+    rows beside the made ones); how many `make` refused (StoredDataError: a damaged row costs that
+    row, not the table); and the ids by key, sharing the id strings the rows hold."""
     made: list[T] = []
     refused = 0
+    newest = conn.execute("SELECT max(key) FROM links").fetchone()[0]
+    ids: list[str | None] = [None] * ((newest or 0) + 1)
     cursor = conn.execute(SELECT_TABLE)
     with collector_paused():
         for chunk in iter(lambda: cursor.fetchmany(_CHUNK_ROWS), []):
             for raw in chunk:
+                ids[raw[-1]] = raw[0]
                 try:
                     made.append(make(raw))
                 except StoredDataError:
@@ -129,7 +149,7 @@ def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> 
         # They stay as long as the table does: out of every later full pass of the collector
         # (~0.1 s over 100,000 rows, holding every thread), which refcounting makes needless.
         gc.freeze()
-    return made, refused
+    return made, refused, (newest, ids)
 
 
 def read_beside(path: Path, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:

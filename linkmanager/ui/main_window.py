@@ -5,6 +5,7 @@ the usages drawer over the right edge, and the status bar. Behaviour lives in co
 from __future__ import annotations
 
 import gc
+import linecache
 import logging
 from collections.abc import Sequence
 
@@ -290,6 +291,9 @@ class MainWindow(QMainWindow):
         # The rows live as long as the window: keep them out of the cyclic collector's full passes,
         # which would scan all of them (~0.1 s at 100,000 links, on whichever thread) each time.
         gc.freeze()
+        # PySide reads the source of every module that imports it (a __feature__ check) and
+        # linecache keeps it all: ~9 MB of text nothing needs (a traceback reads its lines again).
+        linecache.clearcache()
         if self._select_after_load is not None and not self._loading():
             link_id, self._select_after_load = self._select_after_load, None
             if self.model.row_of(link_id) is None:  # hidden by a search or a tab
