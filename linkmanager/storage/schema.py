@@ -134,10 +134,19 @@ _V3 = (
     "UPDATE links SET usages_read_at = usages_confirmed_at",
 )
 
+# The window's tab counts read four columns of every link (storage.cache_reads.status_counts): from
+# this index, in status order, rather than from the wide rows (0.17 s -> ~0.04 s at 100,000 links).
+# It begins with the status, so it serves whatever the old status index served.
+_V4 = (
+    "CREATE INDEX links_status_counts ON links (status, expires_at, current_usages, max_usages)",
+    "DROP INDEX links_by_status",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),
     Migration(2, "an index of the links by name as the table sorts them", _V2),
     Migration(3, "sync problems, and when each link's usages were last read in full", _V3),
+    Migration(4, "an index the status counts are read from", _V4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -228,6 +228,18 @@ class MainWindow(QMainWindow):
         sort order, read from an index, takes milliseconds. It goes first, then the whole list
         and the sync (they would otherwise queue behind each other on the cache).
         """
+        if not self._search_prepared:
+            # From the start, beside everything else: its reading runs in SQLite outside the
+            # interpreter lock (storage.term_owners), on the second core, while the window paints
+            # and the rows are made on the first.
+            self._search_prepared = True
+            self._runner.run(
+                self._workspace.prepare_search,
+                lambda _: None,
+                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
+                key="search index",
+                owner=self,
+            )
         column = self.model.sort_column()
         if column >= 0 and column not in FIRST_ORDERS:  # SQL cannot sort it as the table does
             self._start_loading()
@@ -257,17 +269,6 @@ class MainWindow(QMainWindow):
             self._workspace.status_counts, self.search.set_cached_counts, key="counts", owner=self
         )
         self.reload()
-        if not self._search_prepared:
-            # Beside the rows, not after them: its reading runs in SQLite outside the interpreter
-            # lock (storage.term_owners), on the second core while the rows are made on the first.
-            self._search_prepared = True
-            self._runner.run(
-                self._workspace.prepare_search,
-                lambda _: None,
-                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
-                key="search index",
-                owner=self,
-            )
         self.problems.reload()  # what earlier syncs left, offline too
         self.sync.start()
 
