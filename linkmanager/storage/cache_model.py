@@ -210,7 +210,7 @@ SELECT_CACHED = (
 # this order): a fifth of SELECT_CACHED's memory, for the window's 100,000 rows.
 SELECT_TABLE = (
     "SELECT id, status, current_usages, amount, currency, reference, name, max_usages, expires_at, "
-    "customer_id, confirmed_at, missing_since, key FROM links"
+    "customer_id, confirmed_at, missing_since, name_key, key FROM links"
 )
 
 
