@@ -17,6 +17,7 @@ from itertools import compress, count, repeat
 from operator import and_, eq, ge, gt, is_, is_not, lt
 from typing import Any, Generic, TypeVar
 
+from linkmanager.services.slices import dict_in_slices, places_in_slices, sorted_in_slices
 from linkmanager.services.table_places import OrderPlaces
 
 R = TypeVar("R")
@@ -101,11 +102,14 @@ def sort_order(values: Sequence[Any], descending: bool) -> list[int]:
     if None not in values:
         # A C-level key (list.__getitem__) over plain values lets sort() use its fast compares;
         # sort() is stable in both directions, so ties keep the key order.
-        return sorted(range(len(values)), key=values.__getitem__, reverse=descending)
+        return sorted_in_slices(range(len(values)), key=values.__getitem__, reverse=descending)
     present = list(compress(count(), map(is_not, values, repeat(None))))
     keyed = list(map(values.__getitem__, present))
     order = list(
-        map(present.__getitem__, sorted(range(len(keyed)), key=keyed.__getitem__, reverse=descending))
+        map(
+            present.__getitem__,
+            sorted_in_slices(range(len(keyed)), key=keyed.__getitem__, reverse=descending),
+        )
     )
     order.extend(compress(count(), map(is_, values, repeat(None))))
     return order
@@ -150,7 +154,7 @@ class RowSet(Generic[R]):
         """Every row by key, in the order given (do not change it)."""
         with self._lock:
             if self._by_key is None:
-                self._by_key = dict(zip(map(self.spec.key, self._given), self._given, strict=True))
+                self._by_key = dict_in_slices(list(map(self.spec.key, self._given)), self._given)
             return self._by_key
 
     def rows(self) -> list[R]:
@@ -214,8 +218,8 @@ class RowSet(Generic[R]):
     def _key_order(self) -> list[R]:
         if self._in_key_order is None:
             by_key = self.by_key
-            keys = sorted(by_key)  # type: ignore[type-var]
-            self._key_index = dict(zip(keys, count()))
+            keys = sorted_in_slices(list(by_key))
+            self._key_index = places_in_slices(keys)
             self._in_key_order = list(map(by_key.__getitem__, keys))
         return self._in_key_order
 
