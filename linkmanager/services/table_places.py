@@ -7,9 +7,10 @@ keys (their place in key order, made once), and each order is a list (a permutat
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from typing import Generic, TypeVar
 
@@ -22,19 +23,19 @@ class OrderPlaces(Mapping[Key, int]):
 
     __slots__ = ("_index", "_perm", "_rank")
 
-    def __init__(self, key_index: Mapping[Key, int], perm: list[int]) -> None:
+    def __init__(self, key_index: Mapping[Key, int], perm: Sequence[int]) -> None:
         self._index = key_index
         self._perm = perm
-        self._rank: list[int] | None = None  # place in key order -> place in this order
+        self._rank: array[int] | None = None  # place in key order -> place in this order
 
     def made(self) -> OrderPlaces:
         """Make the lookup now (on the worker that made the order), not on a first question."""
         self._ranks()
         return self
 
-    def _ranks(self) -> list[int]:
+    def _ranks(self) -> array[int]:
         if self._rank is None:
-            rank = [0] * len(self._perm)
+            rank = array("i", bytes(4 * len(self._perm)))  # 4 bytes a place, no int objects
             deque(map(rank.__setitem__, self._perm, count()), maxlen=0)  # C-level inverse
             self._rank = rank
         return self._rank

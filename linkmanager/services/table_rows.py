@@ -9,6 +9,7 @@ is done once, on whichever thread first asks, under a lock, and kept.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ class RowSet(Generic[R]):
         self._by_key: dict[Key, R] | None = None
         self._in_key_order: list[R] | None = None
         self._key_index: dict[Key, int] = {}  # each key's place in key order
-        self._order: tuple[RowSort, list[R], OrderPlaces, list[int]] | None = None  # the latest sort only
+        self._order: tuple[RowSort, list[R], OrderPlaces, array[int]] | None = None  # the latest sort only
         self._order_columns: dict[str, list[Any]] = {}  # a value of each row, in that order
         self._key_columns: dict[str, list[Any]] = {}  # a value of each row, in key order
         self._sort_keys: dict[int, list[Any]] = {}  # a column's sort key of each row, in key order
@@ -171,7 +172,9 @@ class RowSet(Generic[R]):
                 else:
                     perm = sort_order(self._column_keys(sort.column), sort.descending)
                 order = list(map(in_key_order.__getitem__, perm))
-                self._order = (sort, order, OrderPlaces(self._key_index, perm).made(), perm)
+                # 4 bytes a place, not a list of int objects (~3.6 MB less at 100,000 rows).
+                places = array("i", perm)
+                self._order = (sort, order, OrderPlaces(self._key_index, places).made(), places)
                 self._order_columns = {}
             return self._order[1], self._order[2]
 
