@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
@@ -23,7 +24,7 @@ from typing import Any, TypeVar, cast
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc, utc_now
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage import cache_reads, cache_sync, cache_writes, search, term_owners
+from linkmanager.storage import cache_reads, cache_sync, cache_writes, owner_pages, search, term_owners
 from linkmanager.storage.cache_errors import (
     CacheCorruptError,
     CacheError,
@@ -194,10 +195,8 @@ class LinkCache:
     def links(
         self, status: LinkStatus | None = None, *, now: datetime | None = None, ordered: bool = True
     ) -> list[CachedLink]:
-        """Cached links, newest confirmed first, then by name; `status` filters by the effective status at `now`.
-
-        `ordered=False` skips the sort (0.5 s at 100,000 links) for a caller that sorts itself.
-        """
+        """Cached links, newest confirmed first, then by name; `status` filters by the effective status
+        at `now`. `ordered=False` skips the sort (0.5 s at 100,000 links) for a caller that sorts."""
         moment = ensure_utc(now if now is not None else self._clock())
         query = SELECT_CACHED + (_ORDER if ordered else "")
         rows = self._read("read the links", lambda conn: conn.execute(query).fetchall())
@@ -295,14 +294,16 @@ class LinkCache:
         return self._read("search", find)
 
     def prepare_search(self) -> None:
-        """Hold every indexed value's link in memory (storage.term_owners): the broadest searches then
-        skip a lookup per match. A second of work at 100,000 links, read without the cache's lock;
-        call it on a worker once. Searches work as before until it is done."""
-        if self._owners is not None:
-            return
-        built = term_owners.build(self._path)
-        with self._lock:
-            self._owners = built
+        """Hold every indexed value's link in memory (storage.term_owners; read from the pages kept
+        in the file, storage.owner_pages, then kept again): call it on a worker once, without the
+        cache's lock. Searches work as before until it is done, only the broadest slower."""
+        if self._owners is None:
+            built = self._owners = term_owners.build(self._path)
+            if built.covered > built.kept and self._read_only is None:
+                try:  # for the next start; without it that start is only slower
+                    self._write("keep the search index", partial(owner_pages.save, owners=built))
+                except CacheError as exc:
+                    log.warning("The search index could not be kept for the next start: %s", exc)
 
     def _ids_by_key(self, conn: sqlite3.Connection) -> list[str | None]:
         """Every link's id by row key, read again only when a link was added: links are never

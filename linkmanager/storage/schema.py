@@ -142,11 +142,15 @@ _V4 = (
     "DROP INDEX links_by_status",
 )
 
+# storage.owner_pages: the search index's owners, kept so that a start need not work them out.
+_V5 = ("CREATE TABLE search_owner_pages (page INTEGER PRIMARY KEY, owners BLOB NOT NULL)",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),
     Migration(2, "an index of the links by name as the table sorts them", _V2),
     Migration(3, "sync problems, and when each link's usages were last read in full", _V3),
     Migration(4, "an index the status counts are read from", _V4),
+    Migration(5, "the search index's owners, kept", _V5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from linkmanager.domain import jsontext
+from linkmanager.storage import owner_pages
 from linkmanager.storage.cache_model import (
     BY_KEYS,
     SELECT_CACHED,
@@ -181,6 +182,7 @@ def replace_terms(
     rows = [(link_key, usage_key, *term) for (link_key, usage_key), terms in owners for term in terms]
     conn.executemany(_INSERT_TERM, [(first + place, *row) for place, row in enumerate(rows, start=1)])
     conn.execute(_SET_HIGH, (str(first + len(rows)),))
+    owner_pages.append(conn, first, [link_key * 2 + (usage_key is None) for link_key, usage_key, *_ in rows])
     conn.execute(
         "INSERT INTO search_index (rowid, value) SELECT key, value FROM search_terms WHERE key > ?", (first,)
     )

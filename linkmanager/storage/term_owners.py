@@ -21,6 +21,7 @@ from array import array
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from linkmanager.storage import owner_pages
 from linkmanager.storage.cache_files import open_read_only
 
 # Keys read per query: each answer is one hex string SQLite builds with the interpreter lock
@@ -39,11 +40,12 @@ _MATCHING_KEYS = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
 class TermOwners:
     """search_terms key -> its link key * 2 + 1 when the value is the link's own, + 0 when a payer's."""
 
-    __slots__ = ("covered", "owners")
+    __slots__ = ("covered", "kept", "owners")
 
     def __init__(self) -> None:
         self.owners = array("i")
         self.covered = 0  # every key up to this one is held
+        self.kept = 0  # every key up to this one was read from the cache's kept pages
 
     def read_above(self, conn: sqlite3.Connection) -> None:
         """Take in every row above the keys covered, a chunk of keys at a time: room made once, and
@@ -91,14 +93,19 @@ def build(path: Path, *, readers: int = 2) -> TermOwners:
     connection and its lock stay free for the window meanwhile. `readers` connections share the
     chunks: SQLite builds each answer outside the interpreter lock, so two cores do twice the
     work (~1 s for 4.3 million values on two)."""
-    first = open_read_only(path)  # immutable on a read-only medium, where mode=ro alone cannot open
+    first = open_read_only(path)
     connections = [first]
     try:
+        first.execute("BEGIN")  # the kept pages, their bound and the largest key: one snapshot
         newest = first.execute("SELECT max(key) FROM search_terms").fetchone()[0] or 0
-        connections += [open_read_only(path) for _ in range(max(0, min(readers, newest // CHUNK_KEYS) - 1))]
         owners = TermOwners()
         owners.owners.frombytes(bytes(4 * (newest + 1)))
-        chunks = [(low, min(low + CHUNK_KEYS, newest)) for low in range(0, newest, CHUNK_KEYS)]
+        kept = owner_pages.read_into(first, owners.owners) if newest else 0
+        first.execute("COMMIT")
+        low = min(kept, newest)
+        count = (newest - low) // CHUNK_KEYS
+        connections += [open_read_only(path) for _ in range(max(0, min(readers, count) - 1))]
+        chunks = [(start, min(start + CHUNK_KEYS, newest)) for start in range(low, newest, CHUNK_KEYS)]
         with ThreadPoolExecutor(len(connections), thread_name_prefix="term-owners") as pool:
             done = [
                 pool.submit(_read_chunks, owners, conn, chunks[place :: len(connections)])
@@ -107,6 +114,7 @@ def build(path: Path, *, readers: int = 2) -> TermOwners:
             for each in done:
                 each.result()
         owners.covered = newest  # rows added since are read by catch_up
+        owners.kept = kept
     finally:
         for conn in connections:
             conn.close()

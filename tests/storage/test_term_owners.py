@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from linkmanager.domain import CollectedIdentifier, IdentifierType, LinkStatus, PaymentLink, Usage
-from linkmanager.storage import term_owners
+from linkmanager.storage import owner_pages, term_owners
 from linkmanager.storage.cache import LinkCache
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -116,3 +116,61 @@ def test_a_deleted_values_key_is_never_given_again(tmp_path: Path, make_link: Li
         cache.prepare_search()
         assert cache.search_link_ids("bra") == (set(), set())
         assert cache.search_link_ids("cha") == ({"b"}, set())
+
+
+@pytest.mark.parametrize("page_keys", [owner_pages.PAGE_KEYS, 7])
+def test_the_kept_pages_spare_the_next_start_and_answer_the_same(
+    tmp_path: Path,
+    make_link: LinkFactory,
+    make_usage: UsageFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    page_keys: int,
+) -> None:
+    monkeypatch.setattr(owner_pages, "PAGE_KEYS", page_keys)  # 7: values span many pages
+    path = tmp_path / "cache.sqlite3"
+    with LinkCache.open(path) as plain:
+        for seed in (1, 2, 3):  # new values, renamed links, more usages: every write appends
+            fill(plain, make_link, make_usage, seed=seed, at=T0 + timedelta(minutes=seed))
+        highest = max_term_key(path)
+        built = term_owners.build(path)
+        assert (built.kept, built.covered) == (highest, highest)  # nothing worked out again
+        with LinkCache.open(path) as fresh:
+            fresh.prepare_search()
+            assert answers(fresh) == answers(plain)
+
+
+def test_pages_that_lag_or_are_damaged_are_worked_out_again_and_kept(
+    tmp_path: Path, make_link: LinkFactory, make_usage: UsageFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(owner_pages, "PAGE_KEYS", 7)
+    path = tmp_path / "cache.sqlite3"
+    with LinkCache.open(path) as plain:
+        fill(plain, make_link, make_usage, seed=1, at=T0)
+        highest = max_term_key(path)
+        conn = sqlite3.connect(path)
+        with conn:  # as a cache from before the pages, or one another writer got ahead of
+            conn.execute("DELETE FROM search_owner_pages WHERE page > 2")
+            conn.execute("UPDATE sync_meta SET value = '20' WHERE key = 'owner_pages_upto'")
+        assert term_owners.build(path).kept == 20
+        with LinkCache.open(path) as lagging:
+            lagging.prepare_search()  # reads the rest the slow way, and keeps it
+            assert answers(lagging) == answers(plain)
+        assert term_owners.build(path).kept == highest
+        with conn:  # a page of nonsense: owners of links that do not exist
+            conn.execute(
+                "UPDATE search_owner_pages SET owners = ? WHERE page = 1", (b"\xff\xff\xff\x7f" * 7,)
+            )
+        conn.close()
+        assert term_owners.build(path).kept == 0
+        with LinkCache.open(path) as damaged:
+            damaged.prepare_search()
+            assert answers(damaged) == answers(plain)
+        assert term_owners.build(path).kept == highest
+
+
+def max_term_key(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT max(key) FROM search_terms").fetchone()[0])
+    finally:
+        conn.close()
