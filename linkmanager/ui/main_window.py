@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import linecache
 import logging
+import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
@@ -41,6 +42,7 @@ from linkmanager.ui.widgets.status_bar import StatusBar
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 
 logger = logging.getLogger(__name__)
+SWITCH_INTERVAL_S = 0.0005
 
 HIDDEN_BY_DEFAULT = (Column.REFERENCE, Column.CUSTOMER_ID)
 NOTICE_MS = 15_000  # a notice in the status bar ("Payment link created: …") fades after this
@@ -231,6 +233,10 @@ class MainWindow(QMainWindow):
         # Everything made so far (modules, the window) lives as long as the process: out of the
         # collector's full passes, one of which otherwise lands in the first paint (~30 ms).
         gc.freeze()
+        # The window's thread gives the interpreter up at each call into Qt and waits for it back
+        # at each call out (a paint asks data() for every cell): while workers read rows, each of
+        # those waits could last the default 5 ms switch interval, a 200 ms paint in all.
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         column = self.model.sort_column()
         if column >= 0 and column not in FIRST_ORDERS:  # SQL cannot sort it as the table does
             self._start_loading()
@@ -254,17 +260,6 @@ class MainWindow(QMainWindow):
         self._start_loading()
 
     def _start_loading(self) -> None:
-        if not self._search_prepared:
-            # Once the first screenful is painted, beside the rows: its reading runs in SQLite
-            # outside the interpreter lock (storage.term_owners), on the second core.
-            self._search_prepared = True
-            self._runner.run(
-                self._workspace.prepare_search,
-                lambda _: None,
-                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
-                key="search index",
-                owner=self,
-            )
         # The tabs count from the cache (a grouped query), not "(…)" until every row is in; after
         # the first screenful, which would otherwise wait for it on the cache (~0.25 s at 100,000).
         self._runner.run(
@@ -291,6 +286,18 @@ class MainWindow(QMainWindow):
         if not self._links_arriving or self.model.engine.pending:
             return
         self._links_arriving = False
+        if not self._search_prepared:
+            # After the rows, not beside them: mostly read from the cache's kept pages
+            # (storage.owner_pages), a tenth of a second, which beside the rows slowed both and
+            # held the window's thread back while it painted.
+            self._search_prepared = True
+            self._runner.run(
+                self._workspace.prepare_search,
+                lambda _: None,
+                on_error=lambda error: logger.warning("Search stays on SQL only: %s", error),
+                key="search index",
+                owner=self,
+            )
         # The rows live as long as the window: keep them out of the cyclic collector's full passes,
         # which would scan all of them (~0.1 s at 100,000 links, on whichever thread) each time.
         gc.freeze()
