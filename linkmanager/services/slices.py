@@ -9,6 +9,7 @@ The results are exactly those of sorted() and dict(): same order, same stability
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
@@ -16,32 +17,32 @@ T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-SLICE = 32_768  # items a call sorts (~15 ms of strings) or hashes (~5 ms)
+SLICE = 16_384  # items a call sorts (~7 ms of strings) or hashes (~3 ms)
 
 
 def sorted_in_slices(
     items: Sequence[T], key: Callable[[T], Any] | None = None, *, reverse: bool = False
 ) -> list[T]:
-    """sorted(items, key=key, reverse=reverse), as short calls: each slice sorted alone, then runs
-    merged two at a time (timsort merges two sorted runs in one linear pass: ~23 ms for the last
-    of 100,000 names, against ~62 ms for the whole sort in one call; ~50 % more work in all).
-    Stable like sorted(): equal items keep their order, in either direction."""
+    """sorted(items, key=key, reverse=reverse), as short calls: each slice sorted alone (one C call
+    of a few milliseconds), then the runs merged by heapq.merge, whose Python loop lets the lock
+    go every switch interval (a timsort merge of the last two runs of 100,000 names alone holds
+    it ~23 ms). About as much work in all as one sorted(). Stable like sorted(): equal items keep
+    their order in either direction (heapq.merge breaks ties by run, earlier first)."""
     if len(items) <= SLICE:
         return sorted(items, key=key, reverse=reverse)  # type: ignore[type-var,arg-type]
     runs = [
         sorted(items[start : start + SLICE], key=key, reverse=reverse)  # type: ignore[type-var,arg-type]
         for start in range(0, len(items), SLICE)
     ]
-    while len(runs) > 1:
-        merged = []
-        for first in range(0, len(runs) - 1, 2):
-            pair = runs[first] + runs[first + 1]  # earlier items first: stability holds
-            pair.sort(key=key, reverse=reverse)
-            merged.append(pair)
-        if len(runs) % 2:
-            merged.append(runs[-1])
-        runs = merged
-    return runs[0]
+    return list(heapq.merge(*runs, key=key, reverse=reverse))  # type: ignore[arg-type]
+
+
+def mapped_in_slices(function: Callable[[T], V], items: Sequence[T]) -> list[V]:
+    """list(map(function, items)), a slice at a time (100,000 dict look-ups are one ~15 ms call)."""
+    found: list[V] = []
+    for start in range(0, len(items), SLICE):
+        found.extend(map(function, items[start : start + SLICE]))
+    return found
 
 
 def places_in_slices(keys: Sequence[K]) -> dict[K, int]:

@@ -143,7 +143,9 @@ _V4 = (
 )
 
 # storage.owner_pages: the search index's owners, kept so that a start need not work them out.
-_V5 = ("CREATE TABLE search_owner_pages (page INTEGER PRIMARY KEY, owners BLOB NOT NULL)",)
+_V5 = (
+    "CREATE TABLE search_owner_pages (page INTEGER PRIMARY KEY, owners BLOB NOT NULL, crc INTEGER NOT NULL)",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),

@@ -244,15 +244,15 @@ class MainWindow(QMainWindow):
         order = FIRST_ORDERS.get(column)  # None: the cache's own order, as the table is unsorted
         descending = self.model.sort_order() == Qt.SortOrder.DescendingOrder
         self._runner.run(
-            lambda: self._workspace.first_links(order, descending=descending, limit=FIRST_SCREENFUL),
-            self._on_first_links,
+            lambda: self._workspace.first_rows(order, descending=descending, limit=FIRST_SCREENFUL),
+            self._on_first_rows,
             on_error=lambda _: self._start_loading(),  # the whole read reports what is wrong
             key="first links",
             owner=self,
         )
 
-    def _on_first_links(self, links: Sequence[CachedLink]) -> None:
-        self.model.show_first(links)
+    def _on_first_rows(self, rows: Sequence[LinkRow]) -> None:
+        self.model.show_first_rows(rows)
         self.search.update_counts()
         # Painted now, before the background reads start: they compete for the interpreter and
         # would hold the first screenful back by a tenth of a second at 100,000 links.

@@ -49,7 +49,7 @@ TRACE = Trace()
 SEARCH_TASK = "search index"  # MainWindow's task key for Workspace.prepare_search: adapt if it changes
 # Recorded when the app has them (it is changing); every worker task is recorded by its key.
 WORKER_CALLS = ("prepare_search",)
-GUI_CALLS = ("show_first", "set_link_rows", "_take", "set_id_filter")
+GUI_CALLS = ("show_first_rows", "set_link_rows", "_take", "set_id_filter")
 
 
 def mark(name: str) -> None:

@@ -92,8 +92,12 @@ class LinksTableModel(EngineTableModel[LinkRow]):
     def show_first(self, links: Sequence[CachedLink]) -> None:
         """A first screenful in the current sort order, shown while the whole list loads: only
         before the first set_links(). Tab counts wait for the whole list (is_complete)."""
+        self.show_first_rows(make_rows(links, self._now()))
+
+    def show_first_rows(self, rows: Sequence[LinkRow]) -> None:
+        """show_first() with rows a worker made (their texts too: Workspace.first_rows)."""
         if self._complete_from is None:
-            self.set_rows(make_rows(links, self._now()))
+            self.set_rows(rows)
 
     @property
     def is_complete(self) -> bool:
