@@ -14,7 +14,6 @@ import pytest
 
 from linkmanager.simulator import FaultSpec, FaultSpecError, Simulator
 from linkmanager.simulator.cli import add_sim_arguments
-
 from linkmanager.simulator.jsonio import dumps, loads
 from linkmanager.simulator.spoil import LINK_VARIANTS, USAGE_VARIANTS
 
