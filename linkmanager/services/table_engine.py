@@ -67,9 +67,9 @@ class _Shown(Generic[R]):
     flt: RowFilter | None = None  # the filter that picked `rows`
 
 
-# Up to this many rows picked (a search's), their places go in a dict: made in a few milliseconds,
-# C-level lookups for the diff that follows. Above it, PickedPlaces spares making a big dict that
-# a relayout would barely look at; but each of its lookups is a Python call.
+# Up to this many rows picked (a search's), a diff looks their places up in a dict: made in a few
+# milliseconds, C-level lookups. Above it, and whenever no diff is needed (one relayout),
+# PickedPlaces spares making the dict; but each of its lookups is a Python call.
 DICT_PLACES_UP_TO = 30_000
 
 
@@ -215,12 +215,7 @@ class TableEngine(Generic[R]):
             places: Mapping[Key, int]
             if chosen.rows is chosen.order and chosen.order_places is not None:
                 places = chosen.order_places  # made with the order (kept, never changed)
-            elif (
-                chosen.order is not None
-                and chosen.order_places is not None
-                and chosen.at is not None
-                and len(chosen.at) > DICT_PLACES_UP_TO
-            ):
+            elif chosen.order is not None and chosen.order_places is not None and chosen.at is not None:
                 places = PickedPlaces(chosen.order, chosen.order_places, chosen.at, spec.key)
             else:
                 places = table_diff.places_of(chosen.rows, spec.key)
@@ -253,4 +248,6 @@ class TableEngine(Generic[R]):
                 # A search over the whole list: its rows keep their order, the rest go. Scattered
                 # over 100,000 rows that is one relayout; the diff would only find that out.
                 return [Relayout(rows, locate)]
+        if isinstance(places, PickedPlaces) and len(places) <= DICT_PLACES_UP_TO:
+            places = table_diff.places_of(rows, self.spec.key)  # the diff looks up most of them
         return table_diff.plan(shown.rows, shown.places, rows, self.spec.key, changed, places)

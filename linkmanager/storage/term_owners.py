@@ -19,6 +19,8 @@ import sqlite3
 import sys
 from array import array
 from concurrent.futures import ThreadPoolExecutor
+from itertools import compress, repeat
+from operator import and_, itemgetter, rshift
 from pathlib import Path
 
 from linkmanager.storage import owner_pages
@@ -80,12 +82,12 @@ class TermOwners:
     def link_keys(self, conn: sqlite3.Connection, phrase: str) -> tuple[set[int], set[int]]:
         """(links with a match in their own fields, links with a match in a payer's value) for an
         FTS phrase; call catch_up first, in the same read transaction."""
-        packed = set(
-            map(self.owners.__getitem__, [row[0] for row in conn.execute(_MATCHING_KEYS, (phrase,))])
-        )
-        direct = {owner >> 1 for owner in packed if owner & 1}
-        matched = {owner >> 1 for owner in packed}
-        return direct, matched - direct
+        matching = conn.execute(_MATCHING_KEYS, (phrase,)).fetchall()
+        packed = set(map(self.owners.__getitem__, map(itemgetter(0), matching)))  # C-level
+        owned = list(packed)
+        ones = repeat(1)
+        direct = set(map(rshift, compress(owned, map(and_, owned, ones)), ones))  # C-level, as above
+        return direct, set(map(rshift, owned, ones)) - direct
 
 
 def build(path: Path, *, readers: int = 2) -> TermOwners:
