@@ -14,15 +14,23 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
+def smoke(script: str) -> subprocess.CompletedProcess[str]:
+    """`script --smoke` in a fresh interpreter (offscreen, for the window's); it must succeed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "bench_table_engine.py"), "--smoke"],
+        [sys.executable, str(BENCHMARKS / script), "--smoke"],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
+    done = smoke("bench_table_engine.py")
     lines = [
         line
         for line in done.stdout.splitlines()
@@ -38,16 +46,7 @@ def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
 
 
 def test_the_window_benchmark_runs_and_prints_every_measure() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "bench_window.py"), "--smoke"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr
+    done = smoke("bench_window.py")
     rows = {
         cells[0]: cells
         for line in done.stdout.splitlines()
