@@ -10,13 +10,16 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from linkmanager.api import Credentials, LeanClient
 from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, resolve_paths
 from linkmanager.storage.profiles import Profile, ProfileStore
+
+if TYPE_CHECKING:
+    from linkmanager.api import LeanClient
 
 
 @dataclass
@@ -53,6 +56,10 @@ class Context:
         return cache
 
     def client(self) -> LeanClient:
+        # The HTTP stack (~60 ms of imports) loads here, not with the parser: `linkmanager` with
+        # no command builds the same parser on its way to the window.
+        from linkmanager.api import Credentials, LeanClient
+
         endpoints = endpoints_of(self.profile)  # a bad address is said before the keyring is asked
         secret = self.credentials.load(self.profile.name, account=self.profile.keyring_account)
         client = LeanClient(endpoints, Credentials(self.profile.client_id, secret))

@@ -6,14 +6,7 @@ import argparse
 import getpass
 import sys
 
-from linkmanager.api import (
-    ENVIRONMENTS,
-    ApiEndpoints,
-    AuthenticationError,
-    Credentials,
-    LeanClient,
-    LeanError,
-)
+from linkmanager.api.errors import AuthenticationError, LeanError
 from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_USAGE
 from linkmanager.cli.output import local_time, safe, table
@@ -22,6 +15,10 @@ from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNewError, LinkCache
 from linkmanager.storage.cache_errors import CacheDiskFullError
 from linkmanager.storage.profiles import USAGE_FRESHNESS_RANGE, Profile
+
+# api.ENVIRONMENTS' names (tests/cli holds them equal): the parser, which `linkmanager` builds on
+# its way to the window too, must not import the HTTP stack (~60 ms) to list them.
+LEAN_ENVIRONMENTS = ("production", "sandbox")
 
 
 class CommandError(Exception):
@@ -45,7 +42,7 @@ def add_profile_parsers(commands: argparse._SubParsersAction, common: argparse.A
     )
     add.add_argument("name", help="a name for the profile, e.g. 'Sandbox' or 'Dubai store'")
     where = add.add_mutually_exclusive_group(required=True)
-    where.add_argument("--env", choices=sorted(ENVIRONMENTS), help="one of Lean's environments")
+    where.add_argument("--env", choices=LEAN_ENVIRONMENTS, help="one of Lean's environments")
     where.add_argument("--api-url", help="API base URL of another deployment (with --token-url)")
     add.add_argument("--token-url", help="OAuth token URL of that deployment (with --api-url)")
     add.add_argument("--client-id", required=True, help="the application's client ID from Lean's dashboard")
@@ -100,12 +97,16 @@ def _read_secret(from_stdin: bool) -> Secret:
 
 def _profile_from(args: argparse.Namespace) -> Profile:
     if args.env:
+        from linkmanager.api import ENVIRONMENTS
+
         endpoints = ENVIRONMENTS[args.env]
         environment = args.env
     else:
         if not args.token_url:
             raise CommandError("--api-url needs --token-url too (the OAuth token address).", EXIT_USAGE)
         try:
+            from linkmanager.api import ApiEndpoints
+
             endpoints = ApiEndpoints(args.api_url, args.token_url)
         except ValueError as exc:
             raise CommandError(f"{exc}.", EXIT_USAGE) from None
@@ -128,6 +129,8 @@ def _profile_from(args: argparse.Namespace) -> Profile:
 
 def _check_with_lean(profile: Profile, secret: Secret) -> str:
     """Ask Lean for a token: wrong credentials stop here, an unreachable Lean only warns."""
+    from linkmanager.api import Credentials, LeanClient  # the HTTP stack: not with the parser
+
     with LeanClient(endpoints_of(profile), Credentials(profile.client_id, secret)) as client:
         try:
             client.links_page(0, size=1)

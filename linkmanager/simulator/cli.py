@@ -13,9 +13,12 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from linkmanager.simulator.faults import FaultSpec, FaultSpecError
-from linkmanager.simulator.simulator import Simulator
+
+if TYPE_CHECKING:
+    from linkmanager.simulator.simulator import Simulator
 from linkmanager.simulator.spoil import LINK_VARIANTS, USAGE_VARIANTS
 
 __all__ = ["add_sim_arguments", "run_sim"]
@@ -97,6 +100,8 @@ def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_sim(args: argparse.Namespace) -> int:
     """Serve until SIGINT or SIGTERM; 0 on a clean stop, 2 when the address is unusable."""
+    from linkmanager.simulator.simulator import Simulator  # the server: not with the parser
+
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
