@@ -42,8 +42,8 @@ DEFERRED = (
 def test_the_window_start_does_not_import_the_network_stack() -> None:
     code = (
         "import json, sys\n"
-        "from linkmanager.cli.main import build_parser\n"
-        "build_parser().parse_args([])  # as `linkmanager` does on its way to the window\n"
+        "from linkmanager.cli.main import window_args\n"
+        "assert window_args(['--profile', 'Shop']).profile == 'Shop'  # as `linkmanager` starts the window\n"
         "from linkmanager.app import run_gui\n"
         "from linkmanager.ui.main_window import MainWindow\n"
         "from linkmanager.services.workspace import Workspace\n"

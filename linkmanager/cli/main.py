@@ -16,18 +16,12 @@ from linkmanager import __version__
 from linkmanager.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_CANCELLED
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from linkmanager.cli.action_cmds import add_action_parsers
-    from linkmanager.cli.create_cmds import add_create_parser
-    from linkmanager.cli.profile_cmds import add_profile_parsers
-    from linkmanager.cli.qr_cmds import add_qr_parsers
-    from linkmanager.cli.read_cmds import add_read_parsers
-    from linkmanager.cli.sync_cmds import add_sync_parser
-    from linkmanager.simulator.cli import add_sim_arguments
-
+def _program_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The program's own options: all the window takes."""
     parser = argparse.ArgumentParser(
         prog="linkmanager",
         description="Manage Lean Technologies Payment Links from the desktop and the command line.",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
@@ -45,6 +39,32 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument(
         "--self-test", action="store_true", help="check resources, QR, cache and keyring, then exit"
     )
+    return parser
+
+
+def window_args(argv: Sequence[str] | None = None) -> argparse.Namespace | None:
+    """The window's options when `argv` names no command and asks for no help; else None.
+
+    Parsed without building the commands' parsers, whose modules (creation, printing, QR, the
+    simulator's options) would otherwise be imported on every start of the window.
+    """
+    args, rest = _program_parser(add_help=False).parse_known_args(argv)
+    if rest or {"-h", "--help"} & set(sys.argv[1:] if argv is None else argv):
+        return None  # a command, help, or a mistake: the whole parser answers
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from linkmanager.cli.action_cmds import add_action_parsers
+    from linkmanager.cli.create_cmds import add_create_parser
+    from linkmanager.cli.profile_cmds import add_profile_parsers
+    from linkmanager.cli.qr_cmds import add_qr_parsers
+    from linkmanager.cli.read_cmds import add_read_parsers
+    from linkmanager.cli.sync_cmds import add_sync_parser
+    from linkmanager.simulator.cli import add_sim_arguments
+
+    parser = _program_parser()
     # Options every profile command takes, also after the command name.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -96,8 +116,7 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -40,7 +40,7 @@ from bench_window_paint import PaintWatch, clock, emit, memory_kib, spin_until  
 from bench_window_trace import StallWatch, Trace  # noqa: E402
 
 # What `linkmanager --profile NAME` imports and does before the window, in the same order.
-from linkmanager.cli.main import build_parser  # noqa: E402
+from linkmanager.cli.main import window_args  # noqa: E402
 
 HOME = tempfile.TemporaryDirectory(prefix="lm-bench-home-")  # the window's ui-state.ini, removed at exit
 MARKS: dict[str, float] = {}
@@ -59,7 +59,8 @@ def mark(name: str) -> None:
 
 
 def main() -> None:
-    args = build_parser().parse_args(["--profile", "Bench", "--home", HOME.name])
+    args = window_args(["--profile", "Bench", "--home", HOME.name])
+    assert args is not None  # no command: the window
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QSettings
 
