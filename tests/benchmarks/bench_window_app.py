@@ -65,7 +65,10 @@ def main() -> None:
     from PySide6.QtCore import QSettings
 
     import linkmanager.app  # noqa: F401  # the GUI's composition root: what run_gui imports
-    from linkmanager.api import LeanClient, LeanTransportError
+
+    # As the app does (linkmanager.api loads httpx with the first client, on a worker): only
+    # the error type here, or the child would import ~80 ms of HTTP stack the app does not.
+    from linkmanager.api.errors import LeanTransportError
     from linkmanager.resources import resource_path
     from linkmanager.services.workspace import ProfileInfo, Workspace
     from linkmanager.storage.cache import LinkCache
@@ -85,7 +88,7 @@ def main() -> None:
     cache = LinkCache.open(OPTIONS.cache)  # quick_check included, as at every start
     mark("cache open")
 
-    def offline() -> LeanClient:
+    def offline() -> Any:
         raise LeanTransportError("Lean cannot be reached (bench_window runs offline)")
 
     info = ProfileInfo(args.profile, "production", "https://api.leantech.me", sync_interval_minutes=5)
