@@ -17,14 +17,11 @@ from argparse import Namespace
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
+# Qt-free first: once PySide6.QtCore is loaded it reads the source of every module imported after
+# it (its __feature__ check), ~20 ms of a start for the services, storage, domain and Babel below.
 from linkmanager import api
-from linkmanager.app_profile_menu import ProfileMenu
 from linkmanager.app_profiles import ClientFactory, StorageProfileBook
 from linkmanager.resources import ResourceError, resource_path
 from linkmanager.services.workspace import ProfileInfo, Workspace
@@ -32,12 +29,21 @@ from linkmanager.storage.cache import CacheCorruptError, CacheError, CacheTooNew
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, ensure_private_dir, resolve_paths
 from linkmanager.storage.profiles import ProfileError, ProfileStore
+
+# isort: split
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from linkmanager.app_profile_menu import ProfileMenu
 from linkmanager.ui.app_setup import create_application
-from linkmanager.ui.dialogs.welcome import WelcomeChoice, ask_welcome
 from linkmanager.ui.main_window import MainWindow
-from linkmanager.ui.screenshot_run import ScreenshotRun
 from linkmanager.ui.session import Session, has_display, local_zone, save_screenshot
 from linkmanager.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # loaded when used: no part of a window's start
+    from linkmanager.ui.dialogs.welcome import WelcomeChoice
+    from linkmanager.ui.screenshot_run import ScreenshotRun
 
 __all__ = ["run_gui", "save_screenshot", "self_test"]
 
@@ -69,7 +75,11 @@ class Shell(QObject):
             self.book, lambda: self._session, self.open_profile, self._dialog_runner
         )
         screenshot: str | None = getattr(options, "screenshot", None)
-        self._screenshot = ScreenshotRun(screenshot, self._quit, self) if screenshot else None
+        self._screenshot: ScreenshotRun | None = None
+        if screenshot:
+            from linkmanager.ui.screenshot_run import ScreenshotRun
+
+            self._screenshot = ScreenshotRun(screenshot, self._quit, self)
         self.exit_code = 0
 
     # -- where things are -------------------------------------------------------------------------
@@ -98,6 +108,8 @@ class Shell(QObject):
         print(f"linkmanager: {text}", file=sys.stderr)
         self.exit_code = 1
         if self._screenshot is None:
+            from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
             box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._parent())
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
@@ -137,6 +149,8 @@ class Shell(QObject):
         return self.open_profile(chosen) if chosen else False
 
     def _welcome(self) -> bool:
+        from linkmanager.ui.dialogs.welcome import WelcomeChoice
+
         while True:
             choice = ask_welcome(None, self._icon)
             if choice is WelcomeChoice.DEMO:
@@ -185,6 +199,8 @@ class Shell(QObject):
                 isinstance(exc, CacheTooNewError) and exc.read_only is not None
             ):
                 raise  # said as it is: a read-only file cannot be moved aside
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self._parent(),
                 "Offline cache damaged",
@@ -253,6 +269,13 @@ class Shell(QObject):
     def _quit(self, code: int) -> None:
         self.exit_code = code
         QApplication.exit(code)
+
+
+def ask_welcome(parent: QWidget | None, icon: QIcon) -> WelcomeChoice | None:
+    """The first run's welcome (ui.dialogs.welcome): loaded only when there is no profile yet."""
+    from linkmanager.ui.dialogs.welcome import ask_welcome as ask
+
+    return ask(parent, icon)
 
 
 def _icon() -> tuple[Path | None, QIcon]:

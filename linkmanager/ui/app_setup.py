@@ -3,23 +3,27 @@
 One style everywhere (Fusion) with an explicit palette for each scheme: the native styles of
 some platforms draw a dark palette badly (Windows' older styles), and Fusion draws every control
 from palette roles, so text stays readable in both. The palette follows the system live
-(`colorSchemeChanged`), e.g. when the desktop switches to dark at sunset.
+(`colorSchemeChanged`), e.g. when the desktop switches to dark at sunset. Making the application
+also starts reading the locale data amounts are formatted with, on a thread of its own.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, qVersion
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QImageReader, QPainter, QPalette
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from linkmanager.services.qr import QUIET_ZONE, qr_png, qr_svg
+from linkmanager.domain.money import load_locale_data
+
+if TYPE_CHECKING:  # the self-test's checks load what they use: no part of a window's start
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,23 @@ def app_icon(icon_file: Path | None) -> QIcon:
     return QIcon(str(icon_file)) if icon_file is not None else QIcon()
 
 
+_locale_data = threading.Lock()
+_locale_data_asked = False
+
+
+def load_locale_data_meanwhile() -> None:
+    """Money's CLDR data (~20 ms, mostly holding the interpreter) read on a thread of its own,
+    once per process: the first table rows need it, and read while the application starts and
+    the cache opens (SQLite lets go of the interpreter) it is neither in the way of the first
+    paint nor of the first rows' read."""
+    global _locale_data_asked
+    with _locale_data:
+        if _locale_data_asked:
+            return
+        _locale_data_asked = True
+    threading.Thread(target=load_locale_data, name="locale data", daemon=True).start()
+
+
 def create_application(
     argv: Sequence[str] | None = None,
     *,
@@ -117,6 +138,7 @@ def create_application(
 
     `scheme` forces light or dark (screenshots, tests); None follows the system, live.
     """
+    load_locale_data_meanwhile()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -142,7 +164,8 @@ def create_application(
 
 # -- the self-test's Qt checks (linkmanager --self-test) -------------------------------------------
 # Each returns one line for the report or raises with what is wrong. They run without a window
-# (the offscreen platform), so CI can check a frozen build.
+# (the offscreen platform), so CI can check a frozen build. What they use beyond the window's own
+# needs (QtSvg, ctypes, the QR code maker) is imported inside them.
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -158,6 +181,10 @@ _PLATFORM_PLUGINS = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin
 
 
 def _rendered_svg(data: bytes | Path, width: int) -> QImage:
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(data)) if isinstance(data, bytes) else QSvgRenderer(str(data))
     if not renderer.isValid():
         raise ValueError("Qt's SVG renderer cannot read it")
@@ -180,6 +207,8 @@ def check_icon(icon_file: Path) -> str:
 
 
 def check_qt() -> str:
+    from PySide6.QtGui import QImageReader
+
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = {"png", "svg"} - formats
     if missing:
@@ -206,6 +235,8 @@ def check_platform_plugins() -> str:
         raise ValueError(f"no {' or '.join(wanted)} platform plugin in {QCoreApplication.libraryPaths()}")
     if not sys.platform.startswith("linux"):
         return f"platform plugins: {', '.join(sorted(found))}"
+    import ctypes
+
     loaded, problems = [], []
     for name, path in found.items():
         try:
@@ -226,6 +257,9 @@ def check_qr() -> str:
     against the matrix qrcode computes for the same URL."""
     import qrcode  # the self-test's own: not on the way to the window
     import qrcode.constants
+    from PySide6.QtGui import QImage
+
+    from linkmanager.services.qr import QUIET_ZONE, qr_png, qr_svg
 
     box = 4
     reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)

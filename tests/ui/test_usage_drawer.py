@@ -3,7 +3,9 @@ value, shows payer text literally, and updates in place when a sync brings a new
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
+from types import FrameType
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -224,9 +226,45 @@ def test_another_usage_replaces_the_content(drawer: UsageDrawer) -> None:
     assert drawer.current_usage_id() == "short"
 
 
+def test_a_closed_drawer_leaves_the_hosts_events_alone(host: Host, drawer: UsageDrawer, qtbot: QtBot) -> None:
+    """The host's events (every paint and resize of the window's centre) reach the drawer's filter,
+    a call into Python each, only while the drawer is out; it still follows the host then."""
+    calls: list[str] = []
+    code = UsageDrawer.eventFilter.__code__
+
+    def profile(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call" and frame.f_code is code:
+            calls.append(event)
+
+    sys.setprofile(profile)  # watched, not replaced: PySide keeps a Python override it has found
+    try:
+        host.resize(1100, 600)
+        host.update()
+        QGuiApplication.processEvents()
+        assert calls == []
+        drawer.show_usage(USAGE)
+        assert drawer.geometry().getRect() == (1100 - WIDTH, 0, WIDTH, 600)
+        host.resize(1200, 500)
+        qtbot.waitUntil(lambda: drawer.geometry().getRect() == (1200 - WIDTH, 0, WIDTH, 500))
+        assert calls
+        with qtbot.waitSignal(drawer.closed):
+            qtbot.keyClick(host.search, Qt.Key.Key_Escape)
+        calls.clear()
+        host.resize(900, 650)
+        QGuiApplication.processEvents()
+        assert calls == []
+    finally:
+        sys.setprofile(None)
+    drawer.show_usage(USAGE)  # opened again: at the host's new size, and following it
+    assert drawer.geometry().getRect() == (900 - WIDTH, 0, WIDTH, 650)
+    host.resize(1000, 700)
+    qtbot.waitUntil(lambda: drawer.geometry().getRect() == (1000 - WIDTH, 0, WIDTH, 700))
+
+
 def test_a_drawer_being_torn_down_ignores_its_hosts_events(host: Host, drawer: UsageDrawer) -> None:
     """While a window closes, Qt can still hand the host's events to the drawer's filter after the
     drawer's Python side has let go of its attributes: that must not raise in the event loop."""
+    drawer.show_usage(USAGE)  # open: its filter is on the host
     drawer.__dict__.clear()  # as the wrapper is during teardown
     host.resize(host.width() + 40, host.height())  # a Resize the filter sees
     QGuiApplication.processEvents()

@@ -17,14 +17,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from linkmanager.domain.lifecycle import moment_text
-from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, duplicate_of
 from linkmanager.domain.models import PaymentLink
-from linkmanager.services.create import CreateResult, LinkCreator
 from linkmanager.services.workspace import CachedLink, Workspace
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
 
-if TYPE_CHECKING:  # the form is built on first use: its modules are no part of the window's start
+if TYPE_CHECKING:  # the form, its drafts and the creator load on first use: not at the window's start
+    from linkmanager.domain.link_draft import LinkDraft
+    from linkmanager.services.create import LinkCreator
     from linkmanager.ui.dialogs.create_link import CreateLinkDialog
 
 CREATE_TIP = "Create a new payment link (Ctrl+N)"
@@ -51,8 +51,7 @@ class CreateController(QObject):
         self._current_link = current_link
         self._window = window
         self._tz = tz
-        # One creator per open profile: it remembers a create whose answer was lost until it is settled.
-        self.creator = LinkCreator(workspace.cache, workspace.client, clock=workspace.now)
+        self._creator: LinkCreator | None = None
         self._online = True
         self._offline_reason = ""
         self.dialog: CreateLinkDialog | None = None
@@ -64,6 +63,17 @@ class CreateController(QObject):
         self.duplicate_action = QAction("Duplicate as new link…", window)
         self.duplicate_action.triggered.connect(self.open_duplicate)
         self.refresh()
+
+    @property
+    def creator(self) -> LinkCreator:
+        """One creator per open profile: it remembers a create whose answer was lost until it is
+        settled. Made with the first form (services.create is no part of the window's start)."""
+        if self._creator is None:
+            from linkmanager.services.create import LinkCreator
+
+            workspace = self._workspace
+            self._creator = LinkCreator(workspace.cache, workspace.client, clock=workspace.now)
+        return self._creator
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -95,11 +105,15 @@ class CreateController(QObject):
         cached = self._current_link()
         if cached is None:
             return
+        from linkmanager.domain.link_draft import duplicate_of
+
         link = cached.link
         now = self._workspace.now()
         self._open(duplicate_of(link, now), link.display_name, self._duplicate_notice(link))
 
     def _duplicate_notice(self, link: PaymentLink) -> str:
+        from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES
+
         notes = []
         if link.expires_at is not None and link.expires_at <= self._workspace.now():
             local = link.expires_at.astimezone(self._tz) if self._tz else link.expires_at.astimezone()
@@ -140,6 +154,8 @@ class CreateController(QObject):
         self.dialog = None
 
     def _on_created(self, result: object) -> None:
+        from linkmanager.services.create import CreateResult  # loaded with the form
+
         if not isinstance(result, CreateResult):
             return
         link = result.link

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
-from linkmanager.domain.models import Usage
+from linkmanager.domain.models import PaymentLink, Usage
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import ActionRefused, StatusChange
 from linkmanager.services.workspace import CachedLink, Workspace, is_unreachable
-from linkmanager.ui.dialogs.confirm import confirm_status_change
 from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
@@ -25,6 +24,15 @@ from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 
 logger = logging.getLogger(__name__)
+
+
+def confirm_status_change(
+    parent: QWidget, link: PaymentLink, status: LinkStatus, zone: tzinfo | None
+) -> bool:
+    """Ask before Disable/Enable (ui.dialogs.confirm, loaded with the first change: not at start)."""
+    from linkmanager.ui.dialogs.confirm import confirm_status_change as ask
+
+    return ask(parent, link, status, zone)
 
 
 class LinkController(QObject):
@@ -186,6 +194,8 @@ class LinkController(QObject):
             title, text = "Lean cannot be reached", f"{error}\n\nNothing was changed."
         else:
             title, text = "The change failed", str(error)
+        from PySide6.QtWidgets import QMessageBox  # only when a change failed
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()

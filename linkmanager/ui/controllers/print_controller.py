@@ -15,21 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from linkmanager.services.print_batch import choose_links, sheet_layout
 from linkmanager.services.workspace import CachedLink
-from linkmanager.ui.printing.choices import (
-    NOTICE_LINES,
-    PDF_FILTER,
-    TEMPLATES,
-    default_template,
-    left_out_lines,
-    left_out_text,
-    sheet_file_name,
-)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sheets' choices and layouts load with the first print: not at the window's start
+    from PySide6.QtWidgets import QMessageBox
+
     from linkmanager.ui.printing.preview import PrintPreview
 
 logger = logging.getLogger(__name__)
@@ -84,6 +76,9 @@ class PrintController(QObject):
         links = list(self._selected())
         if not links:
             return None
+        from linkmanager.services.print_batch import choose_links
+        from linkmanager.ui.printing.choices import NOTICE_LINES, left_out_lines, left_out_text
+
         now = self._now()
         if not choose_links(links, now, include_disabled=True, tz=self._zone()).items:
             choice = choose_links(links, now, tz=self._zone())
@@ -103,6 +98,10 @@ class PrintController(QObject):
 
     def choose_pdf_path(self, default_name: str) -> str | None:
         """Ask where to save (tests replace this); None when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from linkmanager.ui.printing.choices import PDF_FILTER
+
         folder = self._last_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -118,6 +117,16 @@ class PrintController(QObject):
         links = list(self._selected())
         if not links:
             return None
+        from linkmanager.services.print_batch import choose_links, sheet_layout
+        from linkmanager.ui.printing.choices import (
+            NOTICE_LINES,
+            TEMPLATES,
+            default_template,
+            left_out_lines,
+            left_out_text,
+            sheet_file_name,
+        )
+
         choice = choose_links(links, self._now(), tz=self._zone())
         has_disabled = any(out.kind == "disabled" for out in choice.left_out)
         hint = f"\n\n{DISABLED_HINT}" if has_disabled else ""
@@ -158,6 +167,10 @@ class PrintController(QObject):
         self, title: str, text: str, details: list[str] | None = None, *, warning: bool = False
     ) -> None:
         """A message; `details`, when the text had to leave some lines out, under Show Details."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from linkmanager.ui.printing.choices import NOTICE_LINES
+
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # link names come from the server

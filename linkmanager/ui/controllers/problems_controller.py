@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from linkmanager.services.workspace import SyncProblem, Workspace
-from linkmanager.ui.dialogs.sync_problems import SyncProblemsDialog
 from linkmanager.ui.models.links_model import LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:  # the list is built when first opened: its modules are no part of the window's start
+    from linkmanager.ui.dialogs.sync_problems import SyncProblemsDialog
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +104,8 @@ class ProblemsController(QObject):
     def open_list(self) -> None:
         """Show the Sync problems list (one window, raised when already open)."""
         if self.dialog is None:
+            from linkmanager.ui.dialogs.sync_problems import SyncProblemsDialog
+
             self.dialog = SyncProblemsDialog(self._window)
             self.dialog.link_requested.connect(self._on_link_requested)
         self.dialog.set_problems(self._problems, self._names())

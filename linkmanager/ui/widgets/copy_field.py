@@ -7,7 +7,6 @@ Times are shown local and short ("14:02", "in 3 days"); the exact UTC time goes 
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -15,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from linkmanager.domain.lifecycle import moment_text
+from linkmanager.ui.text import escaped
 
 EMPTY = "—"
 COPIED_MS = 1500
@@ -55,7 +55,7 @@ def plain_tooltip(text: str) -> str:
     so untrusted text is escaped into a rich one (which also wraps long reasons)."""
     if not text:
         return ""
-    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+    return f'<p style="white-space:pre-wrap">{escaped(text, quote=False)}</p>'
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, selectable: bool = False) -> QLabel:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -34,6 +34,21 @@ def styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
     return label
 
 
+class _UsagesView(QTableView):
+    """The usages table; Enter or Return on a row opens it, as a click does (`entered`).
+
+    A key handler rather than an event filter: a filter is called for every event the table
+    gets (each paint among them), this only for keys."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class UsagesSection(QWidget):
     """The usages title, their "as of" time, the loading note and the table of one link's usages."""
 
@@ -47,7 +62,7 @@ class UsagesSection(QWidget):
         self.loading.hide()
         self.model = UsagesTableModel(self)
         self.view = self._make_view()
-        self.view.installEventFilter(self)
+        self.view.entered.connect(self._on_usage_entered)
 
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -58,8 +73,8 @@ class UsagesSection(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.view, 1)
 
-    def _make_view(self) -> QTableView:
-        view = QTableView()
+    def _make_view(self) -> _UsagesView:
+        view = _UsagesView()
         view.setAccessibleName("Usages table")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,19 +115,10 @@ class UsagesSection(QWidget):
 
     # -- activation --------------------------------------------------------------------------------
 
+    def _on_usage_entered(self) -> None:
+        self._on_usage_clicked(self.view.currentIndex())
+
     def _on_usage_clicked(self, index: QModelIndex) -> None:
         usage = self.model.usage_at(index.row()) if index.isValid() else None
         if usage is not None:
             self.usage_activated.emit(usage.usage_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter or Return on a usage row opens it, as a click does."""
-        if (
-            watched is self.view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._on_usage_clicked(self.view.currentIndex())
-            return True
-        return super().eventFilter(watched, event)

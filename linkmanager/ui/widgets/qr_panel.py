@@ -14,10 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -27,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain.lifecycle import QrUse
 from linkmanager.domain.models import PaymentLink
-from linkmanager.services.print_batch import DISABLED_MARK
-from linkmanager.services.qr import QrError, default_file_name, module_count, qr_png, qr_svg
 from linkmanager.ui.widgets.copy_field import COPIED_MS, plain_label
+
+# services.qr and print_batch load with the first code shown (they are no part of the window's
+# start), and qrcode with Pillow with the first code drawn.
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +105,8 @@ class QrPanel(QWidget):
 
     def show_qr(self, link: PaymentLink | None, use: QrUse, refusal: str = "") -> None:
         """Offer the code as `use` allows; `refusal` says why not (shown when there is no code)."""
+        from linkmanager.services.print_batch import DISABLED_MARK
+
         self._link = link if use != QrUse.REFUSED else None
         self._mark = DISABLED_MARK if use == QrUse.MARKED_DISABLED else None
         if link is None or use == QrUse.REFUSED:
@@ -135,6 +136,8 @@ class QrPanel(QWidget):
         link = self._link
         if link is None:
             return
+        from linkmanager.services.qr import QrError, module_count, qr_png
+
         ratio = self.devicePixelRatioF()
         try:
             box = max(2, round(self.PREVIEW * ratio / module_count(link.url)))
@@ -162,6 +165,8 @@ class QrPanel(QWidget):
     def copy_image(self) -> None:
         if self._link is None:
             return
+        from linkmanager.services.qr import qr_png
+
         data = qr_png(self._link.url, box_size=EXPORT_BOX, mark=self._mark)
         QGuiApplication.clipboard().setImage(QImage.fromData(data))
         self.copy_button.setText("Copied")
@@ -172,6 +177,8 @@ class QrPanel(QWidget):
 
     def choose_save_path(self, default_name: str) -> str | None:
         """Ask where to save (tests replace this); None when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = self._last_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation
         )
@@ -184,6 +191,8 @@ class QrPanel(QWidget):
         link = self._link
         if link is None:
             return
+        from linkmanager.services.qr import QrError, default_file_name, qr_png, qr_svg
+
         path = self.choose_save_path(default_file_name(link, "-qr.png"))
         if not path:
             return
@@ -195,6 +204,8 @@ class QrPanel(QWidget):
             Path(path).write_bytes(data)
         except (OSError, QrError) as exc:
             logger.info("Could not save a QR code: %s", exc)
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "QR code not saved",

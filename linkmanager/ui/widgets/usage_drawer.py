@@ -63,7 +63,13 @@ class UsageDrawer(QFrame):
         self.animation.setDuration(DURATION_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self.animation.finished.connect(self._on_animation_finished)
+        self._built = False  # what it shows is made with the first usage (_build): not at start
+        self.hide()
 
+    def _build(self) -> None:
+        """The title, statuses, what the payer entered and the references, with the first usage
+        shown: a window that never opens a usage does not make (or lay out) them."""
+        self._built = True
         self.title = plain_label()
         font = QFont(self.title.font())
         font.setBold(True)
@@ -125,13 +131,12 @@ class UsageDrawer(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.scroll_area, 1)
 
-        host.installEventFilter(self)
-        self.hide()
-
     # -- public ------------------------------------------------------------------------------------
 
     def show_usage(self, usage: Usage) -> None:
         """Show `usage`, opening the drawer if it is closed; the same usage again updates in place."""
+        if not self._built:
+            self._build()
         if self._usage is None or usage.usage_id != self._usage.usage_id:
             self.scroll_area.verticalScrollBar().setValue(0)
         self._usage = usage
@@ -205,7 +210,11 @@ class UsageDrawer(QFrame):
         return QPoint(self._host.width() - self._width(), 0)
 
     def _slide_in(self) -> None:
+        # The host's events (its size, Esc) matter only while the drawer is out: its filter is
+        # installed then (Qt never holds the same one twice), so that a closed drawer costs the
+        # host's events, each paint and resize of the window's centre among them, no call into Python.
         self._open = True
+        self._host.installEventFilter(self)
         self.resize(self._width(), self._host.height())
         if not self.isVisible():
             self.move(self._host.width(), 0)
@@ -231,13 +240,18 @@ class UsageDrawer(QFrame):
 
     def _on_animation_finished(self) -> None:
         if not self._open and self.isVisible():
-            self.hide()
+            self._hide()
             self.closed.emit()
+
+    def _hide(self) -> None:
+        """Out of sight: the host's events no longer concern the drawer until it opens again."""
+        self.hide()
+        self._host.removeEventFilter(self)
 
     def _follow_host(self) -> None:
         if not self._open:
             if self.isVisible() and self.animation.state() != QPropertyAnimation.State.Running:
-                self.hide()
+                self._hide()
             return
         self.resize(self._width(), self._host.height())
         if self.animation.state() == QPropertyAnimation.State.Running:
