@@ -36,11 +36,14 @@ ARGS.add_argument("--manifest", required=True, type=Path)
 ARGS.add_argument("--now", required=True, help="the window's fixed clock, ISO 8601 (see bench_window_data)")
 OPTIONS = ARGS.parse_args()
 
+# What `linkmanager --profile NAME` imports before the window, in the same order: the app's own
+# modules load before PySide6 there (linkmanager/app.py), so they do here, before the helpers.
+import linkmanager.app  # noqa: E402, F401  # the GUI's composition root: what run_gui imports
+from linkmanager.cli.main import window_args  # noqa: E402
+
+# isort: split
 from bench_window_paint import PaintWatch, clock, emit, memory_kib, spin_until  # noqa: E402
 from bench_window_trace import StallWatch, Trace  # noqa: E402
-
-# What `linkmanager --profile NAME` imports and does before the window, in the same order.
-from linkmanager.cli.main import window_args  # noqa: E402
 
 HOME = tempfile.TemporaryDirectory(prefix="lm-bench-home-")  # the window's ui-state.ini, removed at exit
 MARKS: dict[str, float] = {}
@@ -63,8 +66,6 @@ def main() -> None:
     assert args is not None  # no command: the window
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QSettings
-
-    import linkmanager.app  # noqa: F401  # the GUI's composition root: what run_gui imports
 
     # As the app does (linkmanager.api loads httpx with the first client, on a worker): only
     # the error type here, or the child would import ~80 ms of HTTP stack the app does not.
