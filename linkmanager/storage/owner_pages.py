@@ -85,7 +85,10 @@ def append(conn: sqlite3.Connection, first: int, packed: Sequence[int]) -> None:
     key = first + 1
     while key <= last:
         page, offset = divmod(key, PAGE_KEYS)
-        row = conn.execute("SELECT owners FROM search_owner_pages WHERE page = ?", (page,)).fetchone()
+        row = conn.execute("SELECT owners, crc FROM search_owner_pages WHERE page = ?", (page,)).fetchone()
+        if row and (not isinstance(row[0], bytes) or zlib.crc32(row[0]) != row[1]):
+            conn.execute(_SET_UPTO, ("0",))  # damaged: not appended to (its CRC would hide it)
+            return
         stored = _from_bytes(row[0]) if row else array("i")
         take = min(PAGE_KEYS - offset, last + 1 - key)
         if len(stored) < offset:

@@ -174,3 +174,22 @@ def max_term_key(path: Path) -> int:
         return int(conn.execute("SELECT max(key) FROM search_terms").fetchone()[0])
     finally:
         conn.close()
+
+
+def test_a_damaged_last_page_is_not_appended_to(
+    tmp_path: Path, make_link: LinkFactory, make_usage: UsageFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(owner_pages, "PAGE_KEYS", 1000)  # one page holds every value
+    path = tmp_path / "cache.sqlite3"
+    with LinkCache.open(path) as plain:
+        fill(plain, make_link, make_usage, seed=1, at=T0)
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("UPDATE search_owner_pages SET owners = zeroblob(length(owners))")
+        conn.close()
+        fill(plain, make_link, make_usage, seed=2, at=T0 + timedelta(minutes=1))  # appends to that page
+        assert term_owners.build(path).kept == 0  # not trusted: worked out again
+        with LinkCache.open(path) as fresh:
+            fresh.prepare_search()
+            assert answers(fresh) == answers(plain)
+        assert term_owners.build(path).kept == max_term_key(path)
