@@ -11,14 +11,26 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from linkmanager import __version__
 from linkmanager.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_CANCELLED
 
 
-def _program_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+class _NotTheWindow(Exception):
+    """argv is not (only) the window's options: the whole parser must read it."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def _program_parser(
+    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser, *, add_help: bool = True
+) -> argparse.ArgumentParser:
     """The program's own options: all the window takes."""
-    parser = argparse.ArgumentParser(
+    parser = parser_class(
         prog="linkmanager",
         description="Manage Lean Technologies Payment Links from the desktop and the command line.",
         add_help=add_help,
@@ -48,9 +60,16 @@ def window_args(argv: Sequence[str] | None = None) -> argparse.Namespace | None:
     Parsed without building the commands' parsers, whose modules (creation, printing, QR, the
     simulator's options) would otherwise be imported on every start of the window.
     """
-    args, rest = _program_parser(add_help=False).parse_known_args(argv)
-    if rest or {"-h", "--help"} & set(sys.argv[1:] if argv is None else argv):
-        return None  # a command, help, or a mistake: the whole parser answers
+    parser = _program_parser(_WindowParser, add_help=False)
+    # -h/--help noted, not handled: read as the whole parser reads it (-vh, --he, the ambiguous --h)
+    parser.add_argument("-h", "--help", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheWindow:
+        return None  # a mistake: the whole parser says what it is
+    if rest or args.help:
+        return None  # a command or help: the whole parser answers
+    del args.help
     args.command = None
     return args
 

@@ -238,9 +238,9 @@ class LinkCache:
         return made
 
     def link_now(self, link_id: str) -> CachedLink | None:
-        """link(), for the window's thread: read beside the cache's lock (SideReader), never
-        waiting behind a sync's write; the usual way only when that reader cannot answer."""
+        """link() for the window's thread: beside the cache's lock (SideReader), never behind a sync."""
         query = SELECT_CACHED + " WHERE id = ?"
+        self._live()  # closed is closed, on every connection
         try:
             rows = self._side.read(
                 "read a link", lambda conn: conn.execute(query, (clean(link_id),)).fetchall()

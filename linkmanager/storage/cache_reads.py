@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from linkmanager.domain import jsontext
 from linkmanager.domain.lifecycle import status_at
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage.cache_errors import translate
+from linkmanager.storage.cache_errors import CacheError, translate
 from linkmanager.storage.cache_files import open_read_only
 from linkmanager.storage.cache_model import (
     BY_KEYS,
@@ -148,9 +148,6 @@ def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> 
                     made.append(make(raw))
                 except StoredDataError:
                     refused += 1
-        # They stay as long as the table does: out of every later full pass of the collector
-        # (~0.1 s over 100,000 rows, holding every thread), which refcounting makes needless.
-        gc.freeze()
     return made, refused, (newest, ids)
 
 
@@ -181,10 +178,13 @@ class SideReader:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._conn: sqlite3.Connection | None = None
+        self._closed = False
         self._lock = threading.Lock()
 
     def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
+            if self._closed:  # never opened again once closed (a late click after a profile switch)
+                raise CacheError(f"The offline cache {self._path} has been closed.")
             try:
                 if self._conn is None:
                     # A short busy wait: outside WAL (a file system without shared memory) a
@@ -196,6 +196,7 @@ class SideReader:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None

@@ -16,7 +16,17 @@ def test_the_window_options_parse_as_the_whole_parser_parses_them() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["links"], ["--profile", "Shop", "sync"], ["-h"], ["--help"], ["sim", "--port", "0"], ["--nonsense"]],
+    [
+        ["links"],
+        ["--profile", "Shop", "sync"],
+        ["-h"],
+        ["--help"],
+        ["-vh"],  # bundled with -v, as the whole parser reads it
+        ["--h", "/tmp/x"],  # --help or --home: the whole parser calls it ambiguous
+        ["--profile"],  # no value: the whole parser says so, with its own usage line
+        ["sim", "--port", "0"],
+        ["--nonsense"],
+    ],
 )
 def test_a_command_help_or_a_mistake_goes_to_the_whole_parser(argv: list[str]) -> None:
     assert window_args(argv) is None

@@ -11,9 +11,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from linkmanager.domain import LinkStatus, PaymentLink
 from linkmanager.services.link_rows import COLUMN_NAMES, LinkRow, make_rows, status_reason, table_row
-from linkmanager.storage.cache import LinkCache
+from linkmanager.storage.cache import CacheError, LinkCache
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 NOW = T0 + timedelta(days=2)
@@ -94,3 +96,13 @@ def test_link_now_answers_while_a_sync_holds_the_cache(tmp_path: Path, make_link
         assert not reader.is_alive()
         assert answers == [cache.link("c")]
         assert cache.link_now("nope") is None
+
+
+def test_a_closed_cache_answers_no_link_now(tmp_path: Path, make_link: LinkFactory) -> None:
+    cache = LinkCache.open(tmp_path / "cache.sqlite3")
+    cache.store_listing(varied_links(make_link), T0, complete=True)
+    assert cache.link_now("a") is not None
+    cache.close()
+    with pytest.raises(CacheError):
+        cache.link_now("a")  # a late click after a profile switch: said, not answered
+    assert cache._side._conn is None  # and its connection not opened again
