@@ -148,6 +148,10 @@ def table_rows(conn: sqlite3.Connection, make: Callable[[Sequence[Any]], T]) -> 
                     made.append(make(raw))
                 except StoredDataError:
                     refused += 1
+        # Out of the collector's passes before it is back on: its first pass would otherwise scan
+        # the 100,000 new rows at once (~60 ms, holding every thread, the window's too). The cost:
+        # reference cycles other threads dropped during the read are kept for good (a few, small).
+        gc.freeze()
     return made, refused, (newest, ids)
 
 

@@ -277,9 +277,6 @@ class MainWindow(QMainWindow):
         self._runner.run(read, self._on_links, key="links", owner=self)
 
     def _on_links(self, rows: list[LinkRow]) -> None:
-        # Rows live as long as the table: out of the collector's full passes (~0.1 s at 100,000
-        # rows, holding every thread). Frozen here, not in the read, where the collector is off.
-        gc.freeze()
         self._links_arriving = True
         self.model.set_link_rows(rows)  # sorted and diffed on a worker when there are many
 
