@@ -79,7 +79,8 @@ class Shell(QObject):
         if screenshot:
             from linkmanager.ui.screenshot_run import ScreenshotRun
 
-            self._screenshot = ScreenshotRun(screenshot, self._quit, self)
+            view = getattr(options, "view", None) or "links"
+            self._screenshot = ScreenshotRun(screenshot, self._quit, self, view=view)
         self.exit_code = 0
 
     # -- where things are -------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import platform
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import UTC
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
@@ -32,7 +33,7 @@ from linkmanager.ui.app_setup import (
     check_platform_plugins,
     check_qr,
     check_qt,
-    ensure_gui_application,
+    ensure_widget_application,
 )
 
 # The keyring backend modules each OS needs, with what they import.
@@ -102,6 +103,50 @@ def check_print() -> str:
     return check()
 
 
+def check_export() -> str:
+    """A Payments export to XLSX and CSV (openpyxl, streamed), read back: numbers stay numbers,
+    text that a spreadsheet would run stays text."""
+    import openpyxl  # on use, as the export imports it
+
+    from linkmanager.services.export import ExportColumn, ExportHeader, export_rows
+
+    columns = [ExportColumn("Amount", "money"), ExportColumn("Payer value", "text")]
+    header = ExportHeader("Payments", "Self test", "sandbox", "none", None, UTC, utc_now())
+    rows = [[Money(Decimal("1.5"), "KWD"), "=HYPERLINK(1)"]]
+    with tempfile.TemporaryDirectory(prefix="linkmanager-selftest-") as folder:
+        xlsx, csv_file = Path(folder) / "payments.xlsx", Path(folder) / "payments.csv"
+        export_rows(xlsx, "xlsx", header, columns, rows)
+        export_rows(csv_file, "csv", header, columns, rows)
+        sheet = openpyxl.load_workbook(xlsx).active
+        last = [row for row in sheet.iter_rows(values_only=True) if row[0] is not None][-1]
+        if last[0] != 1.5 or not str(last[1]).startswith("'"):
+            raise ValueError(f"the XLSX read back as {last!r}")
+        if "1.500" not in csv_file.read_text(encoding="utf-8-sig"):
+            raise ValueError("the CSV lost the currency's three decimals")
+    return f"XLSX (openpyxl {openpyxl.__version__}) and CSV written and read back"
+
+
+def check_chart() -> str:
+    """The Payments chart (pyqtgraph over numpy) drawn offscreen with one day's payments."""
+    from datetime import date
+
+    from linkmanager.domain.outcome import Outcome
+    from linkmanager.services.payment_totals import DailyCollected
+    from linkmanager.ui.widgets.payments_chart import PaymentsChart
+
+    chart = PaymentsChart()
+    chart.resize(600, 300)
+    chart.show_data(
+        DailyCollected([date(2026, 12, 5)], {"AED": [Decimal("262.00")]}), {Outcome.COLLECTED: 1}, "UTC"
+    )
+    if chart.grab().isNull() or "AED" not in chart.accessibleDescription():
+        raise ValueError("the chart drew nothing")
+    import numpy
+    import pyqtgraph
+
+    return f"pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}"
+
+
 def check_keyring_modules() -> str:
     plugins = sorted(ep.name for ep in importlib.metadata.entry_points(group="keyring.backends"))
     if not plugins:
@@ -146,6 +191,8 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("print", check_print),
     ("money", check_money),
     ("cache", check_cache),
+    ("export", check_export),
+    ("chart", check_chart),
     ("keyring modules", check_keyring_modules),
 )
 
@@ -154,7 +201,7 @@ def self_test(out: TextIO | None = None) -> int:
     """Print one line per check; 0 when every check passed, 1 otherwise."""
     stream = out if out is not None else sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: any machine can run it
-    ensure_gui_application()
+    ensure_widget_application()  # widgets: the chart check draws one
     failed = 0
     for name, check in CHECKS:
         try:

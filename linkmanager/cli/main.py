@@ -49,6 +49,9 @@ def _program_parser(
         "--screenshot", metavar="PATH", help="start, wait for the first sync, save the window as PNG, exit"
     )
     window.add_argument(
+        "--view", choices=("links", "payments"), help="with --screenshot: the view to save (default: links)"
+    )
+    window.add_argument(
         "--self-test", action="store_true", help="check resources, QR, cache and keyring, then exit"
     )
     return parser
@@ -77,9 +80,11 @@ def window_args(argv: Sequence[str] | None = None) -> argparse.Namespace | None:
 def build_parser() -> argparse.ArgumentParser:
     from linkmanager.cli.action_cmds import add_action_parsers
     from linkmanager.cli.create_cmds import add_create_parser
+    from linkmanager.cli.payment_cmds import add_payment_parsers
     from linkmanager.cli.profile_cmds import add_profile_parsers
     from linkmanager.cli.qr_cmds import add_qr_parsers
     from linkmanager.cli.read_cmds import add_read_parsers
+    from linkmanager.cli.reconcile_cmds import add_reconcile_parser
     from linkmanager.cli.sync_cmds import add_sync_parser
     from linkmanager.simulator.cli import add_sim_arguments
 
@@ -98,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parsers(commands, common)
     add_sync_parser(commands, common)
     add_read_parsers(commands, common)
+    add_payment_parsers(commands, common)
+    add_reconcile_parser(commands, common)
     add_action_parsers(commands, common)
     add_qr_parsers(commands, common)
     add_create_parser(commands, common)
@@ -112,7 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _handler(args: argparse.Namespace) -> Callable[..., int]:
-    from linkmanager.cli import action_cmds, create_cmds, profile_cmds, qr_cmds, read_cmds, sync_cmds
+    from linkmanager.cli import (
+        action_cmds,
+        create_cmds,
+        payment_cmds,
+        profile_cmds,
+        qr_cmds,
+        read_cmds,
+        reconcile_cmds,
+        sync_cmds,
+    )
 
     if args.command == "profile":
         return {
@@ -126,6 +142,10 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
         "links": read_cmds.links,
         "usages": read_cmds.usages,
         "search": read_cmds.search,
+        "payments": payment_cmds.payments,
+        "totals": payment_cmds.totals,
+        "export": payment_cmds.export,
+        "reconcile": reconcile_cmds.reconcile,
         "disable": action_cmds.set_status,
         "enable": action_cmds.set_status,
         "qr": qr_cmds.qr,

@@ -326,3 +326,15 @@ def status_reason(row: LinkRow) -> str:
     if not row.status.is_known:
         lines.append("Lean reports a status LinkManager does not know yet; it is shown as it came.")
     return "\n".join(lines)
+
+
+def amounts_by_currency(rows: Iterable[LinkRow]) -> dict[str, Decimal]:
+    """The rows' amounts summed per currency (a selection's, for the status bar); a damaged
+    stored amount is left out of the sum."""
+    sums: dict[str, Decimal] = {}
+    for row in rows:
+        try:
+            sums[row.currency] = sums.get(row.currency, Decimal(0)) + Decimal(row.amount_text)
+        except ArithmeticError:
+            continue
+    return sums

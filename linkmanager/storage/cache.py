@@ -1,11 +1,10 @@
 """The offline cache: one SQLite file per profile holding links, usages and sync state.
 
 Threads: one sqlite3 connection (check_same_thread=False) behind one RLock serves every thread.
-SQLite lets only one writer in at a time anyway, so a connection per thread would add SQLITE_BUSY
-retries between our own workers, and connections left behind in pool threads that nobody closes;
-with one connection, close() is complete and no thread sees a half-written sync. The lock is
-waited for on worker threads only; the reads of every link and the window's look-up of one
-(link_now) use read-only connections of their own, so neither waits for a sync's write.
+SQLite lets one writer in at a time anyway; a connection per thread would add SQLITE_BUSY retries
+between our own workers and connections left in pool threads; with one, close() is complete and no
+thread sees a half-written sync. The lock is waited for on workers only: the reads of every link
+and the window's look-up of one (link_now) use read-only connections that a sync's write never blocks.
 """
 
 from __future__ import annotations
@@ -174,17 +173,18 @@ class LinkCache:
                     raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
                 raise
 
-    def _read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+    def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` in a read transaction: one consistent snapshot even across several queries."""
         with self._transaction(doing, "BEGIN") as conn:
             return work(conn)
 
-    def _read_beside(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+    def read_beside(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
         """A long read on a connection of its own: the cache's lock stays free meanwhile."""
         self._live()  # closed is closed, whatever the connection
         return cache_reads.read_beside(self._path, doing, work)
 
-    def _write(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+    def write(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        """One write transaction (read/read_beside/write also serve payment_reads and matches)."""
         if self._read_only is not None:
             raise CacheReadOnlyError(self._path, self._read_only)
         with self._transaction(doing, "BEGIN IMMEDIATE") as conn:
@@ -199,7 +199,7 @@ class LinkCache:
         at `now`. `ordered=False` skips the sort (0.5 s at 100,000 links) for a caller that sorts."""
         moment = ensure_utc(now if now is not None else self._clock())
         query = SELECT_CACHED + (_ORDER if ordered else "")
-        rows = self._read("read the links", lambda conn: conn.execute(query).fetchall())
+        rows = self.read("read the links", lambda conn: conn.execute(query).fetchall())
         with cache_reads.collector_paused():
             cached = self._decoded(rows)
         if status is None:
@@ -215,7 +215,7 @@ class LinkCache:
         """
         if limit <= 0:
             return []
-        rows = self._read(
+        rows = self.read(
             "read the links", lambda conn: cache_reads.first_rows(conn, order, descending, limit)
         )
         return self._decoded(rows)
@@ -228,7 +228,7 @@ class LinkCache:
 
     def table_rows(self, make: Callable[[Sequence[Any]], T]) -> list[T]:
         """Every link as `make` turns a SELECT_TABLE row into a table row (services.link_rows)."""
-        made, refused, ids = self._read_beside(
+        made, refused, ids = self.read_beside(
             "read the links", lambda conn: cache_reads.table_rows(conn, make)
         )
         with self._lock:
@@ -250,7 +250,7 @@ class LinkCache:
         return self._decoded(rows)[0] if rows else None
 
     def link(self, link_id: str) -> CachedLink | None:
-        rows = self._read(
+        rows = self.read(
             "read a link",
             lambda conn: conn.execute(SELECT_CACHED + " WHERE id = ?", (clean(link_id),)).fetchall(),
         )
@@ -266,7 +266,7 @@ class LinkCache:
 
     def _usages(self, where: str, params: tuple[str, ...]) -> list[Usage]:
         sql = SELECT_USAGES + where
-        rows = self._read("read usages", lambda conn: conn.execute(sql, params).fetchall())
+        rows = self.read("read usages", lambda conn: conn.execute(sql, params).fetchall())
         try:
             return [decode_usage(row) for row in rows]
         except StoredDataError as exc:
@@ -275,11 +275,11 @@ class LinkCache:
     def status_counts(self, now: datetime | None = None) -> dict[LinkStatus, int]:
         """Links per effective status at `now`; every known status is present, unknown ones when held."""
         moment = ensure_utc(now if now is not None else self._clock())
-        return self._read_beside("count the links", lambda conn: cache_reads.status_counts(conn, moment))
+        return self.read_beside("count the links", lambda conn: cache_reads.status_counts(conn, moment))
 
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Links and usages holding `text` anywhere in a searchable value; see storage.search."""
-        return self._read("search", lambda conn: search.search(conn, text, limit))
+        return self.read("search", lambda conn: search.search(conn, text, limit))
 
     def search_link_ids(self, text: str) -> tuple[set[str], set[str]]:
         """Every link holding `text`: (ids matched in the link's own fields, ids matched only in a
@@ -291,7 +291,7 @@ class LinkCache:
             found = set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
             return cast(tuple[set[str], set[str]], found)  # every key found is a link's
 
-        return self._read("search", find)
+        return self.read("search", find)
 
     def prepare_search(self) -> None:
         """Hold every indexed value's link in memory (storage.term_owners; read from the pages kept
@@ -301,7 +301,7 @@ class LinkCache:
             built = self._owners = term_owners.build(self._path)
             if built.covered > built.kept and self._read_only is None:
                 try:  # for the next start; without it that start is only slower
-                    self._write("keep the search index", partial(owner_pages.save, owners=built))
+                    self.write("keep the search index", partial(owner_pages.save, owners=built))
                 except CacheError as exc:
                     log.warning("The search index could not be kept for the next start: %s", exc)
 
@@ -314,20 +314,20 @@ class LinkCache:
         return self._key_ids[1]
 
     def sync_state(self) -> SyncState:
-        return self._read("read the sync state", cache_reads.sync_state)
+        return self.read("read the sync state", cache_reads.sync_state)
 
     def sync_marks(self) -> dict[str, SyncMarks]:
         """Every link's sync marks by id: what the sync engine plans a link's usages from."""
         with cache_reads.collector_paused():
-            return self._read("read the links", cache_sync.sync_marks)
+            return self.read("read the links", cache_sync.sync_marks)
 
     def problems(self) -> list[SyncProblem]:
         """What syncs could not bring up to date, oldest first; a link's go when it syncs again."""
-        return self._read("read the sync problems", cache_sync.problems)
+        return self.read("read the sync problems", cache_sync.problems)
 
     def is_empty(self) -> bool:
         """True when no link is cached (see sync_state() for whether a full sync ever finished)."""
-        return self._read("read the links", cache_reads.no_links)
+        return self.read("read the links", cache_reads.no_links)
 
     # --- writes -----------------------------------------------------------------------------
 
@@ -336,14 +336,14 @@ class LinkCache:
     ) -> list[LinkChange]:
         """Upsert the listed links; with `complete`, links absent from it are marked missing (never
         deleted). A LinkChange for each new link and each whose server-reported status changed."""
-        return self._write(
+        return self.write(
             "save links",
             lambda conn: cache_writes.put_links(conn, links, confirmed_at, complete, self._clock()),
         )
 
     def store_link(self, link: PaymentLink, confirmed_at: datetime) -> LinkChange | None:
         """One link as just re-read with GET."""
-        changes = self._write(
+        changes = self.write(
             "save a link",
             lambda conn: cache_writes.put_links(conn, [link], confirmed_at, False, self._clock()),
         )
@@ -373,7 +373,7 @@ class LinkCache:
     def store_usage_lists(self, lists: Sequence[UsageList]) -> list[UsageChange]:
         """Several links' usages (or probe confirmations) in one transaction: what a sync's workers
         read while the last batch was being written. Each link is whole: its new list or its old."""
-        return self._write(
+        return self.write(
             "save usages", lambda conn: cache_writes.put_usage_lists(conn, lists, self._clock())
         )
 
@@ -381,19 +381,19 @@ class LinkCache:
         """A listing read at `listed_at` was complete: links it did not confirm are marked missing
         (never deleted), except `keep` (listed in records that could not be read). Answers how
         many links are missing now."""
-        return self._write(
+        return self.write(
             "mark unlisted links",
             lambda conn: cache_sync.mark_unlisted(conn, listed_at, self._clock(), keep),
         )
 
     def note_problems(self, problems: Sequence[SyncProblem], seen_at: datetime) -> None:
-        self._write("save sync problems", lambda conn: cache_sync.note_problems(conn, problems, seen_at))
+        self.write("save sync problems", lambda conn: cache_sync.note_problems(conn, problems, seen_at))
 
     def clear_listing_problems(self, kinds: Collection[str]) -> None:
-        self._write("save sync problems", lambda conn: cache_sync.clear_listing_problems(conn, kinds))
+        self.write("save sync problems", lambda conn: cache_sync.clear_listing_problems(conn, kinds))
 
     def record_sync_started(self, started_at: datetime) -> None:
-        self._write("record the sync", lambda conn: cache_sync.record_sync_started(conn, started_at))
+        self.write("record the sync", lambda conn: cache_sync.record_sync_started(conn, started_at))
 
     def record_full_sync(self, finished_at: datetime) -> None:
-        self._write("record the sync", lambda conn: cache_sync.record_full_sync(conn, finished_at))
+        self.write("record the sync", lambda conn: cache_sync.record_full_sync(conn, finished_at))

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from linkmanager.domain.models import PaymentLink, Usage
+from linkmanager.domain.outcome import outcome_code
 from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus, UsageStatus
 from linkmanager.storage.cache_errors import UnknownLinkError
@@ -47,6 +48,13 @@ _UPDATE_LINK = (
 )
 
 
+_LINK_MOVED = "INSERT INTO link_history (link_key, seen_at, status_before, status) VALUES (?, ?, ?, ?)"
+_USAGE_MOVED = (
+    "INSERT INTO usage_history (usage_key, seen_at, usage_status_before, payment_status_before, "
+    "usage_status, payment_status) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
 def _stale(stamp: str, held: str | None, now: str) -> bool:
     """An answer read before the one already stored (fixed-width UTC text compares as time).
 
@@ -76,6 +84,7 @@ def put_links(
     updates: list[tuple[Any, ...]] = []
     reindex: list[tuple[int, PaymentLink]] = []
     changes: list[LinkChange] = []
+    link_moves: list[tuple[Any, ...]] = []  # link_history rows
     # One query per id rather than `IN json_each(...)`: SQLite's JSON functions cut text at a NUL.
     for link_id, link in latest.items():
         row = encode_link(link)
@@ -93,9 +102,11 @@ def put_links(
         updates.append((*row[1:], stamp, text_key(row[9]), key))
         if status != row[2]:
             changes.append(LinkChange(link_id, link.display_name, LinkStatus(status), link.status))
+            link_moves.append((key, stamp, status, row[2]))
         if (name, reference, customer_id) != (row[9], row[6], row[13]):
             reindex.append((key, link))
     conn.executemany(_UPDATE_LINK, updates)
+    conn.executemany(_LINK_MOVED, link_moves)
     fresh = {(key, None) for key, _ in inserted}
     replace_terms(conn, [((key, None), link_terms(link)) for key, link in [*reindex, *inserted]], fresh)
     clear_record_problems(conn, latest.keys())
@@ -154,20 +165,25 @@ def put_usages(
     }
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
+    moves: list[tuple[Any, ...]] = []  # usage_history rows
     reindex: list[tuple[int, Usage]] = []
     changes: list[UsageChange] = []
+    # Found on the first look at the link's usages: it happened some time before this one.
+    seen_before = int(held_at is None)
     for position, (usage_id, usage) in enumerate(latest.items()):
         row = encode_usage(usage)
+        outcome = outcome_code(row[0], row[1], row[2])
         before = held.get(usage_id)
         if before is None:
-            inserts.append((link_key, usage_id, position, *row, stamp))
+            inserts.append((link_key, usage_id, position, *row, stamp, outcome, seen_before))
             changes.append(
                 UsageChange(link_id, usage_id, None, usage.usage_status, None, usage.payment_status)
             )
             continue
         key, status, payment_status = before[1], before[2], before[3]
-        updates.append((position, *row, key))
+        updates.append((position, *row, outcome, key))
         if (status, payment_status) != (row[0], row[1]):
+            moves.append((key, stamp, status, payment_status, row[0], row[1]))
             changes.append(
                 UsageChange(
                     link_id,
@@ -185,14 +201,16 @@ def put_usages(
     updates_gone = [(len(latest) + i, key) for i, key in enumerate(gone)]
     conn.executemany(
         "INSERT INTO usages (link_key, usage_id, position, usage_status, payment_status, payment_id, "
-        "customer_id, identifiers, settled, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "customer_id, identifiers, settled, first_seen_at, outcome, seen_before) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         inserts,
     )
     conn.executemany(
         "UPDATE usages SET position = ?, usage_status = ?, payment_status = ?, payment_id = ?, "
-        "customer_id = ?, identifiers = ?, settled = ? WHERE key = ?",
+        "customer_id = ?, identifiers = ?, settled = ?, outcome = ? WHERE key = ?",
         updates,
     )
+    conn.executemany(_USAGE_MOVED, moves)
     conn.executemany("UPDATE usages SET position = ? WHERE key = ?", updates_gone)
     fresh: set[tuple[int, int | None]] = set()
     if inserts:

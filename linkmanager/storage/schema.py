@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from linkmanager.domain.outcome import outcome_code
 from linkmanager.domain.sorting import text_key
 from linkmanager.storage.cache_errors import CacheCorruptError, CacheTooNewError
 
@@ -147,12 +148,64 @@ _V5 = (
     "CREATE TABLE search_owner_pages (page INTEGER PRIMARY KEY, owners BLOB NOT NULL, crc INTEGER NOT NULL)",
 )
 
+# What this workstation observed, for finance staff (domain.outcome; Lean sends no times at all):
+# - `usages.outcome`: the usage's outcome code, kept with every write so that a million usages
+#   are counted and filtered without reading their statuses back into Python;
+# - `usages.seen_before`: 1 when the usage was found on the first look at its link's usages (it
+#   happened at some time before `first_seen_at`), 0 when it appeared between two looks. Usages
+#   cached before this step were first seen by an older version: all "seen before".
+# - `usage_history` / `link_history`: each change of a usage's statuses or a link's status a sync
+#   observed, with when; the state first seen is the first change's "before" (or today's, if none).
+# - `statement_matches`: bank-statement lines the user confirmed as a payment (services.matching);
+#   `line_key` tells a line of a statement imported again; `statement_formats` remembers each
+#   bank's column mapping.
+_V6 = (
+    "ALTER TABLE usages ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0",
+    "UPDATE usages SET outcome = lm_outcome(usage_status, payment_status, payment_id)",
+    "ALTER TABLE usages ADD COLUMN seen_before INTEGER NOT NULL DEFAULT 1",
+    # Covering: storage.payment_reads reads every usage's numbers from it, not from the wide rows.
+    "CREATE INDEX usages_by_seen ON usages (first_seen_at, key, link_key, outcome, seen_before)",
+    """CREATE TABLE usage_history (
+        key INTEGER PRIMARY KEY,
+        usage_key INTEGER NOT NULL REFERENCES usages (key),
+        seen_at TEXT NOT NULL,
+        usage_status_before TEXT NOT NULL,
+        payment_status_before TEXT,
+        usage_status TEXT NOT NULL,
+        payment_status TEXT
+    )""",
+    "CREATE INDEX usage_history_by_usage ON usage_history (usage_key, seen_at)",
+    """CREATE TABLE link_history (
+        key INTEGER PRIMARY KEY,
+        link_key INTEGER NOT NULL REFERENCES links (key),
+        seen_at TEXT NOT NULL,
+        status_before TEXT NOT NULL,
+        status TEXT NOT NULL
+    )""",
+    "CREATE INDEX link_history_by_link ON link_history (link_key, seen_at)",
+    """CREATE TABLE statement_matches (
+        key INTEGER PRIMARY KEY,
+        usage_key INTEGER NOT NULL UNIQUE REFERENCES usages (key),
+        line_key TEXT NOT NULL UNIQUE,
+        statement TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        line_date TEXT NOT NULL,
+        line_amount TEXT NOT NULL,
+        line_currency TEXT NOT NULL,
+        line_description TEXT NOT NULL,
+        matched_by TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL
+    )""",
+    "CREATE TABLE statement_formats (bank TEXT PRIMARY KEY, columns TEXT NOT NULL, saved_at TEXT NOT NULL) WITHOUT ROWID",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),
     Migration(2, "an index of the links by name as the table sorts them", _V2),
     Migration(3, "sync problems, and when each link's usages were last read in full", _V3),
     Migration(4, "an index the status counts are read from", _V4),
     Migration(5, "the search index's owners, kept", _V5),
+    Migration(6, "outcomes, what was seen when, and bank-statement matches", _V6),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -160,6 +213,7 @@ SCHEMA_VERSION = MIGRATIONS[-1].version
 def register_functions(conn: sqlite3.Connection) -> None:
     """The Python functions the schema's statements and the cache's queries call."""
     conn.create_function("lm_text_key", 1, text_key, deterministic=True)
+    conn.create_function("lm_outcome", 3, outcome_code, deterministic=True)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -176,6 +176,16 @@ def ensure_gui_application() -> QGuiApplication:
     return QGuiApplication(sys.argv[:1])
 
 
+def ensure_widget_application() -> QGuiApplication:
+    """The running application, or a bare QApplication for checks that draw widgets (the chart)."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    return QApplication(sys.argv[:1])
+
+
 _QR_PROBE_URL = "https://checkout.leantech.me/pay/self-test/0123456789"
 _PLATFORM_PLUGINS = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin": ("cocoa",)}
 

@@ -9,17 +9,18 @@ import linecache
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -29,17 +30,26 @@ from PySide6.QtWidgets import (
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.link_rows import LinkRow
 from linkmanager.services.workspace import CachedLink, Workspace
+from linkmanager.ui import window_views
 from linkmanager.ui.controllers.create_controller import CreateController
+from linkmanager.ui.controllers.export_controller import ExportController
 from linkmanager.ui.controllers.link_controller import LinkController
 from linkmanager.ui.controllers.print_controller import PrintController
 from linkmanager.ui.controllers.problems_controller import ProblemsController
+from linkmanager.ui.controllers.reconcile_controller import ReconcileController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
 from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.status_bar import StatusBar
+from linkmanager.ui.widgets.table_views import make_table
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
+from linkmanager.ui.window_menus import make_menus, row_menu
+from linkmanager.ui.window_state import restore_state, save_state
+
+if TYPE_CHECKING:
+    from linkmanager.ui.controllers.payments_controller import PaymentsController
 
 logger = logging.getLogger(__name__)
 SWITCH_INTERVAL_S = 0.0005
@@ -78,12 +88,26 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
 
         central = QWidget()
+        self.views = QTabBar()  # Links | Payments: two pages under one search box
+        self.views.setAccessibleName(self.tr("Views"))
+        self.views.addTab(self.tr("Links"))
+        self.views.addTab(self.tr("Payments"))
         top = QHBoxLayout()
-        top.addWidget(self.tabs, 1)
+        top.addWidget(self.views)
+        top.addStretch(1)
         top.addWidget(self.search_box, 1)
+        links_page = QWidget()
+        links_layout = QVBoxLayout(links_page)
+        links_layout.setContentsMargins(0, 0, 0, 0)
+        links_layout.addWidget(self.tabs)
+        links_layout.addWidget(self.splitter, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(links_page)
+        self._opening = QLabel(self.tr("Opening the payments…"), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self._opening)  # the Payments page's place until it is made
         layout = QVBoxLayout(central)
         layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.drawer = UsageDrawer(central)
 
@@ -100,7 +124,14 @@ class MainWindow(QMainWindow):
             workspace, runner, self.status, self.detail, self.model, self.show_link, self
         )
         self.sync.ended.connect(self.problems.reload)
+        self.payments: PaymentsController | None = None  # made when first shown (numpy loads then)
+        self.views.currentChanged.connect(self.show_view)
+        self.selection_label = QLabel()
+        self.selection_label.setAccessibleName(self.tr("Selection"))
+        self.status.addWidget(self.selection_label)
         self._select_after_load: str | None = None
+        self.view_actions: list[QAction] = []  # Links, Payments (window_menus)
+        self.view_menu = QMenu(self)  # replaced by the menu bar's View menu (window_menus)
         self._search_prepared = False
         self._links_arriving = False  # a whole list is on its way through the table engine
         self.model.answered.connect(self._on_rows_answered)
@@ -111,12 +142,18 @@ class MainWindow(QMainWindow):
         self.sync.online_changed.connect(self.creating.set_online)
         self.creating.link_created.connect(self._on_link_created)
         self.creating.notice.connect(self._show_notice)
-        self.printing.saved.connect(self._on_pdf_saved)
+        self.exporting = ExportController(workspace, runner, self)
+        self.exporting.notice.connect(self._show_notice)
+        self.reconciling = ReconcileController(
+            workspace, runner, self, open_payment=self.open_payment, settings=settings
+        )
+        self.printing.saved.connect(lambda path: self._show_notice(f"Saved {path}"))
         # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
         for changed in (selection.selectionChanged, selection.currentRowChanged, self.model.modelReset):
             changed.connect(self.creating.refresh)
             changed.connect(self.printing.update_actions)
+        selection.selectionChanged.connect(self._on_links_selection)
         self.sync.first_sync_finished.connect(self._after_first_sync)
         self.links.links_changed.connect(self.reload)
         self._make_actions()
@@ -125,101 +162,22 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName("Links table")
-        table.setModel(self.model)
+        table = make_table(
+            self.model,
+            "Links table",
+            ((Column.LINK_ID, 120), (Column.NAME, 260), (Column.STATUS, 110), (Column.AMOUNT, 130)),
+            HIDDEN_BY_DEFAULT,
+            self._row_menu,
+        )
         # A first start sorts by name, A to Z; a saved header state (_restore) replaces it.
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Several links at once for a sheet of QR labels; the detail pane shows the current one.
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._row_menu)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        # Fixed row heights: a 100,000-row table must not measure every row.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        for column, width in (
-            (Column.LINK_ID, 120),
-            (Column.NAME, 260),
-            (Column.STATUS, 110),
-            (Column.AMOUNT, 130),
-        ):
-            table.setColumnWidth(column, width)
-        for column in HIDDEN_BY_DEFAULT:
-            table.setColumnHidden(column, True)
         return table
 
     def _make_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        sync = QAction("&Sync now", self, shortcut=QKeySequence(Qt.Key.Key_F5))  # F5
-        sync.setToolTip("Sync with Lean now (F5)")
-        sync.triggered.connect(self.sync.sync_now)
-        quit_ = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_.triggered.connect(self.close)
-        creating, printing = self.creating, self.printing
-        file_menu.addActions([creating.create_action, creating.duplicate_action])
-        file_menu.addSeparator()
-        file_menu.addActions([printing.print_action, printing.pdf_action])
-        file_menu.addSeparator()
-        file_menu.addActions([sync, quit_])
-        self.addAction(sync)
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main-toolbar")  # saveState() needs a name
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([creating.create_action, creating.duplicate_action, printing.print_action])
-        toolbar.addSeparator()
-        toolbar.addAction(sync)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        find = QAction("&Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self.search.focus)
-        copy = QAction("&Copy cell", self, shortcut=QKeySequence(QKeySequence.StandardKey.Copy))
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        copy.triggered.connect(self.copy_cell)
-        self.table.addAction(copy)
-        edit_menu.addActions([find, copy])
-        self.addAction(find)
-
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.aboutToShow.connect(self._fill_view_menu)
+        make_menus(self)
 
     def _row_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addActions(
-            [self.creating.duplicate_action, self.printing.print_action, self.printing.pdf_action]
-        )
-        menu.popup(self.table.viewport().mapToGlobal(position))
-
-    def _fill_view_menu(self) -> None:
-        self.view_menu.clear()
-        self.view_menu.addAction(self.problems.action)
-        self.view_menu.addSeparator()
-        self._add_column_actions(self.view_menu)
-
-    def _column_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        self._add_column_actions(menu)
-        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
-
-    def _add_column_actions(self, menu: QMenu) -> None:
-        for column in Column:
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            action = menu.addAction(title)
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.setEnabled(column != Column.LINK_ID)  # the id always stays
-            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        row_menu(self, position)
 
     # -- behaviour -----------------------------------------------------------------------------------
 
@@ -314,6 +272,24 @@ class MainWindow(QMainWindow):
 
     def _on_synced(self, _: object) -> None:
         self.reload()
+        if self.payments is not None:
+            self.payments.reload()
+
+    def payments_view(self) -> PaymentsController:
+        return window_views.payments_view(self)
+
+    def show_view(self, index: int) -> None:
+        """0: the links, 1: every payment (the search box applies to the view shown)."""
+        window_views.show_view(self, index)
+
+    def open_payment(self, link_id: str | None, usage_id: str | None) -> None:
+        window_views.open_payment(self, link_id, usage_id)
+
+    def _open_payment(self, index: QModelIndex) -> None:
+        window_views.open_payment_at(self, index)
+
+    def _on_links_selection(self) -> None:
+        window_views.links_selection(self)
 
     def _after_first_sync(self) -> None:
         """Tell the world (and --screenshot) once the first sync's links are in the table.
@@ -355,9 +331,6 @@ class MainWindow(QMainWindow):
         self._select_after_load = link_id
         self.reload()
 
-    def _on_pdf_saved(self, path: str) -> None:
-        self._show_notice(f"Saved {path}")
-
     def _show_notice(self, text: str) -> None:
         self.status.showMessage(text, NOTICE_MS)
 
@@ -376,19 +349,9 @@ class MainWindow(QMainWindow):
     # -- settings ------------------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        header = self._settings.value("links/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = self._settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        restore_state(self, self._settings)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("links/header", self.table.horizontalHeader().saveState())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        save_state(self, self._settings)
         self.sync.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]

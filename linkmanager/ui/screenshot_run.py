@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from linkmanager.ui.session import Session, save_screenshot
 
@@ -32,9 +32,17 @@ class ScreenshotRun(QObject):
     the first sync does not finish within SCREENSHOT_TIMEOUT_MS.
     """
 
-    def __init__(self, path: str, exit_app: Callable[[int], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        exit_app: Callable[[int], None],
+        parent: QObject | None = None,
+        *,
+        view: str = "links",
+    ) -> None:
         super().__init__(parent)
         self.path = path
+        self.view = view  # "links" or "payments"
         self._exit_app = exit_app
         self._session: Session | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
@@ -71,8 +79,19 @@ class ScreenshotRun(QObject):
     def _on_first_sync(self) -> None:
         if self._session is None:
             return
-        if not self._session.window.select_first_active():
+        window = self._session.window
+        if self.view == "payments":
+            # Every usage is read, filtered and totalled first; then the window settles as usual.
+            window.show_view(1)  # made and asked to read now; its answer comes on a later turn
+            window.payments_view().loaded.connect(
+                self._start_settling, Qt.ConnectionType.SingleShotConnection
+            )
+            return
+        if not window.select_first_active():
             print("linkmanager: no active link to select; saving the window as it is", file=sys.stderr)
+        self._start_settling()
+
+    def _start_settling(self) -> None:
         self._settle_started = time.monotonic()
         self._idle_ticks = 0
         self._settle_timer.start()

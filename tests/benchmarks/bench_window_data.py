@@ -214,7 +214,7 @@ def build(path: Path, manifest_path: Path, layout: Layout) -> dict[str, Any]:
                 for link, usages in batch:
                     cache_writes.put_usages(conn, link.id, usages, NOW, link.status, NOW)
 
-            cache._write("fill the benchmark cache", write)
+            cache.write("fill the benchmark cache", write)
             for i, (link, usages) in zip(chunk, batch, strict=True):
                 links[i] = _with_usage_count(link, usages)
             stored += sum(len(u) for _, u in batch)

@@ -80,7 +80,7 @@ def test_link_now_answers_while_a_sync_holds_the_cache(tmp_path: Path, make_link
             writing.set()
             release.wait(30)
 
-        writer = threading.Thread(target=lambda: cache._write("hold the cache as a sync does", long_write))
+        writer = threading.Thread(target=lambda: cache.write("hold the cache as a sync does", long_write))
         writer.start()
         try:
             assert writing.wait(10)

@@ -147,7 +147,7 @@ def test_a_spoiled_link_is_reported_shown_and_cleared_by_a_clean_sync(
 def test_the_menu_entry_is_enabled_only_with_problems(qtbot: QtBot, sim: Simulator, windows: Windows) -> None:
     window = windows.open()
     qtbot.waitUntil(lambda: not window._runner.busy("problems"), timeout=WAIT_MS)
-    window._fill_view_menu()  # as aboutToShow does
+    window.view_menu.aboutToShow.emit()  # as opening the menu does
     entry = next(a for a in window.view_menu.actions() if a.text() == "Sync &problems…")
     assert not entry.isEnabled()
     assert window.status.problems_button.isHidden()

@@ -60,6 +60,7 @@ class LinkController(QObject):
         self._window = window
         self._link_id: str | None = None
         self._usages: dict[str, Usage] = {}
+        self._open_next: str | None = None  # a usage to open in the drawer once read
         self._online = True
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.selectionModel().currentRowChanged.connect(self._on_selection)
@@ -140,6 +141,11 @@ class LinkController(QObject):
 
     def _show_usages(self, link_id: str, usages: Sequence[Usage]) -> None:
         self._usages = {u.usage_id: u for u in usages}
+        wanted, self._open_next = self._open_next, None
+        if wanted is not None and wanted in self._usages:
+            self._detail.show_usages(link_id, usages)
+            self._drawer.show_usage(self._usages[wanted])
+            return
         self._detail.show_usages(link_id, usages)
         open_id = self._drawer.current_usage_id() if self._drawer.is_open() else None
         if open_id is not None and open_id in self._usages:
@@ -149,6 +155,12 @@ class LinkController(QObject):
         usage = self._usages.get(usage_id)
         if usage is not None:
             self._drawer.show_usage(usage)
+
+    def open_usage_when_read(self, usage_id: str) -> None:
+        """Open the usage in the drawer once the selected link's usages are read (a payment
+        double-clicked in the Payments view)."""
+        self._open_next = usage_id
+        self.open_usage(usage_id)
 
     # -- online state ----------------------------------------------------------------------------
 

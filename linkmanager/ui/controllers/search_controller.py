@@ -88,6 +88,11 @@ class SearchController(QObject):
         self._model.settle()  # the caller looks for a row next
         self.update_counts()
 
+    def current_status(self) -> LinkStatus | None:
+        """The status tab shown (None: All)."""
+        index = self._tabs.currentIndex()
+        return TABS[index][1] if 0 <= index < len(TABS) else None
+
     def _on_tab(self, index: int) -> None:
         self._model.set_status_filter(TABS[index][1] if 0 <= index < len(TABS) else None)
         self.update_counts()

@@ -39,6 +39,7 @@ from linkmanager.domain.lifecycle import (
 )
 from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
+from linkmanager.domain.outcome import collected_summary
 from linkmanager.domain.status import PAYMENT_PURPOSES, LinkStatus
 from linkmanager.services.workspace import CachedLink, SyncProblem
 from linkmanager.ui.models.status_style import dot_icon, link_status_color
@@ -211,6 +212,7 @@ class DetailPane(QWidget):
             return
         if cached.link.id != previous:
             self.usages.set_usages(cached.link.id, [])
+            self.usages.show_collected(None, cached.link.amount)
             self.usages_loading.hide()
         self._stack.setCurrentIndex(1)
         self._refresh()
@@ -224,6 +226,10 @@ class DetailPane(QWidget):
             return
         self.usages.set_usages(link_id, usages)
         self._show_usage_count(len(usages))
+        link = self._cached.link
+        self.usages.show_collected(
+            collected_summary(usages, link.amount.amount, link.max_usages), link.amount
+        )
 
     def set_usages_loading(self, loading: bool) -> None:
         self.usages_loading.setVisible(loading and self._cached is not None)

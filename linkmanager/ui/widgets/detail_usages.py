@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView
 
 from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.models import Usage
+from linkmanager.domain.money import Money, format_money
+from linkmanager.domain.outcome import CollectedSummary
 from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
 from linkmanager.ui.widgets.copy_field import muted, plain_label, plain_tooltip, when_text
 
@@ -60,6 +62,13 @@ class UsagesSection(QWidget):
         self.asof = muted(plain_label())
         self.loading = muted(plain_label("Updating from Lean…"))
         self.loading.hide()
+        self.collected = plain_label(selectable=True)
+        self.collected.setAccessibleName(self.tr("Collected"))
+        self.flag = plain_label(selectable=True)  # a possible double charge, in words
+        self.flag.setAccessibleName(self.tr("Possible double charge"))
+        self.flag.setWordWrap(True)
+        self.flag.setStyleSheet("color: #E5484D; font-weight: bold;")
+        self.flag.hide()
         self.model = UsagesTableModel(self)
         self.view = self._make_view()
         self.view.entered.connect(self._on_usage_entered)
@@ -71,6 +80,8 @@ class UsagesSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.collected)
+        layout.addWidget(self.flag)
         layout.addWidget(self.view, 1)
 
     def _make_view(self) -> _UsagesView:
@@ -112,6 +123,33 @@ class UsagesSection(QWidget):
         self.title.setText(f"Usages ({shown:,})")
         when = f"as of {when_text(confirmed_at, now, zone)}" if confirmed_at else "not read from Lean yet"
         show_time(self.asof, when, confirmed_at)
+
+    def show_collected(self, summary: CollectedSummary | None, price: Money) -> None:
+        """ "Collected AED 786.00 from 3 payments · 3 / 5 allowed", and a flag when a payer may
+        have been charged twice (None: the usages are not read yet)."""
+        if summary is None:
+            self.collected.setText("")
+            self.flag.hide()
+            return
+        amount = format_money(Money(summary.amount, price.currency))
+        limit = "∞" if summary.limit is None else f"{summary.limit:,}"
+        self.collected.setText(
+            self.tr("Collected {amount} from {count} payments · {count} / {limit} allowed").format(
+                amount=amount, count=f"{summary.payments:,}", limit=limit
+            )
+        )
+        warnings = []
+        if summary.over_limit:
+            warnings.append(
+                self.tr("More collected payments than the link allows: a payer may have been charged twice.")
+            )
+        if summary.repeated_payment_ids:
+            ids = ", ".join(summary.repeated_payment_ids[:3])
+            warnings.append(
+                self.tr("The same payment ID appears on more than one usage: {ids}.").format(ids=ids)
+            )
+        self.flag.setText(" ".join(warnings))
+        self.flag.setVisible(bool(warnings))
 
     # -- activation --------------------------------------------------------------------------------
 

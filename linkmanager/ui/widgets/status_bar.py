@@ -6,14 +6,16 @@ badge. States are words first ("PRODUCTION", "Offline"); colour only repeats the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta, tzinfo
+from decimal import Decimal
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from linkmanager.domain import utc_now
+from linkmanager.domain.money import Money, format_money
 from linkmanager.services.workspace import SyncProgress
 from linkmanager.ui.models.status_style import AMBER, GREEN
 
@@ -40,6 +42,13 @@ BADGES: dict[str, tuple[str, str, str, str]] = {
 }
 ONLINE_COLOR = GREEN  # the status colours' mid tones: visible on light and dark windows
 OFFLINE_COLOR = AMBER
+
+
+def selection_text(count: int, sums: Mapping[str, Decimal]) -> str:
+    """ "3 selected · AED 786.00 · KWD 1.500": the selected rows' sums per currency, in both views."""
+    parts = [QCoreApplication.translate("StatusBar", "{count} selected").format(count=f"{count:,}")]
+    parts += [format_money(Money(amount, currency)) for currency, amount in sorted(sums.items())]
+    return " · ".join(parts)
 
 
 def _plain_tip(text: str) -> str:

@@ -1,0 +1,240 @@
+"""The Payments table: every usage of every link, as services.payments picked and sorted them.
+
+The rows are places into a PaymentTable (numpy columns): a million rows cost a few megabytes and
+a filter is one reset. Texts (ids, statuses, payer values, link names) are read from the cache a
+block at a time when a row is first painted, on the cache's side connections (a sync never makes
+them wait), and kept for the few thousand rows last seen. Sorting is asked of the controller
+(`sort_requested`): the order is made on a worker, never here.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import tzinfo
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.money import format_amount
+from linkmanager.services.payment_source import PaymentRow, PaymentSource, row_at
+from linkmanager.services.payments import PaymentColumn, PaymentSort, PaymentTable, Places
+from linkmanager.ui.models.status_style import PAYMENT_STATUS_LABELS, dot_icon, payment_status_text
+from linkmanager.ui.text import plain_tooltip
+from linkmanager.ui.widgets.outcome_legend import outcome_colour, outcome_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_TITLES = {
+    PaymentColumn.SEEN: "Seen",
+    PaymentColumn.LINK: "Link",
+    PaymentColumn.REFERENCE: "Reference",
+    PaymentColumn.AMOUNT: "Amount",
+    PaymentColumn.CURRENCY: "Currency",
+    PaymentColumn.OUTCOME: "Outcome",
+    PaymentColumn.USAGE_STATUS: "Usage status",
+    PaymentColumn.PAYMENT_STATUS: "Payment status",
+    PaymentColumn.PAYMENT_ID: "Payment ID",
+    PaymentColumn.CUSTOMER_ID: "Customer ID",
+    PaymentColumn.PAYER: "Payer value",
+}
+USAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> int
+LINK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # -> str
+USAGE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # -> str
+_BLOCK = 200  # rows whose texts are read together: about two screenfuls
+_KEPT = 6_000  # rows kept with their texts
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PaymentsModel", text)
+
+
+def column_title(column: PaymentColumn) -> str:
+    return tr(_TITLES[column])
+
+
+def seen_text(row: PaymentRow, zone: tzinfo) -> str:
+    when = moment_text(row.seen_at, zone)
+    return tr("before {when}").format(when=when) if row.seen_before else when
+
+
+def seen_tooltip(row: PaymentRow, zone: tzinfo) -> str:
+    when = moment_text(row.seen_at, zone)
+    if row.seen_before:
+        return tr(
+            "Already there when this workstation first read the link's payments, at {when}. "
+            "Lean sends no payment times."
+        ).format(when=when)
+    return tr("First seen by this workstation at {when} (Lean sends no payment times).").format(when=when)
+
+
+class PaymentsTableModel(QAbstractTableModel):
+    sort_requested = Signal(object)  # PaymentSort: the controller makes the order on a worker
+
+    def __init__(
+        self, source: PaymentSource, zone: Callable[[], tzinfo], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._zone = zone
+        self._table: PaymentTable | None = None
+        self._places: Places = np.zeros(0, dtype=np.intp)
+        self._first: list[PaymentRow] = []  # rows shown before the table is read
+        self._rows: OrderedDict[int, PaymentRow] = OrderedDict()  # by place, with their texts
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def show_first(self, rows: Sequence[PaymentRow]) -> None:
+        """A first screenful, before every usage is read (the table's default order)."""
+        self.beginResetModel()
+        self._table, self._places, self._first = None, np.zeros(0, dtype=np.intp), list(rows)
+        self._rows.clear()
+        self.endResetModel()
+
+    def show_rows(self, table: PaymentTable, places: Places, first: Sequence[PaymentRow] = ()) -> None:
+        """`places` into `table`, in order; `first`: the rows at the first places, texts read."""
+        self.beginResetModel()
+        if table is not self._table:
+            self._rows.clear()
+        self._table, self._places, self._first = table, places, []
+        for place, row in zip(places[: len(first)], first, strict=True):
+            self._rows[int(place)] = row
+        self.endResetModel()
+
+    @property
+    def table(self) -> PaymentTable | None:
+        return self._table
+
+    @property
+    def places(self) -> Places:
+        return self._places
+
+    def places_of_rows(self, rows: Sequence[int]) -> Places:
+        if self._table is None:
+            return np.zeros(0, dtype=np.intp)
+        return self._places[np.array(sorted(rows), dtype=np.intp)] if rows else np.zeros(0, dtype=np.intp)
+
+    def row_at(self, row: int) -> PaymentRow | None:
+        if self._table is None:
+            return self._first[row] if 0 <= row < len(self._first) else None
+        if not 0 <= row < len(self._places):
+            return None
+        place = int(self._places[row])
+        held = self._rows.get(place)
+        if held is None:
+            self._read_block(row)
+            held = self._rows.get(place)
+        else:
+            self._rows.move_to_end(place)
+        return held
+
+    def _read_block(self, row: int) -> None:
+        """Texts for the block of rows around `row`: a screen's worth in two small queries."""
+        table = self._table
+        assert table is not None
+        start = max(0, row - _BLOCK // 4)
+        block = self._places[start : start + _BLOCK]
+        texts = self._source.texts([int(key) for key in table.keys[block]])
+        links = self._source.link_texts([int(key) for key in table.link_keys[table.link[block]]])
+        for place in block:
+            self._rows[int(place)] = row_at(table, int(place), texts, links)
+        while len(self._rows) > _KEPT:
+            self._rows.popitem(last=False)
+
+    # -- Qt's model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid():
+            return 0
+        return len(self._first) if self._table is None else len(self._places)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(PaymentColumn)
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_title(PaymentColumn(section)) if 0 <= section < len(PaymentColumn) else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(PaymentColumn):
+            self.sort_requested.emit(
+                PaymentSort(PaymentColumn(column), order == Qt.SortOrder.DescendingOrder)
+            )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = PaymentColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == PaymentColumn.OUTCOME:
+            return dot_icon(outcome_colour(row.outcome))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PaymentColumn.AMOUNT:
+            return int(_RIGHT.value)
+        if role == USAGE_KEY_ROLE:
+            return row.usage_key
+        if role == LINK_ID_ROLE:
+            return row.link.id
+        if role == USAGE_ID_ROLE:
+            return row.texts.usage_id if row.texts else None
+        return None
+
+    def _display(self, row: PaymentRow, column: PaymentColumn) -> str:
+        texts, link = row.texts, row.link
+        if column == PaymentColumn.SEEN:
+            return seen_text(row, self._zone())
+        if column == PaymentColumn.LINK:
+            return link.display_name
+        if column == PaymentColumn.REFERENCE:
+            return link.reference
+        if column == PaymentColumn.AMOUNT:
+            return format_amount(link.money) if link.money is not None else tr("(damaged)")
+        if column == PaymentColumn.CURRENCY:
+            return link.currency
+        if column == PaymentColumn.OUTCOME:
+            return outcome_label(row.outcome)
+        if texts is None:
+            return ""
+        if column == PaymentColumn.USAGE_STATUS:
+            return texts.usage_status.replace("_", " ").capitalize()
+        if column == PaymentColumn.PAYMENT_STATUS:
+            return payment_status_text(texts.payment_status) if texts.payment_status else "—"
+        value = {
+            PaymentColumn.PAYMENT_ID: texts.payment_id,
+            PaymentColumn.CUSTOMER_ID: texts.customer_id,
+            PaymentColumn.PAYER: texts.first_value,
+        }[column]
+        return value or "—"
+
+    def _tooltip(self, row: PaymentRow, column: PaymentColumn) -> str | None:
+        if column == PaymentColumn.SEEN:
+            return seen_tooltip(row, self._zone())
+        status = row.texts.payment_status if row.texts else None
+        if column == PaymentColumn.PAYMENT_STATUS and status and status not in PAYMENT_STATUS_LABELS:
+            return plain_tooltip(
+                tr("Lean sent a bank status this application does not know: {status}. Shown as sent.").format(
+                    status=status
+                )
+            )
+        if column in (PaymentColumn.LINK, PaymentColumn.PAYER, PaymentColumn.REFERENCE):
+            return plain_tooltip(self._display(row, column))  # payer text: shown as typed, never as markup
+        return None

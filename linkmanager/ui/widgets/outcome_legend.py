@@ -1,0 +1,103 @@
+"""The outcomes' words and colours, and the legend that explains them (domain.outcome's RULES).
+
+One colour per outcome, the same in the chart, the legend and the payments table. The tones are
+Okabe–Ito's palette, made to stay distinct for people with red–green colour blindness; colour is
+still only a second cue: every bar, dot and cell also carries the outcome's name. Mid tones that
+show on a light and a dark window alike; the chart outlines its bars in the text colour so each
+bar keeps a clear edge on either background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from linkmanager.domain.outcome import OUTCOMES, RULES, Outcome
+from linkmanager.ui.text import escaped
+
+_LABELS: dict[Outcome, str] = {
+    Outcome.COLLECTED: "Collected",
+    Outcome.PENDING: "Pending with bank",
+    Outcome.FAILED: "Failed",
+    Outcome.STARTED: "Started",
+    Outcome.EXPIRED: "Expired",
+    Outcome.OTHER: "Other",
+}
+# Okabe–Ito: bluish green, orange, vermillion, sky blue, reddish purple; grey for "other".
+_COLOURS: dict[Outcome, str] = {
+    Outcome.COLLECTED: "#009E73",
+    Outcome.PENDING: "#E69F00",
+    Outcome.FAILED: "#D55E00",
+    Outcome.STARTED: "#56B4E9",
+    Outcome.EXPIRED: "#CC79A7",
+    Outcome.OTHER: "#999999",
+}
+DOT = "●"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OutcomeLegend", text)
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """The outcome's name for people: "Collected", "Pending with bank", ... (translated)."""
+    return tr(_LABELS[outcome])
+
+
+def outcome_colour(outcome: Outcome) -> QColor:
+    """The outcome's fixed colour (chart bars, legend dots, the payments table's dots)."""
+    return QColor(_COLOURS[outcome])
+
+
+def legend_line(outcome: Outcome, rule: str) -> str:
+    """The line for `outcome`, "Collected — the bank accepted … (…)", in plain text."""
+    return tr("{outcome} — {rule}").format(outcome=outcome_label(outcome), rule=tr(rule))
+
+
+class OutcomeLegend(QWidget):
+    """One line per outcome rule, in the order finance staff read them, each with its colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Outcome legend"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        rules = dict(RULES)
+        self.lines: dict[Outcome, QLabel] = {}
+        for outcome in OUTCOMES:
+            rule = rules.get(outcome, "")
+            plain = legend_line(outcome, rule)
+            label = QLabel(
+                f'<span style="color:{outcome_colour(outcome).name()}">{DOT}</span>&nbsp;'
+                f"<b>{escaped(outcome_label(outcome))}</b> — {escaped(tr(rule))}"
+            )
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(plain)
+            layout.addWidget(label)
+            self.lines[outcome] = label
+        layout.addStretch(1)
+
+    def plain_text(self) -> str:
+        """Every line as plain text, "● Collected — …", one a line (for tests and copying)."""
+        rules = dict(RULES)
+        return "\n".join(f"{DOT} {legend_line(o, rules.get(o, ''))}" for o in OUTCOMES)
+
+
+def legend_dialog(parent: QWidget | None = None) -> QDialog:
+    """A small window with the legend and a Close button (not modal: it can stay beside the table)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("What the outcomes mean"))
+    dialog.setAccessibleName(tr("What the outcomes mean"))
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(tr("Every payment attempt falls in exactly one outcome:"))
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    layout.addWidget(OutcomeLegend(dialog))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(620)
+    return dialog

@@ -1,0 +1,230 @@
+"""The Payments view end to end: a real simulator over loopback, a real cache, real threads.
+
+After the first sync, Ctrl+2 shows every usage of every link; the outcome tabs, currency and
+search filter it; the totals equal what the cache holds; a double-click opens the payment's
+link with the usage in the drawer; the selection's sums appear in the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from linkmanager.api import ApiEndpoints, Credentials, LeanClient
+from linkmanager.domain.outcome import Outcome, outcome_of
+from linkmanager.services.payments import PaymentColumn
+from linkmanager.services.workspace import ProfileInfo, Workspace
+from linkmanager.simulator import Simulator
+from linkmanager.storage.cache import LinkCache
+from linkmanager.ui.main_window import MainWindow
+from linkmanager.ui.models.payments_model import LINK_ID_ROLE, USAGE_ID_ROLE
+from linkmanager.ui.tasks import TaskRunner
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with Simulator(seed=7, links=30) as sim:
+        endpoints = ApiEndpoints(sim.api_url, sim.token_url)
+
+        def client() -> LeanClient:
+            return LeanClient(endpoints, Credentials(sim.client_id, sim.client_secret))
+
+        workspace = Workspace(
+            ProfileInfo("Test shop", "sandbox", endpoints.api_url),
+            LinkCache.open(tmp_path / "c.sqlite3"),
+            client,
+        )
+        runner = TaskRunner()
+        shown = MainWindow(workspace, runner, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(shown)
+        shown.show()
+        with qtbot.waitSignal(shown.first_sync_finished, timeout=WAIT_MS):
+            shown.start()
+        yield shown
+        shown.close()
+        runner.wait_idle(10_000)
+        workspace.close()
+
+
+def every_usage(window: MainWindow) -> list[tuple[str, str, Outcome]]:
+    """(link id, usage id, outcome) of every usage in the cache, read the plain way."""
+    found = []
+    for cached in window._workspace.cache.links():
+        for usage in window._workspace.cache.usages(cached.link.id):
+            outcome = outcome_of(usage.usage_status, usage.payment_status, usage.payment_id)
+            found.append((cached.link.id, usage.usage_id, outcome))
+    return found
+
+
+def open_payments(qtbot: QtBot, window: MainWindow) -> None:
+    QTest.keySequence(window, QKeySequence("Ctrl+2"))
+    assert window.pages.currentIndex() == 1  # at once, even while the page's modules load
+
+    def loaded() -> bool:
+        payments = window.payments
+        return (
+            payments is not None
+            and payments.model.table is not None
+            and not window._runner.busy("payments pick")
+        )
+
+    qtbot.waitUntil(loaded, timeout=WAIT_MS)
+    assert window.pages.currentWidget() is window.payments.page  # type: ignore[union-attr]
+
+
+def test_ctrl_2_lists_every_usage_of_every_link(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    assert window.pages.currentIndex() == 1
+    usages = every_usage(window)
+    assert usages, "the simulator's payers made no payment: the test would prove nothing"
+    model = window.payments.model  # type: ignore[union-attr]
+    assert model.rowCount() == len(usages)
+    shown = {str(model.index(row, 0).data(USAGE_ID_ROLE)) for row in range(model.rowCount())}
+    assert shown == {usage_id for _, usage_id, _ in usages}
+
+
+def test_outcome_tabs_filter_and_count(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    usages = every_usage(window)
+    page = payments.page
+    for tab in range(1, page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+        expected = [u for u in usages if u[2] == page.outcome()]
+        count = len(expected)
+        qtbot.waitUntil(lambda n=count: payments.model.rowCount() == n, timeout=WAIT_MS)
+        assert f"({len(expected):,})" in page.tabs.tabText(tab)
+        for row in range(payments.model.rowCount()):
+            index = payments.model.index(row, PaymentColumn.OUTCOME)
+            assert index.data() == page.tabs.tabText(tab).rsplit(" (", 1)[0]
+
+
+def test_totals_equal_the_collected_sum_per_currency(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    expected: dict[str, Decimal] = {}
+    for cached in window._workspace.cache.links():
+        for usage in window._workspace.cache.usages(cached.link.id):
+            if outcome_of(usage.usage_status, usage.payment_status, usage.payment_id) == Outcome.COLLECTED:
+                money = cached.link.amount
+                expected[money.currency] = expected.get(money.currency, Decimal(0)) + money.amount
+    answer = payments._last
+    assert answer is not None
+    got = {
+        currency: by[Outcome.COLLECTED].amount
+        for currency, by in answer.totals.items()
+        if by[Outcome.COLLECTED].count
+    }
+    assert got == expected
+
+
+def test_search_box_filters_payments_too(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    _, usage_id, _ = every_usage(window)[0]
+    window.search_box.setText(usage_id)
+    qtbot.waitUntil(lambda: payments.model.rowCount() == 1, timeout=WAIT_MS)
+    assert payments.model.index(0, 0).data(USAGE_ID_ROLE) == usage_id
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: payments.model.rowCount() == len(every_usage(window)), timeout=WAIT_MS)
+
+
+def test_double_click_opens_the_link_with_the_usage_in_the_drawer(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    index = payments.model.index(0, PaymentColumn.LINK)
+    link_id, usage_id = index.data(LINK_ID_ROLE), index.data(USAGE_ID_ROLE)
+    payments.page.table.doubleClicked.emit(index)
+    assert window.pages.currentIndex() == 0
+    qtbot.waitUntil(
+        lambda: window.drawer.is_open() and window.drawer.current_usage_id() == usage_id, timeout=WAIT_MS
+    )
+    assert window.links.current_link_id == link_id
+
+
+def test_selected_rows_are_summed_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    table, model = payments.page.table, payments.model
+    selection = table.selectionModel()
+    for row in (0, 1):
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        selection.select(model.index(row, 0), flags)
+    rows = [model.row_at(r) for r in (0, 1)]
+    text = window.selection_label.text()
+    assert text.startswith("2 selected")
+    for row in rows:
+        assert row is not None
+        assert row.link.currency in text
+
+
+def test_the_links_view_pays_nothing_for_the_payments_view(window: MainWindow) -> None:
+    assert window.payments is None  # not made until shown: numpy and the table load then
+    assert any(action.shortcut().toString() == "Ctrl+2" for action in window.view_actions)
+
+
+def test_export_writes_exactly_the_rows_and_columns_shown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    payments.page.tabs.setCurrentIndex(1)  # Collected
+    collected = [u for u in every_usage(window) if u[2] == Outcome.COLLECTED]
+    qtbot.waitUntil(lambda: payments.model.rowCount() == len(collected), timeout=WAIT_MS)
+    payments.page.table.setColumnHidden(PaymentColumn.REFERENCE, True)
+    target = tmp_path / "collected.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    with qtbot.waitSignal(window.exporting.notice, timeout=WAIT_MS) as said:
+        window.exporting.action.trigger()
+    assert str(target) in said.args[0]
+    sheet = openpyxl.load_workbook(target).active
+    cells = list(sheet.iter_rows(values_only=True))
+    titles_at = next(i for i, row in enumerate(cells) if row and row[0] == "Seen at")
+    titles, data = cells[titles_at], cells[titles_at + 1 :]
+    assert "Reference" not in titles  # hidden in the view: not exported
+    assert "Outcome" in titles
+    assert len(data) == len(collected)
+    outcome = titles.index("Outcome")
+    assert {row[outcome] for row in data} == {"Collected"}
+    usage_ids = {row[titles.index("Usage ID")] for row in data}
+    assert usage_ids == {usage_id for _, usage_id, _ in collected}
+    header = {row[0]: row[1] for row in cells[:titles_at] if row and row[0]}
+    assert header["Profile"] == "Test shop"
+    assert "collected" in header["Filters"]
+
+
+def test_export_of_the_links_view_as_csv(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "links.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), "CSV for Excel (*.csv)"))
+    with qtbot.waitSignal(window.exporting.notice, timeout=WAIT_MS):
+        window.exporting.action.trigger()
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    titles_at = next(i for i, row in enumerate(rows) if row and row[0] == "Link ID")
+    data = rows[titles_at + 1 :]
+    assert len(data) == window.model.rowCount()
+    assert [row[0] for row in data] == [window.model.row_at(r).id for r in range(window.model.rowCount())]  # type: ignore[union-attr]
