@@ -331,6 +331,14 @@ def test_demo_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
     assert_png(shot)
 
 
+def test_demo_screenshot_of_the_payments_view(qtbot: QtBot, tmp_path: Path) -> None:
+    shot = tmp_path / "payments.png"
+    # 0 only once the Payments view has read, filtered and totalled every payment (its `loaded`);
+    # a view that never loads ends the run with 1 when the screenshot's wait runs out.
+    assert app.run_gui(options(demo=True, screenshot=str(shot), view="payments")) == 0
+    assert_png(shot)
+
+
 def test_profile_screenshot_reads_the_secret_from_the_keyring(
     qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

@@ -54,13 +54,14 @@ _RANGES = (
     (QuickRange.CUSTOM, "Custom…"),
 )
 _WIDTHS = (
-    (PaymentColumn.SEEN, 230),
-    (PaymentColumn.LINK, 220),
-    (PaymentColumn.AMOUNT, 110),
+    (PaymentColumn.SEEN, 200),
+    (PaymentColumn.LINK, 200),
+    (PaymentColumn.REFERENCE, 110),
+    (PaymentColumn.AMOUNT, 100),
     (PaymentColumn.CURRENCY, 70),
-    (PaymentColumn.OUTCOME, 160),
-    (PaymentColumn.PAYMENT_STATUS, 150),
-    (PaymentColumn.PAYMENT_ID, 150),
+    (PaymentColumn.OUTCOME, 150),
+    (PaymentColumn.PAYMENT_STATUS, 140),
+    (PaymentColumn.PAYMENT_ID, 140),
 )
 _HIDDEN = (PaymentColumn.CUSTOMER_ID, PaymentColumn.USAGE_STATUS)
 
