@@ -27,6 +27,7 @@ from linkmanager.services.sync import (
 )
 from linkmanager.services.sync_plan import DEFAULT_FRESHNESS, SchedulePolicy
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncProblem, SyncState
+from linkmanager.storage.usage_history import UsageSeen, usage_seen
 
 if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
     from linkmanager.api.client import LeanClient
@@ -40,6 +41,7 @@ __all__ = [
     "SyncProgress",
     "SyncReport",
     "SyncState",
+    "UsageSeen",
     "Workspace",
     "is_unreachable",
 ]
@@ -141,6 +143,10 @@ class Workspace:
 
     def usages(self, link_id: str) -> list[Usage]:
         return self.cache.usages(link_id)
+
+    def usage_seen(self, link_id: str, usage_id: str) -> UsageSeen | None:
+        """When this workstation first saw the usage, and each change of its statuses since."""
+        return self.cache.read("read a usage's history", lambda conn: usage_seen(conn, link_id, usage_id))
 
     def search(self, text: str, limit: int = 100_000) -> list[SearchHit]:
         return self.cache.search(text, limit=limit)

@@ -265,16 +265,3 @@ def first_payments(conn: sqlite3.Connection, limit: int) -> Ints:
         "SELECT key FROM usages ORDER BY first_seen_at DESC, key DESC LIMIT ?", (limit,)
     ).fetchall()
     return np.array([row[0] for row in rows], dtype=np.int64)
-
-
-def history(
-    conn: sqlite3.Connection, usage_key: int
-) -> list[tuple[datetime | None, str, str | None, str, str | None]]:
-    """A usage's observed changes, oldest first: (seen at, usage status before, payment status
-    before, usage status, payment status)."""
-    rows = conn.execute(
-        "SELECT seen_at, usage_status_before, payment_status_before, usage_status, payment_status "
-        "FROM usage_history WHERE usage_key = ? ORDER BY seen_at, key",
-        (usage_key,),
-    ).fetchall()
-    return [(_time(row[0]), *row[1:]) for row in rows]

@@ -12,7 +12,7 @@ import pytest
 
 from linkmanager.domain import LinkStatus, PaymentLink, Usage, UsageStatus
 from linkmanager.domain.outcome import Outcome
-from linkmanager.storage import payment_reads
+from linkmanager.storage import usage_history as history_reads
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.cache_model import UsageList, time_text
 
@@ -150,7 +150,7 @@ def test_a_bank_status_change_alone_is_a_change(
         ),
     ]
     key = rows(cache_path, raw_connection, "SELECT key FROM usages WHERE usage_id = 'u1'")[0][0]
-    read = listed.read("read the history", lambda conn: payment_reads.history(conn, key))
+    read = listed.read("read the history", lambda conn: history_reads.history(conn, key))
     assert read == [
         (at(2), "PAYMENT_CREATED", None, "PAYMENT_CREATED", "PENDING_WITH_BANK"),
         (at(3), "PAYMENT_CREATED", "PENDING_WITH_BANK", "PAYMENT_CREATED", "ACCEPTED_BY_BANK"),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -228,3 +228,23 @@ def test_export_of_the_links_view_as_csv(
     data = rows[titles_at + 1 :]
     assert len(data) == window.model.rowCount()
     assert [row[0] for row in data] == [window.model.row_at(r).id for r in range(window.model.rowCount())]  # type: ignore[union-attr]
+
+
+def test_the_drawer_says_when_the_payment_was_seen(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    index = payments.model.index(0, PaymentColumn.LINK)
+    payments.page.table.doubleClicked.emit(index)
+    label = None
+
+    def told() -> bool:
+        nonlocal label
+        label = getattr(window.drawer, "seen_label", None)
+        return label is not None and label.text() != ""
+
+    qtbot.waitUntil(told, timeout=WAIT_MS)
+    assert label is not None
+    # The first sync found every usage on its first look at each link: a bound, said as one.
+    assert label.text().startswith("Seen before ")
+    assert label.textFormat() == Qt.TextFormat.PlainText

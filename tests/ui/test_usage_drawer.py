@@ -269,3 +269,22 @@ def test_a_drawer_being_torn_down_ignores_its_hosts_events(host: Host, drawer: U
     host.resize(host.width() + 40, host.height())  # a Resize the filter sees
     QGuiApplication.processEvents()
     assert not drawer.eventFilter(host, QEvent(QEvent.Type.Resize))
+
+
+def test_seen_words_name_the_first_sight_and_each_change_in_local_time() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from linkmanager.services.workspace import UsageSeen
+    from linkmanager.ui.widgets.usage_drawer import seen_words
+
+    dubai = timezone(timedelta(hours=4), "+04")
+    first = datetime(2026, 12, 5, 9, 17, tzinfo=UTC)
+    later = first + timedelta(minutes=5)
+    seen = UsageSeen(
+        first, False, [(later, "PAYMENT_CREATED", "PENDING_WITH_BANK", "PAYMENT_CREATED", "ACCEPTED_BY_BANK")]
+    )
+    assert seen_words(seen, dubai).splitlines() == [
+        "First seen 05 Dec 2026 13:17 +04",
+        "05 Dec 2026 13:22 +04: Payment created, bank Pending with bank → Accepted by bank",
+    ]
+    assert seen_words(UsageSeen(first, True, []), dubai) == "Seen before 05 Dec 2026 13:17 +04"

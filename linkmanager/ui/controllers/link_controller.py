@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTableView, QWidget
@@ -144,17 +144,28 @@ class LinkController(QObject):
         wanted, self._open_next = self._open_next, None
         if wanted is not None and wanted in self._usages:
             self._detail.show_usages(link_id, usages)
-            self._drawer.show_usage(self._usages[wanted])
+            self._show_in_drawer(self._usages[wanted])
             return
         self._detail.show_usages(link_id, usages)
         open_id = self._drawer.current_usage_id() if self._drawer.is_open() else None
         if open_id is not None and open_id in self._usages:
-            self._drawer.show_usage(self._usages[open_id])  # a sync updates the open drawer in place
+            self._show_in_drawer(self._usages[open_id])  # a sync updates the open drawer in place
 
     def open_usage(self, usage_id: str) -> None:
         usage = self._usages.get(usage_id)
         if usage is not None:
-            self._drawer.show_usage(usage)
+            self._show_in_drawer(usage)
+
+    def _show_in_drawer(self, usage: Usage) -> None:
+        """The usage in the drawer, then (read on a worker) when it was seen and how it changed."""
+        self._drawer.show_usage(usage)
+        workspace, link_id, usage_id = self._workspace, usage.payment_link_id, usage.usage_id
+        self._runner.run(
+            lambda: (usage_id, workspace.usage_seen(link_id, usage_id)),
+            lambda answer: self._drawer.show_seen(*answer, datetime.now().astimezone().tzinfo or UTC),
+            key="usage seen",
+            owner=self,
+        )
 
     def open_usage_when_read(self, usage_id: str) -> None:
         """Open the usage in the drawer once the selected link's usages are read (a payment

@@ -8,7 +8,18 @@ sync that brings a newer copy of the open usage updates the drawer in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, Qt, Signal
+from datetime import tzinfo
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QPropertyAnimation,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.models import Usage
+from linkmanager.services.workspace import UsageSeen
 from linkmanager.ui.models.status_style import (
     dot_icon,
     payment_status_color,
@@ -85,6 +98,9 @@ class UsageDrawer(QFrame):
         self.usage_status_dot, self.usage_status_label = QLabel(), plain_label(selectable=True)
         self.payment_status_dot, self.payment_status_label = QLabel(), plain_label(selectable=True)
         self.payment_status_label.setWordWrap(True)
+        self.seen_label = plain_label(selectable=True)  # when this workstation saw it, and its changes
+        self.seen_label.setWordWrap(True)
+        self.seen_label.setAccessibleName(self.tr("Seen by this workstation"))
         self.identifiers_heading = _heading("What the payer entered")
         self.no_identifiers = muted(plain_label("Nothing: the link asks for no details."))
         self._identifier_fields: list[CopyField] = []
@@ -112,6 +128,7 @@ class UsageDrawer(QFrame):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(statuses)
+        column.addWidget(self.seen_label)
         column.addSpacing(6)
         column.addWidget(self.identifiers_heading)
         column.addWidget(self.no_identifiers)
@@ -163,6 +180,13 @@ class UsageDrawer(QFrame):
         if not self._open:
             self._slide_in()
         self.raise_()
+
+    def show_seen(self, usage_id: str, seen: UsageSeen | None, zone: tzinfo) -> None:
+        """When this workstation first saw the usage and each change of its statuses since (Lean
+        sends no times); an answer for a usage no longer shown is dropped."""
+        if not self._built or self._usage is None or self._usage.usage_id != usage_id:
+            return
+        self.seen_label.setText("" if seen is None else seen_words(seen, zone))
 
     def close_drawer(self) -> None:
         """Close (no-op when closed); `closed` is emitted once the drawer is out of sight."""
@@ -285,6 +309,24 @@ class UsageDrawer(QFrame):
     @staticmethod
     def _is_escape(event: QEvent) -> bool:
         return isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and not event.modifiers()
+
+
+def seen_words(seen: UsageSeen, zone: tzinfo) -> str:
+    """ "First seen 05 Dec 2026 09:17 +04" (or "Seen before …"), then one line per change."""
+    tr = QCoreApplication.translate
+    when = moment_text(seen.first_seen_at, zone) if seen.first_seen_at else "?"
+    first = tr("UsageDrawer", "Seen before {when}" if seen.before else "First seen {when}").format(when=when)
+    lines = [first]
+    for at, _, payment_before, status, payment in seen.changes:
+        moment = moment_text(at, zone) if at else "?"
+        bank = payment_status_text(payment) if payment else EMPTY
+        was = payment_status_text(payment_before) if payment_before else EMPTY
+        lines.append(
+            tr("UsageDrawer", "{when}: {status}, bank {was} → {bank}").format(
+                when=moment, status=status.replace("_", " ").capitalize(), was=was, bank=bank
+            )
+        )
+    return "\n".join(lines)
 
 
 def _heading(text: str) -> QLabel:
