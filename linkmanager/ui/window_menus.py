@@ -77,6 +77,14 @@ def fill_view_menu(window: MainWindow) -> None:
     menu.addAction(window.problems.action)
     menu.addSeparator()
     payments = window.payments if window.pages.currentIndex() == 1 else None
+    if payments is not None:  # the page's own buttons, here too (every action has a menu entry)
+        page = payments.page
+        menu.addAction(tr("What the &outcomes mean"), page.show_legend)
+        chart = menu.addAction(tr("&Chart"))
+        chart.setCheckable(True)
+        chart.setChecked(page.chart_button.isChecked())
+        chart.toggled.connect(page.chart_button.setChecked)
+        menu.addSeparator()
     add_column_actions(payments.page.table if payments is not None else window.table, menu)
 
 

@@ -248,3 +248,18 @@ def test_the_drawer_says_when_the_payment_was_seen(qtbot: QtBot, window: MainWin
     # The first sync found every usage on its first look at each link: a bound, said as one.
     assert label.text().startswith("Seen before ")
     assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_view_menu_offers_the_pages_legend_and_chart(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    window.view_menu.aboutToShow.emit()
+    entries = {action.text(): action for action in window.view_menu.actions()}
+    assert "What the &outcomes mean" in entries
+    entries["&Chart"].toggle()
+    assert payments.page.chart_button.isChecked()
+    qtbot.waitUntil(lambda: not payments.page.chart_holder.isHidden(), timeout=WAIT_MS)
+    window.show_view(0)
+    window.view_menu.aboutToShow.emit()
+    assert "&Chart" not in {action.text() for action in window.view_menu.actions()}
