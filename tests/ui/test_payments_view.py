@@ -263,3 +263,35 @@ def test_the_view_menu_offers_the_pages_legend_and_chart(qtbot: QtBot, window: M
     window.show_view(0)
     window.view_menu.aboutToShow.emit()
     assert "&Chart" not in {action.text() for action in window.view_menu.actions()}
+
+
+def test_the_link_status_filter_applies(qtbot: QtBot, window: MainWindow) -> None:
+    from linkmanager.domain.status import LinkStatus
+
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    combo = payments.page.link_status
+    combo.setCurrentIndex(combo.findData(LinkStatus.ACTIVE))
+    assert payments.page.link_status_choice() == LinkStatus.ACTIVE
+    qtbot.waitUntil(
+        lambda: payments.shown is not None and bool(payments.shown.flt.link_statuses), timeout=WAIT_MS
+    )
+    shown = payments.shown
+    assert shown is not None
+    assert shown.flt.link_statuses == frozenset({LinkStatus.ACTIVE})
+    for row in range(payments.model.rowCount()):
+        info = payments.model.row_at(row)
+        assert info is not None
+        assert info.link.status == LinkStatus.ACTIVE
+
+
+def test_a_new_filter_clears_the_selection_sum(qtbot: QtBot, window: MainWindow) -> None:
+    open_payments(qtbot, window)
+    payments = window.payments
+    assert payments is not None
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    payments.page.table.selectionModel().select(payments.model.index(0, 0), flags)
+    assert window.selection_label.text().startswith("1 selected")
+    payments.page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.selection_label.text() == "", timeout=WAIT_MS)

@@ -91,6 +91,7 @@ class PaymentsController(QObject):
         self.model.sort_requested.connect(self._on_sort)
         search_box.textChanged.connect(lambda _: self._search_timer.start() if self._active else None)
         page.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_selection)  # rows gone: their sum goes too
 
     # -- loading ---------------------------------------------------------------------------------
 

@@ -97,6 +97,7 @@ class PaymentsPage(QWidget):
         self.first_day, self.last_day = QDateEdit(), QDateEdit()
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # unambiguous, as exports and the command line write days
         self.first_day.setAccessibleName(tr("First day"))
         self.last_day.setAccessibleName(tr("Last day"))
         today = QDate.currentDate()
@@ -182,8 +183,8 @@ class PaymentsPage(QWidget):
         return date(first.year(), first.month(), first.day()), date(last.year(), last.month(), last.day())
 
     def link_status_choice(self) -> LinkStatus | None:
-        status = self.link_status.currentData()
-        return status if isinstance(status, LinkStatus) else None
+        status = self.link_status.currentData()  # Qt hands a str back, not the LinkStatus stored
+        return LinkStatus(status) if isinstance(status, str) and status else None
 
     def _on_dates(self) -> None:
         self._show_custom_days()
