@@ -367,12 +367,10 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     from linkmanager.services import payment_export as views
 
     out = Path(args.out)
-    given = args.format or out.suffix.lower().lstrip(".")
-    if given not in ("csv", "xlsx"):
-        raise CommandError(
-            f"Give --format csv or --format xlsx ({out.name!r} does not say which).", EXIT_USAGE
-        )
-    fmt: ExportFormat = "xlsx" if given == "xlsx" else "csv"
+    try:
+        fmt = views.export_format(out, args.format)
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
     zone, now = local_zone(), utc_now()
     if args.export_view == "payments":
         chosen = _Chosen(ctx, args, zone)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import InvalidOperation
 from functools import lru_cache, partial
+from pathlib import Path
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +25,7 @@ from linkmanager.domain.models import Usage
 from linkmanager.domain.money import Money
 from linkmanager.domain.outcome import OUTCOMES, Outcome
 from linkmanager.domain.status import LinkStatus
-from linkmanager.services.export import ExportColumn
+from linkmanager.services.export import ExportColumn, ExportFormat
 from linkmanager.services.link_rows import COLUMN_NAMES, LINK_SPEC, NOT_LISTED, LinkRow, make_rows
 from linkmanager.services.payment_source import TEXT_BATCH, PaymentRow, PaymentSource, link_info
 from linkmanager.services.payments import (
@@ -285,6 +286,18 @@ def _texts(usage: Usage | None) -> UsageTexts | None:
         usage.usage_id, usage.usage_status.value, usage.payment_status, usage.payment_id,
         usage.customer_id, first if isinstance(first, str) else None,
     )  # fmt: skip
+
+
+def export_format(out: Path, asked: str | None) -> ExportFormat:
+    """The format to write `out` in: the one asked for, else its name's; ValueError (one sentence)
+    when neither says, or when they disagree (Excel refuses an XLSX named .csv)."""
+    suffix = out.suffix.lower().lstrip(".")
+    given = asked or suffix
+    if given not in ("csv", "xlsx"):
+        raise ValueError(f"Give --format csv or --format xlsx ({out.name!r} does not say which).")
+    if suffix in ("csv", "xlsx") and suffix != given:
+        raise ValueError(f"--format {given} and a .{suffix} name disagree; name the file .{given}.")
+    return "xlsx" if given == "xlsx" else "csv"
 
 
 # -- the filters in words, for the header block ---------------------------------------------------

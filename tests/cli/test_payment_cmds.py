@@ -551,3 +551,10 @@ def test_linkmanager_itself_runs_the_commands(run: Run) -> None:
     assert cli_main.main(["--home", str(run.home), "payments", "--since", "2026-02-30"]) == 2
     assert cli_main.main(["--home", str(run.home), "export", "links", "--out", str(run.home / "l.csv")]) == 0
     assert (run.home / "l.csv").exists()
+
+
+def test_a_format_and_a_name_that_disagree_are_refused(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("export", "payments", "--format", "xlsx", "--out", str(tmp_path / "payments.csv"))
+    assert code == 2
+    assert err == "linkmanager: --format xlsx and a .csv name disagree; name the file .xlsx.\n"
+    assert not (tmp_path / "payments.csv").exists()

@@ -128,8 +128,9 @@ class PaymentsPage(QWidget):
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_holder.hide()
 
+        # The tabs on a row of their own: the filters beside them squeezed Started and Expired out
+        # of sight at 1280 pixels once the custom days showed.
         filters = QHBoxLayout()
-        filters.addWidget(self.tabs, 1)
         for widget in (
             self.currency,
             self.dates,
@@ -140,11 +141,13 @@ class PaymentsPage(QWidget):
             self.chart_button,
         ):
             filters.addWidget(widget)
+        filters.addStretch(1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.chart_holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
         layout.addLayout(filters)
         layout.addWidget(self.note)
         layout.addWidget(self.splitter, 1)
