@@ -97,6 +97,18 @@ class PaymentSource:
         table = self.cache.read_beside("read payments", read)
         return list(self.rows(table, places_of_keys(table, keys)))
 
+    def screen_rows(self, table: PaymentTable, places: Places) -> list[PaymentRow]:
+        """The rows at `places` for the window's thread (a block being painted): read on the cache's
+        side connection (LinkCache.read_now), which a sync never blocks and nothing reopens."""
+        keys = [int(key) for key in table.keys[places]]
+        link_keys = [int(key) for key in table.link_keys[table.link[places]]]
+
+        def read(conn: sqlite3.Connection) -> tuple[dict[int, UsageTexts], dict[int, LinkTexts]]:
+            return payment_reads.usage_texts(conn, keys), payment_reads.link_texts(conn, link_keys)
+
+        texts, links = self.cache.read_now("read payments", read)
+        return [row_at(table, int(place), texts, links) for place in places]
+
     def rows(self, table: PaymentTable, places: Places, batch: int = TEXT_BATCH) -> Iterator[PaymentRow]:
         """The rows at `places`, in that order, their texts read a batch at a time (memory bounded)."""
         for start in range(0, len(places), batch):

@@ -13,7 +13,7 @@ The export writes one row per line or payment with a Result column, as the comma
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from decimal import Decimal
@@ -252,8 +252,3 @@ def export_reconciliation(
         return write_rows(target, fmt, header, EXPORT_COLUMNS, rows, total=len(rows))
     except ExportError as exc:
         raise ReconcileError(str(exc)) from exc
-
-
-def chosen_rows(proposals: Sequence[Proposal], unchecked: Collection[tuple[int, int]]) -> list[Proposal]:
-    """The proposals still checked."""
-    return [p for p in proposals if proposal_key(p) not in unchecked]

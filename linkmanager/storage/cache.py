@@ -209,10 +209,8 @@ class LinkCache:
     def first_links(
         self, order: str | None, *, descending: bool = False, limit: int = 200
     ) -> list[CachedLink]:
-        """The first `limit` links in one of the links table's orders (FIRST_ORDERS), or in the order
-        links(ordered=False) gives (None): a window fills its first screenful with these while the
-        whole list loads. Ties go by id and links without the value come last, as in the table.
-        """
+        """The first `limit` links in one of the table's orders (FIRST_ORDERS; None: links(ordered=False)'s)
+        for a first screenful; ties by id, links without the value last, as in the table."""
         if limit <= 0:
             return []
         rows = self.read(
@@ -237,16 +235,18 @@ class LinkCache:
             log.warning("%d stored links could not be read back and are not shown", refused)
         return made
 
-    def link_now(self, link_id: str) -> CachedLink | None:
-        """link() for the window's thread: beside the cache's lock (SideReader), never behind a sync."""
-        query = SELECT_CACHED + " WHERE id = ?"
+    def read_now(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
+        """A small read for the window's thread: on SideReader's connection, never behind a sync."""
         self._live()  # closed is closed, on every connection
         try:
-            rows = self._side.read(
-                "read a link", lambda conn: conn.execute(query, (clean(link_id),)).fetchall()
-            )
+            return self._side.read(doing, work)
         except CacheError:
-            return self.link(link_id)
+            return self.read(doing, work)
+
+    def link_now(self, link_id: str) -> CachedLink | None:
+        """link() for the window's thread (read_now)."""
+        query = SELECT_CACHED + " WHERE id = ?"
+        rows = self.read_now("read a link", lambda conn: conn.execute(query, (clean(link_id),)).fetchall())
         return self._decoded(rows)[0] if rows else None
 
     def link(self, link_id: str) -> CachedLink | None:

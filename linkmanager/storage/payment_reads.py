@@ -13,14 +13,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from linkmanager.domain import jsontext
-from linkmanager.storage.cache_model import SELECT_USAGES, time_or_none
+from linkmanager.storage.cache_model import SELECT_USAGES
 from linkmanager.storage.search import TRIGRAM, fts_phrase, like_pattern, normalise
 
 Ints = npt.NDArray[np.int64]
@@ -89,13 +88,6 @@ class UsageTexts:
     payment_id: str | None
     customer_id: str | None
     first_value: str | None  # the first value the payer typed, as plain text
-
-
-def _time(text: str | None) -> datetime | None:
-    try:
-        return time_or_none(text)
-    except (ValueError, TypeError):
-        return None  # a damaged time costs this value, not the row
 
 
 def _ints(text: str | None, columns: int = 1) -> Ints:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLineEdit
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.outcome import Outcome
 from linkmanager.services.date_ranges import QuickRange, days, quick_range
+from linkmanager.services.payment_export import local_zone  # the zone exports and the CLI count days in
 from linkmanager.services.payment_source import PaymentRow, PaymentSource
 from linkmanager.services.payment_totals import Total, collected_per_day, selection_sums, totals
 from linkmanager.services.payments import Found, Mask, PaymentFilter, PaymentSort, PaymentTable, Places
@@ -40,10 +41,6 @@ SEARCH_DELAY_MS = 150
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PaymentsController", text)
-
-
-def local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or UTC
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 
 from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.money import format_amount
-from linkmanager.services.payment_source import PaymentRow, PaymentSource, row_at
+from linkmanager.services.payment_source import PaymentRow, PaymentSource
 from linkmanager.services.payments import PaymentColumn, PaymentSort, PaymentTable, Places
 from linkmanager.ui.models.status_style import PAYMENT_STATUS_LABELS, dot_icon, payment_status_text
 from linkmanager.ui.text import plain_tooltip
@@ -145,10 +145,8 @@ class PaymentsTableModel(QAbstractTableModel):
         assert table is not None
         start = max(0, row - _BLOCK // 4)
         block = self._places[start : start + _BLOCK]
-        texts = self._source.texts([int(key) for key in table.keys[block]])
-        links = self._source.link_texts([int(key) for key in table.link_keys[table.link[block]]])
-        for place in block:
-            self._rows[int(place)] = row_at(table, int(place), texts, links)
+        for place, read in zip(block, self._source.screen_rows(table, block), strict=True):
+            self._rows[int(place)] = read
         while len(self._rows) > _KEPT:
             self._rows.popitem(last=False)
 
