@@ -118,11 +118,17 @@ def check_export() -> str:
         export_rows(xlsx, "xlsx", header, columns, rows)
         export_rows(csv_file, "csv", header, columns, rows)
         sheet = openpyxl.load_workbook(xlsx).active
-        last = [row for row in sheet.iter_rows(values_only=True) if row[0] is not None][-1]
-        if last[0] != 1.5 or not str(last[1]).startswith("'"):
-            raise ValueError(f"the XLSX read back as {last!r}")
-        if "1.500" not in csv_file.read_text(encoding="utf-8-sig"):
-            raise ValueError("the CSV lost the currency's three decimals")
+        amount, payer = [row for row in sheet.iter_rows() if row[0].value is not None][-1]
+        if (
+            amount.value != 1.5
+            or payer.value != "=HYPERLINK(1)"
+            or payer.data_type != "s"
+            or not payer.quotePrefix
+        ):
+            raise ValueError(f"the XLSX read back as {(amount.value, payer.value, payer.data_type)!r}")
+        written = csv_file.read_text(encoding="utf-8-sig")
+        if "1.500" not in written or "'=HYPERLINK(1)" not in written:
+            raise ValueError("the CSV lost the currency's three decimals or ran the payer's text")
     return f"XLSX (openpyxl {openpyxl.__version__}) and CSV written and read back"
 
 

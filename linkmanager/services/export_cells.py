@@ -1,7 +1,10 @@
 """What an export holds, and how each value becomes a cell: shared by the CSV and XLSX writers (no Qt).
 
-Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice); money keeps
-its exact amount with at least its currency's digits; moments are local to the workstation's
+Text a spreadsheet would run as a formula is defused: in a CSV (which has no cell types) with a
+leading apostrophe, OWASP's advice; in an XLSX it stays exactly as written, a string cell with
+Excel's own "quote prefix" (what Excel does when a person types '+9665…: the cell shows the text,
+never runs it, and only the formula bar shows the apostrophe). Money keeps its exact amount with
+at least its currency's digits; moments are local to the workstation's
 zone, to the second. A value of the wrong kind is a programming error that names its column.
 """
 
@@ -72,9 +75,14 @@ class ExportHeader:
                 raise ValueError(f"ExportHeader.{name} must be an aware datetime, not a naive one")
 
 
+def runs_as_formula(text: str) -> bool:
+    """Whether a spreadsheet would run this text ("=1", "+9665…", "@x"): its first character says."""
+    return bool(text) and text[0] in _FORMULA_STARTS
+
+
 def defuse(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert with a leading apostrophe ("=1" -> "'=1")."""
-    return "'" + text if text and text[0] in _FORMULA_STARTS else text
+    return "'" + text if runs_as_formula(text) else text
 
 
 def csv_text(text: str) -> str:
@@ -84,12 +92,17 @@ def csv_text(text: str) -> str:
     return defuse(text)
 
 
-def xlsx_text(text: str) -> str:
-    """Text for an XLSX cell: what XML cannot hold made U+FFFD, defused, then OOXML-escaped."""
-    text = defuse(_XML_ILLEGAL.sub(REPLACEMENT, text))
+def xlsx_text(text: str) -> tuple[str, bool]:
+    """Text for an XLSX cell, and whether its cell needs Excel's quote prefix (it would run).
+
+    What XML cannot hold is made U+FFFD (a leading NUL so replaced runs nothing), then the text is
+    OOXML-escaped; it is never given an apostrophe: the cell's style defuses it.
+    """
+    text = _XML_ILLEGAL.sub(REPLACEMENT, text)
+    quoted = runs_as_formula(text)
     if "_x" in text or "\r" in text:
         text = _OOXML_ESCAPES.sub(lambda found: _OOXML_ESCAPED[found.group()], text)
-    return text
+    return text, quoted
 
 
 def _wrong(column: ExportColumn, value: object, expected: str) -> TypeError:

@@ -1,7 +1,10 @@
 """The XLSX writer: openpyxl in write-only mode, so a million rows stream through bounded memory.
 
 Every text cell is written as a string with the Text number format ("@"), so no cell is ever a
-formula, even one a person later edits. Money is a real number shown with its currency's
+formula, even one a person later edits. Text a spreadsheet would run ("=…", "+9665…") is written
+exactly as it is, in a cell styled with Excel's quote prefix (quotePrefix="1", what Excel applies
+when a person types '+9665…): it shows as written and is never evaluated, and no apostrophe is
+added to the text. Money is a real number shown with its currency's
 decimals, moments real Excel date-times in the workstation's zone.
 
 openpyxl streams the sheet's XML into a file of its own in the system's temporary folder and
@@ -71,18 +74,21 @@ class _Cells:
     def __init__(self, ws: Any, zone: tzinfo) -> None:
         self._ws = ws
         self._zone = zone
-        self._styled: dict[tuple[int, str], Cell] = {}
+        self._styled: dict[tuple[int, str, bool], Cell] = {}
 
-    def _cell(self, column: int, style: str) -> Cell:
-        cell = self._styled.get((column, style))
+    def _cell(self, column: int, style: str, quoted: bool = False) -> Cell:
+        cell = self._styled.get((column, style, quoted))
         if cell is None:
-            cell = self._styled[column, style] = WriteOnlyCell(self._ws)
+            cell = self._styled[column, style, quoted] = WriteOnlyCell(self._ws)
             cell.number_format = style
+            if quoted:
+                cell.quotePrefix = True
         return cell
 
     def text(self, column: int, text: str) -> Cell:
         """A string cell whatever the text looks like ("=1", "#N/A", "1.5" all stay text)."""
-        return _string(self._cell(column, TEXT_FORMAT), text)
+        value, quoted = xlsx_text(text)
+        return _string(self._cell(column, TEXT_FORMAT, quoted), value)
 
     def header_value(self, column: int, value: HeaderValue) -> Cell:
         if isinstance(value, int):
@@ -94,10 +100,13 @@ class _Cells:
     def maker(self, index: int, column: ExportColumn) -> MakeCell:
         """How a value of `column` (the `index`-th) becomes a cell; None stays an empty cell."""
 
-        text_cell = self._cell(index, TEXT_FORMAT)
+        text_cells = (self._cell(index, TEXT_FORMAT), self._cell(index, TEXT_FORMAT, quoted=True))
 
         def text(value: object) -> object:
-            return None if value is None else _string(text_cell, as_text(value, column))
+            if value is None:
+                return None
+            written, quoted = xlsx_text(as_text(value, column))
+            return _string(text_cells[quoted], written)
 
         def money(value: object) -> object:
             if value is None:
@@ -130,8 +139,9 @@ class _Cells:
         return makers[column.kind]
 
 
-def _string(cell: Cell, text: str) -> Cell:
-    cell.value = xlsx_text(text)
+def _string(cell: Cell, written: str) -> Cell:
+    """`cell` holding `written` (xlsx_text's) as a string: openpyxl would make "=…" a formula."""
+    cell.value = written
     cell.data_type = "s"  # never a formula, never an error value such as "#N/A"
     return cell
 
@@ -140,9 +150,12 @@ def _titles(ws: Any, columns: Sequence[ExportColumn]) -> list[Cell]:
     bold = Font(bold=True)
     titles = []
     for column in columns:
-        cell = _string(WriteOnlyCell(ws), column.title)
+        written, quoted = xlsx_text(column.title)
+        cell = _string(WriteOnlyCell(ws), written)
         cell.number_format = TEXT_FORMAT
         cell.font = bold
+        if quoted:
+            cell.quotePrefix = True
         titles.append(cell)
     return titles
 

@@ -8,12 +8,11 @@
 - Dates are read DAY FIRST (05/12/2026 is 5 December), as UAE and Saudi banks write them; also ISO
   2026-12-05, 5-Dec-2026, 05 Dec 2026, Dec 5, 2026 and Excel date cells; a time after the date is ignored.
 - A payment received is a credit: a positive amount or one marked CR. A debit (-262.00, (262.00), 262.00 DR)
-  is kept, negative, and never matched. Commas group thousands; the point is the decimal separator. A
-  currency written with the number (AED 262.00) is the line's currency when no column gives one. An empty
-  amount (a debit row when the amount column is the bank's Credit column) is zero: never matched.
+  is kept, negative, never matched; so is an empty amount (a debit row under a Credit column). Commas group
+  thousands. A currency written with the number (AED 262.00) is the line's when no column gives one.
 - One bad line refuses the whole import, naming the line: nothing is matched from a statement half read.
-- Every cell is data: an XLSX formula is read as the value Excel last computed, never as a formula.
-- Bounded: 50 MB a file (300 MB unpacked for XLSX), 1,000,000 rows, 131,072 characters a cell.
+- Every cell is data (an XLSX formula is read as the value Excel last computed). Bounded: 50 MB a file
+  (300 MB unpacked for XLSX), 1,000,000 rows, 131,072 characters a cell.
 """
 
 from __future__ import annotations
@@ -323,18 +322,22 @@ def _locate(head: list[Sequence[object]], mapping: ColumnMapping) -> _Found | tu
     return best[1] or mapping.date, best[2]
 
 
+def tables_of(path: Path) -> Iterator[tuple[str | None, Iterator[Sequence[object]]]]:
+    """The file's tables (sheets, or the text split by each likely delimiter); StatementError if none."""
+    data = _load(path)
+    if data.startswith(b"PK\x03\x04"):
+        return _xlsx_tables(data, path)
+    if (why := _refusal(data)) is not None:
+        raise StatementError(f"{path.name} {why}.")
+    return _csv_tables(_decode(data))
+
+
 def read_statement(path: Path, mapping: ColumnMapping, *, default_currency: str | None = None) -> Statement:
     """The statement's lines, or StatementError naming what is wrong (and the line, for a bad value)."""
     path = Path(path)
     if mapping.currency is None and default_currency is None:
         raise StatementError("With no currency column, say which currency the lines are in (e.g. AED).")
-    data = _load(path)
-    if data.startswith(b"PK\x03\x04"):
-        tables = _xlsx_tables(data, path)
-    elif (why := _refusal(data)) is not None:
-        raise StatementError(f"{path.name} {why}.")
-    else:
-        tables = _csv_tables(_decode(data))
+    tables = tables_of(path)
     missing: tuple[str, list[str]] = (mapping.date, [])
     try:
         for sheet, rows in tables:

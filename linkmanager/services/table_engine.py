@@ -6,6 +6,10 @@ it can run on a worker thread while the window stays responsive. Its Answer says
 a reset, a relayout or edits (runs removed, inserted, changed; see table_diff) — and the counts
 per group. `accept` takes an answer only if it is the newest asked for, so a slow sort never
 lands after the filter typed since; an answer planned from rows no longer shown is planned again.
+
+Two kinds of table share this bookkeeping (Requests) and the steps' vocabulary (table_diff): rows
+as Python objects (TableEngine: the Links view, up to a few 100,000 rows) and rows as places
+into numpy columns (services.payment_engine: the Payments view, a million usages).
 """
 
 from __future__ import annotations
@@ -104,17 +108,55 @@ def _widening(shown: _Shown[R], chosen: Selection[R]) -> Locate | None:
     return lambda keys: order_places
 
 
-class TableEngine(Generic[R]):
+class Requests:
+    """Requests numbered as they are asked; an answer is taken only if it is the newest's."""
+
+    def __init__(self) -> None:
+        self._request = 0
+        self._accepted = 0
+
+    @property
+    def pending(self) -> bool:
+        """True while an asked-for answer has not been accepted."""
+        return self._accepted != self._request
+
+    @property
+    def asked(self) -> int:
+        """The number of the latest request (they count up)."""
+        return self._request
+
+    @property
+    def shown(self) -> int:
+        """The number of the request whose answer is shown (0: none yet)."""
+        return self._accepted
+
+    def _next(self) -> int:
+        self._request += 1
+        return self._request
+
+    def _void(self) -> None:
+        """Whatever is on its way is void: the state set now is shown."""
+        self._request += 1
+        self._accepted = self._request
+
+    def _take(self, request: int) -> bool:
+        """Whether the answer to `request` may be shown (then it is)."""
+        if request != self._request:
+            return False
+        self._accepted = request
+        return True
+
+
+class TableEngine(Requests, Generic[R]):
     """What one table shows, and what it is asked to show next."""
 
     def __init__(self, spec: TableSpec[R], *, async_from: int = ASYNC_FROM) -> None:
+        super().__init__()
         self.spec = spec
         self.async_from = async_from
         self._rowset: RowSet[R] = RowSet([], spec)  # the rows asked for
         self._filter = RowFilter()
         self._sort = RowSort()
-        self._request = 0
-        self._accepted = 0
         self._shown: _Shown[R] = _Shown([], {}, None)
         self._counts: Counts | None = None
 
@@ -156,28 +198,12 @@ class TableEngine(Generic[R]):
         if flt is not None:
             self._filter = flt
         self._rowset = RowSet([], self.spec)
-        self._request += 1
-        self._accepted = self._request
+        self._void()
         self._shown = _Shown([], {}, None)
         self._counts = count_groups([], self.spec)
         return [Reset([])]
 
     # -- what is shown ---------------------------------------------------------------------------
-
-    @property
-    def pending(self) -> bool:
-        """True while an asked-for answer has not been accepted."""
-        return self._accepted != self._request
-
-    @property
-    def asked(self) -> int:
-        """The number of the latest request (they count up)."""
-        return self._request
-
-    @property
-    def shown(self) -> int:
-        """The number of the request whose answer is shown (0: none yet)."""
-        return self._accepted
 
     @property
     def loaded(self) -> bool:
@@ -199,14 +225,14 @@ class TableEngine(Generic[R]):
             steps = self._plan(self._shown, answer.rowset, answer.rows, answer.places, None, answer.flt)
         self._shown = _Shown(answer.rows, answer.places, answer.rowset, answer.picked, answer.flt)
         self._counts = answer.counts
-        self._accepted = answer.request
+        self._take(answer.request)
         return steps
 
     # -- inside ----------------------------------------------------------------------------------
 
     def _job(self) -> Job[R]:
-        self._request += 1
-        request, rowset, flt, sort, shown = self._request, self._rowset, self._filter, self._sort, self._shown
+        request = self._next()
+        rowset, flt, sort, shown = self._rowset, self._filter, self._sort, self._shown
         spec = self.spec
         heavy = max(rowset.given_size, len(shown.rows)) >= self.async_from
 

@@ -56,7 +56,7 @@ SHOWN: list[float] = []  # clock() just before show_view(1)
 # Traced once the Payments modules are loaded (by show_view(1) itself: importing them earlier
 # would take their import out of the first screen); recorded when the app has them.
 TRACED = {
-    "PaymentsTableModel": ("show_first", "show_rows", "_read_block"),
+    "PaymentsTableModel": ("show_first", "apply", "_read_block"),
     "PaymentsPage": ("show_counts", "show_totals", "set_currencies"),
     "PaymentsController": ("_on_picked",),
 }
@@ -258,7 +258,7 @@ def filter_changes(ctl: Any, cache: Path) -> list[dict[str, Any]]:
             "answered_ms": (answered - began) * 1000,
             "paint_began_ms": None if watch.started is None else (watch.started - began) * 1000,
             "pick_ms": sum(TRACE.seconds("task payments pick", began)) * 1000,
-            "show_rows_ms": sum(TRACE.seconds("show_rows", began)) * 1000,
+            "show_rows_ms": sum(TRACE.seconds("apply", began)) * 1000,
             "totals_ms": sum(TRACE.seconds("show_totals", began)) * 1000,
             "texts_ms": sum(TRACE.seconds("_read_block", began)) * 1000,
             "repaint_ms": repaint_ms(watch.started),

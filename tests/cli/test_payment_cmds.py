@@ -443,7 +443,7 @@ def test_exported_payments_are_the_rows_payments_lists(run: Run, tmp_path: Path,
         assert [row[4] for row in rows] == [item["amount"] for item in listed]
     else:
         assert by_usage["u-k1"][:7] == [
-            wall(2026, 3, 1, 12, 0, 10), "seen before", "'" + FORMULA, "K-2", Decimal("1.5"), "KWD", "Collected",
+            wall(2026, 3, 1, 12, 0, 10), "seen before", FORMULA, "K-2", Decimal("1.5"), "KWD", "Collected",
         ]  # fmt: skip
         assert [Decimal(str(row[4])) for row in rows] == [Decimal(item["amount"]) for item in listed]
     assert by_usage["u-a3"][1] == "first seen"

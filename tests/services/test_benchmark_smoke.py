@@ -62,7 +62,8 @@ def test_the_window_benchmark_runs_and_prints_every_measure() -> None:
         "keystroke, max",
         "memory, all loaded",
         "load stalls",
-        "Payments view",
+        "Payments view, 3,000 usages: memory",
+        "Payments view, 3,000 usages: stalls",
         "into the window: stalls",
         "links: its duration",
     ]

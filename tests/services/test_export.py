@@ -221,10 +221,15 @@ def test_integers_are_digits_in_csv_and_numbers_in_xlsx(tmp_path: Path) -> None:
 DANGEROUS = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=1+1", "\x00x"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe(tmp_path: Path, fmt: str) -> None:
-    got = texts(tmp_path, fmt, DANGEROUS[:-1])
+def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe_in_csv(tmp_path: Path) -> None:
+    got = texts(tmp_path, "csv", DANGEROUS[:-1])
     assert got == ["'" + text for text in DANGEROUS[:-1]]
+
+
+def test_text_a_spreadsheet_would_run_stays_as_written_in_xlsx_with_a_quote_prefix(tmp_path: Path) -> None:
+    sheet = export(tmp_path, "xlsx", [(text,) for text in DANGEROUS[:-1]], TEXT)
+    assert [shown(row[0]) for row in sheet.rows] == DANGEROUS[:-1]
+    assert [row[0].quotePrefix for row in sheet.cells[-len(DANGEROUS[:-1]) :]] == [True] * 7
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -263,10 +268,12 @@ def test_no_xlsx_cell_is_ever_a_formula(tmp_path: Path) -> None:
 
 def test_header_values_are_defused_too(tmp_path: Path) -> None:
     header = ExportHeader("Payments", "=evil()", "sandbox", "@filters", None, DUBAI, HEADER.exported_at)
-    for fmt in FORMATS:
-        sheet = export(tmp_path, fmt, [], TEXT, header=header)
-        assert sheet.header["Profile"] == "'=evil()"
-        assert sheet.header["Filters"] == "'@filters"
+    sheet = export(tmp_path, "csv", [], TEXT, header=header)
+    assert (sheet.header["Profile"], sheet.header["Filters"]) == ("'=evil()", "'@filters")
+    sheet = export(tmp_path, "xlsx", [], TEXT, header=header)
+    assert (sheet.header["Profile"], sheet.header["Filters"]) == ("=evil()", "@filters")
+    quoted = {row[0].value: row[1].quotePrefix for row in sheet.cells if row[0].value}
+    assert (quoted["Profile"], quoted["Filters"], quoted["Environment"]) == (True, True, False)
 
 
 def test_characters_xml_cannot_hold_become_replacement_characters_in_xlsx_only(tmp_path: Path) -> None:

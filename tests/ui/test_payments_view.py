@@ -24,8 +24,9 @@ from linkmanager.services.workspace import ProfileInfo, Workspace
 from linkmanager.simulator import Simulator
 from linkmanager.storage.cache import LinkCache
 from linkmanager.ui.main_window import MainWindow
-from linkmanager.ui.models.payments_model import LINK_ID_ROLE, USAGE_ID_ROLE
+from linkmanager.ui.models.payments_model import LINK_ID_ROLE, USAGE_ID_ROLE, USAGE_KEY_ROLE
 from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.widgets.payments_page import TAB_OUTCOMES
 
 WAIT_MS = 20_000
 
@@ -119,11 +120,11 @@ def test_totals_equal_the_collected_sum_per_currency(qtbot: QtBot, window: MainW
             if outcome_of(usage.usage_status, usage.payment_status, usage.payment_id) == Outcome.COLLECTED:
                 money = cached.link.amount
                 expected[money.currency] = expected.get(money.currency, Decimal(0)) + money.amount
-    answer = payments._last
+    answer = payments.shown
     assert answer is not None
     got = {
         currency: by[Outcome.COLLECTED].amount
-        for currency, by in answer.totals.items()
+        for currency, by in answer.extra.totals.items()
         if by[Outcome.COLLECTED].count
     }
     assert got == expected
@@ -286,12 +287,36 @@ def test_the_link_status_filter_applies(qtbot: QtBot, window: MainWindow) -> Non
         assert info.link.status == LinkStatus.ACTIVE
 
 
-def test_a_new_filter_clears_the_selection_sum(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_selection_follows_its_payment_and_leaves_with_it(qtbot: QtBot, window: MainWindow) -> None:
+    """A new sort or filter is a relayout (services.payment_engine): the selected payment stays
+    selected wherever it lands, and its sum leaves the status bar only when a filter hides it."""
     open_payments(qtbot, window)
     payments = window.payments
     assert payments is not None
+    model, table = payments.model, payments.page.table
+    last = model.rowCount() - 1
+    key = model.index(last, 0).data(USAGE_KEY_ROLE)
+    row = model.row_at(last)
+    assert row is not None
+    outcome = row.outcome
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    payments.page.table.selectionModel().select(payments.model.index(0, 0), flags)
+    table.selectionModel().select(model.index(last, 0), flags)
     assert window.selection_label.text().startswith("1 selected")
-    payments.page.tabs.setCurrentIndex(2)
+
+    shown = payments.shown
+    table.sortByColumn(int(PaymentColumn.SEEN), Qt.SortOrder.AscendingOrder)  # the newest first before
+    qtbot.waitUntil(lambda: payments.shown is not shown, timeout=WAIT_MS)
+    [selected] = table.selectionModel().selectedRows()
+    assert selected.row() != last
+    assert selected.data(USAGE_KEY_ROLE) == key
+    assert window.selection_label.text().startswith("1 selected")
+
+    shown = payments.shown
+    payments.page.tabs.setCurrentIndex(TAB_OUTCOMES.index(outcome))  # its own outcome: it stays
+    qtbot.waitUntil(lambda: payments.shown is not shown, timeout=WAIT_MS)
+    assert [i.data(USAGE_KEY_ROLE) for i in table.selectionModel().selectedRows()] == [key]
+
+    other = next(o for o in TAB_OUTCOMES if o is not None and o != outcome)
+    payments.page.tabs.setCurrentIndex(TAB_OUTCOMES.index(other))  # another outcome: it goes
     qtbot.waitUntil(lambda: window.selection_label.text() == "", timeout=WAIT_MS)
+    assert table.selectionModel().selectedRows() == []

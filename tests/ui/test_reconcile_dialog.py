@@ -163,10 +163,10 @@ def open_mapping(
 def fill(dialog: ReconcileMappingDialog, bank: str = "Bank of Nowhere", **columns: str) -> None:
     values = {"date": "Date", "amount": "Amount", "currency": "Currency", "description": "Details"} | columns
     dialog.bank_combo.setEditText(bank)
-    dialog.date_edit.setText(values["date"])
-    dialog.amount_edit.setText(values["amount"])
-    dialog.currency_edit.setText(values["currency"])
-    dialog.description_edit.setText(values["description"])
+    dialog.date_combo.setEditText(values["date"])
+    dialog.amount_combo.setEditText(values["amount"])
+    dialog.currency_combo.setEditText(values["currency"])
+    dialog.description_combo.setEditText(values["description"])
 
 
 def read(qtbot: QtBot, dialog: ReconcileMappingDialog, runner: TaskRunner) -> None:
@@ -293,8 +293,8 @@ def test_a_missing_field_is_said_before_reading(
     fill(dialog, amount="")
     read(qtbot, dialog, runner)
     assert dialog.error_text() == "Say which column holds the amount."
-    dialog.amount_edit.setText("Amount")
-    dialog.currency_edit.setText("")
+    dialog.amount_combo.setEditText("Amount")
+    dialog.currency_combo.setEditText("")
     dialog.default_currency_edit.setText("XYZ")
     read(qtbot, dialog, runner)
     assert dialog.error_text() == "XYZ is not a currency code such as AED or SAR."
@@ -312,11 +312,11 @@ def test_the_bank_s_columns_are_remembered_after_a_clean_read(
     dialog = open_mapping(controller, runner, monkeypatch, path)
     # The last bank is chosen again and fills its columns; choosing it from the list does too.
     assert dialog.bank_combo.currentText() == "Bank of Nowhere"
-    assert (dialog.date_edit.text(), dialog.description_edit.text()) == ("Date", "Details")
-    dialog.date_edit.setText("")
+    assert (dialog.date_combo.currentText(), dialog.description_combo.currentText()) == ("Date", "Details")
+    dialog.date_combo.setEditText("")
     dialog.bank_combo.setEditText("")
     dialog.bank_combo.setCurrentIndex(dialog.bank_combo.findText("Bank of Nowhere"))
-    assert dialog.date_edit.text() == "Date"
+    assert dialog.date_combo.currentText() == "Date"
 
 
 def test_an_xlsx_statement_without_a_currency_column(
@@ -549,3 +549,16 @@ def test_space_and_the_buttons_check_and_uncheck(
     assert not result.confirm_button.isEnabled()
     qtbot.mouseClick(result.check_all_button, Qt.MouseButton.LeftButton)
     assert result.confirm_button.text().replace("&", "") == "Confirm checked (3)"
+
+
+def test_the_file_s_own_titles_are_offered_and_the_obvious_ones_chosen(
+    controller: ReconcileController, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "nov.csv", LINES, ("Value date", "Narrative", "Amount", "Currency"))
+    dialog = open_mapping(controller, runner, monkeypatch, path)
+    offered = [dialog.amount_combo.itemText(i) for i in range(dialog.amount_combo.count())]
+    assert offered == ["Value date", "Narrative", "Amount", "Currency"]  # not the bank's name above
+    assert dialog.amount_combo.currentText() == "Amount"
+    assert dialog.currency_combo.currentText() == "Currency"
+    assert dialog.description_combo.currentText() == "Narrative"
+    assert dialog.date_combo.currentText() == "Value date"  # the one title that says date

@@ -2,9 +2,10 @@
 
 Nothing is read until the page is first shown (the Links view's start pays nothing for it). Then
 a first screenful comes from the cache's index in milliseconds while the whole table is read
-(~1.5 s at 1,000,000 usages); after that a filter or a sort is a job on the runner — latest wins,
-so typing and clicking never queue behind older answers — whose answer carries the rows, the
-counts and the totals at once. A sync that changed anything reads the table again.
+(~1.5 s at 1,000,000 usages); after that a filter or a sort is a job of the table engine
+(services.payment_engine) on the runner — the newest request wins, so typing and clicking never
+queue behind older answers — whose answer carries the rows, the counts and the totals at once.
+A sync that changed anything reads the table again; the selection stays on its payments.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import QLineEdit
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.outcome import Outcome
 from linkmanager.services.date_ranges import QuickRange, days, quick_range
+from linkmanager.services.payment_engine import PaymentAnswer, PaymentEngine, PaymentJob
 from linkmanager.services.payment_export import local_zone  # the zone exports and the CLI count days in
 from linkmanager.services.payment_source import PaymentRow, PaymentSource
 from linkmanager.services.payment_totals import Total, collected_per_day, selection_sums, totals
-from linkmanager.services.payments import Found, Mask, PaymentFilter, PaymentSort, PaymentTable, Places
+from linkmanager.services.payments import Found, PaymentFilter, PaymentSort, PaymentTable, Picked
 from linkmanager.services.workspace import Workspace
 from linkmanager.ui.models.payments_model import PaymentsTableModel
 from linkmanager.ui.tasks import TaskRunner
@@ -44,15 +46,14 @@ def tr(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Answer:
-    table: PaymentTable
-    places: Places
-    counts: dict[Outcome, int]
-    mask: Mask
+class _Beside:
+    """What the worker makes with the rows: the totals, and the first rows with their texts."""
+
     totals: dict[str, dict[Outcome, Total]]
-    first: list[PaymentRow]  # the first rows with their texts, read on the worker too
-    flt: PaymentFilter  # what picked them (an export says so)
-    sort: PaymentSort
+    first: list[PaymentRow]
+
+
+_Answer = PaymentAnswer[_Beside]
 
 
 class PaymentsController(QObject):
@@ -75,12 +76,16 @@ class PaymentsController(QObject):
         self.source = PaymentSource(workspace.cache)
         self.model = PaymentsTableModel(self.source, zone, self)
         self.page = page = PaymentsPage(self.model)
-        self._table: PaymentTable | None = None
-        self._sort = PaymentSort()
+        source = self.source
+
+        def beside(table: PaymentTable, picked: Picked) -> _Beside:
+            first = list(source.rows(table, picked.places[:FIRST_SCREENFUL]))  # no SQLite in the paint
+            return _Beside(totals(table, picked.mask), first)
+
+        self.engine: PaymentEngine[_Beside] = PaymentEngine(beside, source)
         self._found: Found | None = None
         self._active = False
         self._chart: PaymentsChart | None = None  # made on first show (pyqtgraph loads then)
-        self._last: _Answer | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search)
         page.filters_changed.connect(self.apply)
@@ -123,17 +128,17 @@ class PaymentsController(QObject):
         )
 
     def _on_first(self, rows: list[PaymentRow]) -> None:
-        if self._table is None:
+        if self.engine.table is None:
             self.model.show_first(rows)
 
     def _on_table(self, table: PaymentTable) -> None:
-        self._table = table
         self.page.set_currencies(table.currencies)
         text = self._search_box.text().strip()
         if text and (self._found is None or self._found.text != text):
-            self._search()  # applies when the search answers
+            self.engine.set_table(table)  # no job: the search's answer asks for the rows
+            self._search()
         else:
-            self.apply()
+            self._ask(self.engine.set_table(table))
 
     def _on_failed(self, error: BaseException) -> None:
         self.page.set_note(tr("The payments could not be read: {error}").format(error=error))
@@ -158,40 +163,36 @@ class PaymentsController(QObject):
         )
 
     def apply(self) -> None:
-        table = self._table
-        if table is None:
-            return
-        flt, sort, source = self.current_filter(), self._sort, self.source
+        self._ask(self.engine.set_filter(self.current_filter()))
 
-        def pick() -> _Answer:
-            picked = table.pick(flt, sort, source)
-            first = list(source.rows(table, picked.places[:FIRST_SCREENFUL]))  # no SQLite in the paint
-            sums = totals(table, picked.mask)
-            return _Answer(table, picked.places, picked.counts, picked.mask, sums, first, flt, sort)
-
-        self._runner.run(pick, self._on_picked, on_error=self._on_failed, key="payments pick", owner=self)
+    def _ask(self, job: PaymentJob[_Beside] | None) -> None:
+        """Pick on a worker; the runner drops an older pick still queued, the engine one that lands late."""
+        if job is not None:
+            self._runner.run(
+                job.make, self._on_picked, on_error=self._on_failed, key="payments pick", owner=self
+            )
 
     @property
     def shown(self) -> _Answer | None:
         """What the page shows: the rows, and the filter and sort that picked them."""
-        return self._last
+        return self.engine.answer
 
     def _on_picked(self, answer: _Answer) -> None:
-        if answer.table is not self._table:
-            return  # a newer table is on its way; its own pick follows
-        self.model.show_rows(answer.table, answer.places, answer.first)
+        steps = self.engine.accept(answer)
+        if steps is None:
+            return  # a newer request is on its way
+        self.model.apply(answer.table, answer.places, steps, answer.extra.first)
         self.page.show_counts(answer.counts)
-        self.page.show_totals(answer.totals)
-        self._last = answer
+        self.page.show_totals(answer.extra.totals)
         empty = len(answer.places) == 0
         self.page.set_note(tr("No payment matches these filters.") if empty else "")
         if self._chart is not None and self.page.chart_holder.isVisible():
             self._fill_chart(answer)
+        self._on_selection()  # rows gone take their sum with them
         self.loaded.emit()
 
     def _on_sort(self, sort: PaymentSort) -> None:
-        self._sort = sort
-        self.apply()
+        self._ask(self.engine.set_sort(sort))
 
     def _search(self) -> None:
         text = self._search_box.text().strip()
@@ -232,13 +233,13 @@ class PaymentsController(QObject):
 
             self._chart = PaymentsChart()
             self.page.chart_layout.addWidget(self._chart)
-        answer = self._last
+        answer = self.engine.answer
         if answer is not None:
             self._fill_chart(answer)
 
     def _fill_chart(self, answer: _Answer) -> None:
         zone = self._zone()
-        daily = collected_per_day(answer.table, answer.mask, utc_now(), zone)
+        daily = collected_per_day(answer.table, answer.picked.mask, utc_now(), zone)
         label = datetime.now(zone).strftime("%Z %z")
         if self._chart is not None:
             self._chart.show_data(daily, answer.counts, label)

@@ -110,6 +110,7 @@ class ReconcileController(QObject):
     def open_mapping(self, path: str) -> ReconcileMappingDialog:
         """The columns dialog for `path`; the banks the cache remembers arrive from the runner."""
         from linkmanager.services.reconcile_export import bank_formats
+        from linkmanager.services.statement_titles import statement_titles
         from linkmanager.ui.dialogs.reconcile_mapping import ReconcileMappingDialog
 
         if self.mapping_dialog is not None:
@@ -125,6 +126,12 @@ class ReconcileController(QObject):
             lambda: bank_formats(cache),
             lambda banks: dialog.set_banks(banks, self._setting(_BANK)),
             lambda error: log.warning("Could not read the banks' columns: %s", error),
+            owner=dialog,
+        )
+        self._runner.run(  # the file's own titles, offered in each column field
+            lambda: statement_titles(Path(path)),
+            dialog.set_titles,
+            lambda error: log.info("No column titles offered for the statement: %s", error),
             owner=dialog,
         )
         return dialog

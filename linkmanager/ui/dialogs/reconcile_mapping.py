@@ -1,6 +1,9 @@
 """Which columns of a bank statement hold the date, amount, currency and description.
 
-Chosen once per bank: picking a bank the cache remembers fills its columns. "Read statement" asks
+Each column is chosen from the statement's own titles (set_titles; the field stays editable for a
+letter, a number or a title further down), and a title that obviously fits ("Date", "Amount",
+"Currency", "Description"/"Details"/"Narrative") is chosen for an empty field. Chosen once per bank:
+picking a bank the cache remembers fills its columns, over any guess. "Read statement" asks
 the controller to read the file (on the runner); a statement that does not read is refused with
 its sentence in red under the fields, and the dialog stays open to fix the mapping. Nothing is
 stored before a clean read (the controller remembers the columns after one).
@@ -9,6 +12,7 @@ stored before a clean read (the controller remembers the columns after one).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +21,7 @@ from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +38,32 @@ from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 from linkmanager.ui.widgets.copy_field import muted, plain_label
 
 WIDTH = 560
+TITLE_MOST = 200  # what a mapping may name (services.statement); a longer title is not offered
+# The titles that obviously hold each value, most likely first (matched trimmed, in any case).
+OBVIOUS_TITLES = {
+    "date": ("date",),
+    "amount": ("amount",),
+    "currency": ("currency",),
+    "description": ("description", "details", "narrative", "narration"),
+}
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def obvious_columns(titles: Sequence[str]) -> dict[str, str]:
+    """The title that obviously holds each value: one named so exactly, else the only one that has
+    the word in it ("Posting date"; "Debit amount" and "Credit amount" are no obvious pick)."""
+    chosen: dict[str, str] = {}
+    for field, words in OBVIOUS_TITLES.items():
+        free = [t for t in titles if t not in chosen.values()]
+        exact = [t for word in words for t in free if _key(t) == word]
+        pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+        within = [t for t in free if pattern.search(_key(t))]
+        if exact or len(within) == 1:
+            chosen[field] = (exact or within)[0]
+    return chosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +81,7 @@ class ReconcileMappingDialog(QDialog):
 
     read_requested = Signal(object)
 
-    def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, file_name: str, parent: QWidget | None = None, *, titles: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reconcile bank statement"))
         self.setAccessibleName(self.tr("Statement columns"))
@@ -72,19 +103,27 @@ class ReconcileMappingDialog(QDialog):
         self.bank_combo.setLineEdit(bank_edit)
         self.bank_combo.currentTextChanged.connect(self._on_bank)
 
-        self.date_edit = self._column_edit(self.tr("Date column"), self.tr("e.g. Value Date, or B"))
-        self.amount_edit = self._column_edit(self.tr("Amount column"), self.tr("e.g. Credit, or D"))
-        self.currency_edit = self._column_edit(
+        self.date_combo = self._column_combo(self.tr("Date column"), self.tr("e.g. Value Date, or B"))
+        self.amount_combo = self._column_combo(self.tr("Amount column"), self.tr("e.g. Credit, or D"))
+        self.currency_combo = self._column_combo(
             self.tr("Currency column"), self.tr("none: every line is in the default currency")
         )
-        self.description_edit = self._column_edit(
+        self.description_combo = self._column_combo(
             self.tr("Description column"), self.tr("e.g. Narration, or C")
         )
+        self._columns = {
+            "date": self.date_combo,
+            "amount": self.amount_combo,
+            "currency": self.currency_combo,
+            "description": self.description_combo,
+        }
+        self._titles: list[str] = []
+        self._remembered = False  # a bank's columns filled the fields: no guess then (no currency is one)
         self.hint_label = muted(
             plain_label(
                 self.tr(
-                    "Write each column's title as the statement prints it, or its letter (A, B, …) "
-                    "or number (1, 2, …). Dates are read day first (DD/MM/YYYY)."
+                    "Choose each column from the statement's titles, or write its title, its letter "
+                    "(A, B, …) or its number (1, 2, …). Dates are read day first (DD/MM/YYYY)."
                 )
             )
         )
@@ -127,10 +166,10 @@ class ReconcileMappingDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Bank:"), self.bank_combo)
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("&Amount:"), self.amount_edit)
-        form.addRow(self.tr("C&urrency:"), self.currency_edit)
-        form.addRow(self.tr("D&escription:"), self.description_edit)
+        form.addRow(self.tr("&Date:"), self.date_combo)
+        form.addRow(self.tr("&Amount:"), self.amount_combo)
+        form.addRow(self.tr("C&urrency:"), self.currency_combo)
+        form.addRow(self.tr("D&escription:"), self.description_combo)
         form.addRow("", self.hint_label)
         form.addRow(self.tr("Default &currency:"), self.default_currency_edit)
         form.addRow("", self.remember_box)
@@ -142,22 +181,37 @@ class ReconcileMappingDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         order = (
-            self.bank_combo, self.date_edit, self.amount_edit, self.currency_edit, self.description_edit,
-            self.default_currency_edit, self.remember_box, self.read_button, self.cancel_button,
+            self.bank_combo, *self._columns.values(), self.default_currency_edit, self.remember_box,
+            self.read_button, self.cancel_button,
         )  # fmt: skip
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self.setMinimumWidth(WIDTH)
         self._update_remember()
+        if titles:
+            self.set_titles(titles)
         self.bank_combo.setFocus()
 
-    def _column_edit(self, name: str, placeholder: str) -> QLineEdit:
+    def _column_combo(self, name: str, placeholder: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)  # a letter, a number, or a title below the rows read, still typed
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setAccessibleName(name)
+        combo.setToolTip(
+            self.tr("A column title from the statement, a letter (A, B, …) or a number (1, 2, …)")
+        )
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)  # a long title does not widen the dialog
         edit = QLineEdit()
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
-        edit.setMaxLength(200)
-        edit.setToolTip(self.tr("A column title, a letter (A, B, …) or a number (1, 2, …)"))
-        return edit
+        edit.setMaxLength(TITLE_MOST)
+        combo.setLineEdit(edit)
+        completer = combo.completer()
+        if completer is not None:  # inline completion would turn a typed letter "B" into "Balance"
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return combo
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -172,24 +226,41 @@ class ReconcileMappingDialog(QDialog):
         self.bank_combo.blockSignals(False)
         self._on_bank(self.bank_combo.currentText())
 
+    def set_titles(self, titles: Sequence[str]) -> None:
+        """The statement's column titles, offered by every column field; an empty field gets the one
+        that obviously fits, and what is already there (a remembered bank's columns) stays."""
+        spaced = (" ".join(str(t).split()) for t in titles)
+        self._titles = list(dict.fromkeys(t for t in spaced if 0 < len(t) <= TITLE_MOST))
+        guesses = {} if self._remembered else obvious_columns(self._titles)
+        for field, combo in self._columns.items():
+            kept = combo.currentText()
+            combo.clear()
+            if field == "currency":
+                combo.addItem("")  # none: the default currency
+            combo.addItems(self._titles)
+            self._choose(combo, kept.strip() or guesses.get(field, ""))
+
+    def titles(self) -> list[str]:
+        return list(self._titles)
+
     def set_default_currency(self, code: str) -> None:
         self.default_currency_edit.setText(code.upper()[:3])
 
     def mapping(self) -> ColumnMapping | None:
-        """The columns as typed, or None (with the problem shown) when one is missing."""
+        """The columns as chosen or typed, or None (with the problem shown) when one is missing."""
         needed = (
-            (self.date_edit, self.tr("Say which column holds the date.")),
-            (self.amount_edit, self.tr("Say which column holds the amount.")),
-            (self.description_edit, self.tr("Say which column holds the description.")),
+            (self.date_combo, self.tr("Say which column holds the date.")),
+            (self.amount_combo, self.tr("Say which column holds the amount.")),
+            (self.description_combo, self.tr("Say which column holds the description.")),
         )
-        for edit, problem in needed:
-            if not edit.text().strip():
+        for combo, problem in needed:
+            if not combo.currentText().strip():
                 self.show_error(problem)
-                edit.setFocus()
+                combo.setFocus()
                 return None
-        currency = self.currency_edit.text().strip() or None
-        text = (self.date_edit, self.amount_edit, self.description_edit)
-        date, amount, description = (e.text().strip() for e in text)
+        currency = self.currency_combo.currentText().strip() or None
+        chosen = (self.date_combo, self.amount_combo, self.description_combo)
+        date, amount, description = (c.currentText().strip() for c in chosen)
         return ColumnMapping(date, amount, currency, description)
 
     def request_read(self) -> None:
@@ -211,8 +282,7 @@ class ReconcileMappingDialog(QDialog):
         self.busy_label.setVisible(busy)
         self.read_button.setEnabled(not busy)
         fields: tuple[QWidget, ...] = (
-            self.bank_combo, self.date_edit, self.amount_edit, self.currency_edit, self.description_edit,
-            self.default_currency_edit, self.remember_box,
+            self.bank_combo, *self._columns.values(), self.default_currency_edit, self.remember_box,
         )  # fmt: skip
         for widget in fields:
             widget.setEnabled(not busy)
@@ -234,12 +304,18 @@ class ReconcileMappingDialog(QDialog):
     def _on_bank(self, text: str) -> None:
         held = self._banks.get(" ".join(text.split()).casefold())
         if held is not None and held.mapping is not None:
-            columns = held.mapping
-            self.date_edit.setText(columns.date)
-            self.amount_edit.setText(columns.amount)
-            self.currency_edit.setText(columns.currency or "")
-            self.description_edit.setText(columns.description)
+            for field, combo in self._columns.items():
+                self._choose(combo, getattr(held.mapping, field) or "")
+            self._remembered = True
         self._update_remember()
+
+    @staticmethod
+    def _choose(combo: QComboBox, text: str) -> None:
+        """`text` in the field: the statement's title it names (in any case) chosen, else as written."""
+        at = combo.findText(text, Qt.MatchFlag.MatchFixedString)  # "": the currency's "none", if any
+        combo.setCurrentIndex(at)
+        if at < 0:
+            combo.setEditText(text)
 
     def _update_remember(self) -> None:
         named = bool(self.bank_combo.currentText().strip())

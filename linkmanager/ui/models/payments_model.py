@@ -1,7 +1,8 @@
 """The Payments table: every usage of every link, as services.payments picked and sorted them.
 
-The rows are places into a PaymentTable (numpy columns): a million rows cost a few megabytes and
-a filter is one reset. Texts (ids, statuses, payer values, link names) are read from the cache a
+The rows are places into a PaymentTable (numpy columns): a million rows cost a few megabytes, and
+a filter, a sort or a new read of the cache is one relayout (the engine's step,
+services.payment_engine) that keeps the selection on its payments. Texts (ids, statuses, payer values, link names) are read from the cache a
 block at a time when a row is first painted, on the cache's side connections (a sync never makes
 them wait), and kept for the few thousand rows last seen. Sorting is asked of the controller
 (`sort_requested`): the order is made on a worker, never here.
@@ -27,9 +28,17 @@ from PySide6.QtCore import (
 
 from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.money import format_amount
+from linkmanager.services.payment_engine import PlaceStep
 from linkmanager.services.payment_source import PaymentRow, PaymentSource
 from linkmanager.services.payments import PaymentColumn, PaymentSort, PaymentTable, Places
-from linkmanager.ui.models.status_style import PAYMENT_STATUS_LABELS, dot_icon, payment_status_text
+from linkmanager.services.table_diff import Locate, Relayout
+from linkmanager.ui.models.status_style import (
+    PAYMENT_STATUS_LABELS,
+    USAGE_STATUS_LABELS,
+    dot_icon,
+    payment_status_text,
+    usage_status_text,
+)
 from linkmanager.ui.text import plain_tooltip
 from linkmanager.ui.widgets.outcome_legend import outcome_colour, outcome_label
 
@@ -103,14 +112,53 @@ class PaymentsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def show_rows(self, table: PaymentTable, places: Places, first: Sequence[PaymentRow] = ()) -> None:
-        """`places` into `table`, in order; `first`: the rows at the first places, texts read."""
+        """`places` into `table`, in order, as a reset; `first`: the rows at the first places."""
         self.beginResetModel()
+        self._hold(table, places, first)
+        self.endResetModel()
+
+    def apply(
+        self,
+        table: PaymentTable,
+        places: Places,
+        steps: Sequence[PlaceStep],
+        first: Sequence[PaymentRow] = (),
+    ) -> None:
+        """Move to `places` as the engine's steps say (services.payment_engine): a relayout keeps
+        the selection and the current row on their payments wherever they land."""
+        for step in steps:
+            if isinstance(step, Relayout):
+                self._relayout(table, places, step.locate, first)
+            else:
+                self.show_rows(table, places, first)
+
+    def _relayout(
+        self, table: PaymentTable, places: Places, locate: Locate, first: Sequence[PaymentRow]
+    ) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [self._key_at(index.row()) for index in before]
+        self._hold(table, places, first)
+        found = locate({k for k in keys if k is not None}) if before else {}
+        after = [
+            self.index(found[k], index.column()) if k is not None and k in found else QModelIndex()
+            for k, index in zip(keys, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _key_at(self, row: int) -> int | None:
+        """The usage key shown at `row` (before a change is held)."""
+        if self._table is None:
+            return self._first[row].usage_key if 0 <= row < len(self._first) else None
+        return int(self._table.keys[self._places[row]]) if 0 <= row < len(self._places) else None
+
+    def _hold(self, table: PaymentTable, places: Places, first: Sequence[PaymentRow]) -> None:
         if table is not self._table:
-            self._rows.clear()
+            self._rows.clear()  # texts of another read of the cache
         self._table, self._places, self._first = table, places, []
         for place, row in zip(places[: len(first)], first, strict=True):
             self._rows[int(place)] = row
-        self.endResetModel()
 
     @property
     def table(self) -> PaymentTable | None:
@@ -213,7 +261,7 @@ class PaymentsTableModel(QAbstractTableModel):
         if texts is None:
             return ""
         if column == PaymentColumn.USAGE_STATUS:
-            return texts.usage_status.replace("_", " ").capitalize()
+            return usage_status_text(texts.usage_status)
         if column == PaymentColumn.PAYMENT_STATUS:
             return payment_status_text(texts.payment_status) if texts.payment_status else "—"
         value = {
@@ -232,6 +280,13 @@ class PaymentsTableModel(QAbstractTableModel):
                 tr("Lean sent a bank status this application does not know: {status}. Shown as sent.").format(
                     status=status
                 )
+            )
+        usage_status = row.texts.usage_status if row.texts else None
+        if column == PaymentColumn.USAGE_STATUS and usage_status and usage_status not in USAGE_STATUS_LABELS:
+            return plain_tooltip(
+                tr(
+                    "Lean sent a usage status this application does not know: {status}. Shown as sent."
+                ).format(status=usage_status)
             )
         if column in (PaymentColumn.LINK, PaymentColumn.PAYER, PaymentColumn.REFERENCE):
             return plain_tooltip(self._display(row, column))  # payer text: shown as typed, never as markup

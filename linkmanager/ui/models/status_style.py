@@ -1,16 +1,22 @@
-"""Status colours and the small dots that carry them beside the status text.
+"""Status words and colours, and the small dots that carry the colours beside the words.
 
 Colour is a second cue, never the only one: every dot sits next to words. The tones are mid
-tones chosen to stay visible (about 3:1 or better, the bar for non-text marks) on both a light
-and a dark window background, so the same colour works whichever scheme the system uses.
+tones chosen to stay visible on both a light and a dark window background; each filled dot also
+has a darker rim, so light tones (the outcomes' orange and sky blue) keep a 3:1 edge on white.
+
+What a usage or a payment came to (collected, pending, failed, ...) has one set of colours, the
+outcomes' (OUTCOME_COLOURS): the Payments view, its chart and legend, the usages table and the
+usage drawer all use them, so the same meaning never shows in two colours.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus, UsageStatus
+from linkmanager.domain.models import Usage
+from linkmanager.domain.outcome import COLLECTED_PAYMENT_STATUSES, Outcome, outcome_of
+from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus
 
 GREEN = "#2DA44E"
 GREY = "#8C959F"
@@ -25,17 +31,30 @@ _LINK_COLOURS = {
     LinkStatus.EXPIRED: AMBER,
     LinkStatus.USED: BLUE,
 }
-_USAGE_COLOURS = {
-    UsageStatus.STARTED: BLUE,
-    UsageStatus.PAYMENT_CREATED: GREEN,
-    UsageStatus.FAILED: RED,
-    UsageStatus.EXPIRED: AMBER,
+# Okabe–Ito: bluish green, orange, vermillion, sky blue, reddish purple (distinct for people with
+# red–green colour blindness); grey for "other".
+OUTCOME_COLOURS: dict[Outcome, str] = {
+    Outcome.COLLECTED: "#009E73",
+    Outcome.PENDING: "#E69F00",
+    Outcome.FAILED: "#D55E00",
+    Outcome.STARTED: "#56B4E9",
+    Outcome.EXPIRED: "#CC79A7",
+    Outcome.OTHER: "#999999",
 }
-_PAID = frozenset({"ACCEPTED_BY_BANK", "PROCESSED"})
 
-# Words for the bank-side values Lean documents; anything else is shown exactly as it came.
+# Words for the usage statuses of Lean's contract (UsageStatus); anything else is shown as it came.
+USAGE_STATUS_LABELS: dict[str, str] = {
+    "STARTED": "Started",
+    "PAYMENT_CREATED": "Payment created",
+    "FAILED": "Failed",
+    "EXPIRED": "Expired",
+}
+# Words for the bank-side values Lean documents (the contract's example PENDING, and the payment
+# docs' values); anything else is shown exactly as it came.
 PAYMENT_STATUS_LABELS: dict[str, str] = {
     "PENDING": "Pending",
+    "CREATED": "Created",
+    "AWAITING_AUTHORIZATION": "Awaiting authorization",
     "PENDING_WITH_BANK": "Pending with bank",
     "ACCEPTED_BY_BANK": "Accepted by bank",
     "REJECTED_BY_BANK": "Rejected by bank",
@@ -54,21 +73,39 @@ def link_status_color(status: LinkStatus) -> QColor:
     return QColor(_LINK_COLOURS.get(status, PURPLE))
 
 
-def usage_status_color(status: UsageStatus) -> QColor:
-    return QColor(_USAGE_COLOURS.get(status, PURPLE))
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusStyle", text)
+
+
+def outcome_colour(outcome: Outcome) -> QColor:
+    """The outcome's fixed colour, wherever an outcome is shown (table dots, chart bars, legend)."""
+    return QColor(OUTCOME_COLOURS[outcome])
+
+
+def usage_outcome(usage: Usage) -> Outcome:
+    """What the usage came to, by domain.outcome's rules: its usage status dot has this colour."""
+    return outcome_of(usage.usage_status, usage.payment_status, usage.payment_id)
 
 
 def payment_status_color(payment_status: str) -> QColor:
-    """Paid (green), refused (red), still moving (amber): Lean's payment_status is free text."""
-    if payment_status in _PAID:
-        return QColor(GREEN)
+    """The outcome the bank's word means: collected, failed, or (anything else) still pending."""
+    if payment_status in COLLECTED_PAYMENT_STATUSES:
+        return outcome_colour(Outcome.COLLECTED)
     if payment_status in FINAL_PAYMENT_STATUSES:
-        return QColor(RED)
-    return QColor(AMBER)
+        return outcome_colour(Outcome.FAILED)
+    return outcome_colour(Outcome.PENDING)
+
+
+def usage_status_text(code: str) -> str:
+    """ "PAYMENT_CREATED" -> "Payment created" (translated); a code Lean has not documented as it came."""
+    label = USAGE_STATUS_LABELS.get(code)
+    return _tr(label) if label is not None else code
 
 
 def payment_status_text(payment_status: str) -> str:
-    return PAYMENT_STATUS_LABELS.get(payment_status, payment_status)
+    """ "PENDING_WITH_BANK" -> "Pending with bank" (translated); an undocumented value as it came."""
+    label = PAYMENT_STATUS_LABELS.get(payment_status)
+    return _tr(label) if label is not None else payment_status
 
 
 def dot_icon(color: QColor, *, hollow: bool = False) -> QIcon:
@@ -97,8 +134,8 @@ def _dot_pixmap(color: QColor, hollow: bool, ratio: int) -> QPixmap:
         painter.setPen(QPen(color, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, 4, 4)
-    else:
-        painter.setPen(Qt.PenStyle.NoPen)
+    else:  # a darker rim: a light tone keeps its edge on white, the fill shows on dark
+        painter.setPen(QPen(color.darker(170), 1.2))
         painter.setBrush(color)
         painter.drawEllipse(centre, 5, 5)
     painter.end()

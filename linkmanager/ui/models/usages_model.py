@@ -12,7 +12,7 @@ from enum import IntEnum
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from linkmanager.domain.models import Usage
 from linkmanager.services.link_rows import NONE_TEXT
@@ -20,11 +20,14 @@ from linkmanager.services.table_diff import Reset
 from linkmanager.ui.models.row_model import AnyIndex, RowTableModel
 from linkmanager.ui.models.status_style import (
     dot_icon,
+    outcome_colour,
     payment_status_color,
     payment_status_text,
-    usage_status_color,
+    usage_outcome,
+    usage_status_text,
 )
 from linkmanager.ui.text import plain_tooltip
+from linkmanager.ui.widgets.outcome_legend import outcome_label
 
 
 class UsageColumn(IntEnum):
@@ -36,6 +39,11 @@ class UsageColumn(IntEnum):
 
 
 TITLES = ("Usage ID", "Usage status", "Payment status", "Payment ID", "First value")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("UsagesTableModel", text)
+
 
 USAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> Usage
 
@@ -51,7 +59,7 @@ def usage_texts(usage: Usage) -> tuple[str, ...]:
     """The row's cells; the first collected value stands for the payer ("—" when none)."""
     return (
         usage.usage_id,
-        usage.usage_status.label,
+        usage_status_text(usage.usage_status),
         payment_status_text(usage.payment_status) if usage.payment_status is not None else NONE_TEXT,
         usage.payment_id if usage.payment_id is not None else NONE_TEXT,
         usage.identifiers[0].value if usage.identifiers else NONE_TEXT,
@@ -60,7 +68,7 @@ def usage_texts(usage: Usage) -> tuple[str, ...]:
 
 class UsagesTableModel(RowTableModel[Usage]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(TITLES, _usage_key, parent)
+        super().__init__(tuple(tr(title) for title in TITLES), _usage_key, parent)
         self._link_id: str | None = None
 
     def link_id(self) -> str | None:
@@ -96,7 +104,7 @@ class UsagesTableModel(RowTableModel[Usage]):
             return usage
         if role == _DECORATION:
             if column == UsageColumn.USAGE_STATUS:
-                return dot_icon(usage_status_color(usage.usage_status))
+                return dot_icon(outcome_colour(usage_outcome(usage)))
             if column == UsageColumn.PAYMENT_STATUS and usage.payment_status is not None:
                 return dot_icon(payment_status_color(usage.payment_status))
             return None
@@ -105,10 +113,12 @@ class UsagesTableModel(RowTableModel[Usage]):
         return None
 
     def _tooltip(self, usage: Usage, column: int) -> str | None:
+        if column == UsageColumn.USAGE_STATUS:  # what its dot's colour means, in words
+            return plain_tooltip(tr("Outcome: {outcome}").format(outcome=outcome_label(usage_outcome(usage))))
         if column == UsageColumn.PAYMENT_STATUS:
             if usage.payment_status is None:
-                return plain_tooltip("The bank has not reported on this payment yet.")
-            return plain_tooltip(f"As reported by the bank: {usage.payment_status}")
+                return plain_tooltip(tr("The bank has not reported on this payment yet."))
+            return plain_tooltip(tr("As reported by the bank: {status}").format(status=usage.payment_status))
         if column == UsageColumn.FIRST_VALUE and usage.identifiers:
             return plain_tooltip(
                 "\n".join(f"{item.display_label}: {item.value}" for item in usage.identifiers)

@@ -1,20 +1,23 @@
 """The outcomes' words and colours, and the legend that explains them (domain.outcome's RULES).
 
-One colour per outcome, the same in the chart, the legend and the payments table. The tones are
-Okabe–Ito's palette, made to stay distinct for people with red–green colour blindness; colour is
-still only a second cue: every bar, dot and cell also carries the outcome's name. Mid tones that
-show on a light and a dark window alike; the chart outlines its bars in the text colour so each
-bar keeps a clear edge on either background.
+One colour per outcome (status_style.outcome_colour, re-exported here), the same in the chart, the
+legend, the payments table, the usages table and the usage drawer. The tones are Okabe–Ito's
+palette, made to stay distinct for people with red–green colour blindness; colour is still only a
+second cue: every bar, dot and cell also carries the outcome's name. Mid tones that show on a light
+and a dark window alike; the chart outlines its bars in the text colour and the table dots have a
+darker rim, so each keeps a clear edge on either background.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from linkmanager.domain.outcome import OUTCOMES, RULES, Outcome
+from linkmanager.ui.models.status_style import outcome_colour
 from linkmanager.ui.text import escaped
+
+__all__ = ["DOT", "OutcomeLegend", "legend_dialog", "legend_line", "outcome_colour", "outcome_label"]
 
 _LABELS: dict[Outcome, str] = {
     Outcome.COLLECTED: "Collected",
@@ -23,15 +26,6 @@ _LABELS: dict[Outcome, str] = {
     Outcome.STARTED: "Started",
     Outcome.EXPIRED: "Expired",
     Outcome.OTHER: "Other",
-}
-# Okabe–Ito: bluish green, orange, vermillion, sky blue, reddish purple; grey for "other".
-_COLOURS: dict[Outcome, str] = {
-    Outcome.COLLECTED: "#009E73",
-    Outcome.PENDING: "#E69F00",
-    Outcome.FAILED: "#D55E00",
-    Outcome.STARTED: "#56B4E9",
-    Outcome.EXPIRED: "#CC79A7",
-    Outcome.OTHER: "#999999",
 }
 DOT = "●"
 
@@ -43,11 +37,6 @@ def tr(text: str) -> str:
 def outcome_label(outcome: Outcome) -> str:
     """The outcome's name for people: "Collected", "Pending with bank", ... (translated)."""
     return tr(_LABELS[outcome])
-
-
-def outcome_colour(outcome: Outcome) -> QColor:
-    """The outcome's fixed colour (chart bars, legend dots, the payments table's dots)."""
-    return QColor(_COLOURS[outcome])
 
 
 def legend_line(outcome: Outcome, rule: str) -> str:

@@ -1,21 +1,21 @@
 """The Payments view's chart: collected per local day for the last 30 days, and the outcome breakdown.
 
-Left, one small bar plot per currency, stacked and sharing the day axis: a day's total is a
-separate amount, not a point on a trend, so bars (not lines); and each currency keeps its own
-amount axis, labelled with its code, because AED in thousands and KWD in tens on one axis would
-flatten KWD to zero and invite comparing amounts that cannot be compared. Pointing at a bar gives
-the exact Decimal amount for that day; the exact 30-day totals are written under the plots.
+Left, one small bar plot per currency, side by side (a grid beyond three): a day's total is a
+separate amount, not a point on a trend, so bars; each currency has its own amount axis, titled
+with its code (AED in thousands beside KWD in tens on one axis would flatten KWD to zero). Days are
+named ("05 Nov") each week back from today, every other week on a narrow plot. Pointing at a bar
+gives its exact Decimal amount; the exact 30-day totals are written under the plots.
 
-Right, the count of payments per outcome for the current filter as horizontal bars in the
-outcomes' fixed colours, the count written at each bar's end, so colour is never the only cue.
+Right, the count of payments per outcome for the filter as horizontal bars in the outcomes'
+colours, the count written at each bar's end, so colour is never the only cue.
 
-Screen readers cannot read a plot: the widget's accessible description (and the summary line under
-the plots) says the same in words. pyqtgraph (~0.8 s to import) loads with the first data shown,
-never with this module.
+Screen readers cannot read a plot: the accessible description (and the summary line under the
+plots) says the same in words. pyqtgraph (~0.8 s to import) loads with the first data shown.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -34,14 +34,20 @@ from linkmanager.ui.widgets.outcome_legend import outcome_colour, outcome_label
 if TYPE_CHECKING:
     from linkmanager.services.payment_totals import DailyCollected
 
-PLOT_HEIGHT = 130  # each currency's plot, at least (more currencies scroll)
+ROW_HEIGHT = 120  # each row of currency plots, at least (beyond two rows, they scroll)
+MAX_COLUMNS = 3  # currencies side by side; more make a second row
 DAY_TICK_EVERY = 7  # a labelled day each week, counted back from today
-DAY_LABEL_ROOM = 24  # pixels right of the plots for the newest day's label
-DAY_BAR = "#009E73"  # the Collected outcome's colour: these bars are collected amounts
+DAY_LABEL_GAP = 10  # pixels, at least, between two day labels
+DAY_FORMAT = "dd MMM"  # "05 Nov", as the tables write days ("05 Nov 2026")
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PaymentsChart", text)
+
+
+def tr_n(one: str, many: str, count: int) -> str:
+    """ "on 1 day" / "on 30 days": the singular its own source, the plural a numerus one ("%n")."""
+    return tr(one) if count == 1 else QCoreApplication.translate("PaymentsChart", many, None, count)
 
 
 def _pyqtgraph() -> Any:
@@ -74,15 +80,55 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def day_ticks(days: Sequence[date]) -> list[tuple[int, str]]:
-    """Labelled days: today and each week before it ("12 May"), so the newest day is always named."""
-    locale = QLocale()
-    picked = range(len(days) - 1, -1, -DAY_TICK_EVERY)
-    return sorted((i, locale.toString(_qdate(days[i]), "d MMM")) for i in picked)
+def day_label(day: date) -> str:
+    """ "05 Nov": a local day on the axis, month named in the user's language."""
+    return QLocale().toString(_qdate(day), DAY_FORMAT)
 
 
-def _total(values: Sequence[Decimal]) -> Decimal:
-    return sum(values, Decimal(0))
+def day_step(pixels_per_day: float, label_width: int) -> int:
+    """Days between two labels: a week, or as many weeks as keep labels `DAY_LABEL_GAP` apart."""
+    weeks = math.ceil((label_width + DAY_LABEL_GAP) / max(DAY_TICK_EVERY * pixels_per_day, 1e-3))
+    return min(max(weeks, 1), 52) * DAY_TICK_EVERY
+
+
+def day_ticks(days: Sequence[date], every: int = DAY_TICK_EVERY) -> list[tuple[int, str]]:
+    """Labelled days: today and each `every` days before it, so the newest day is always named."""
+    picked = range(len(days) - 1, -1, -every)
+    return sorted((i, day_label(days[i])) for i in picked)
+
+
+def grid_shape(count: int) -> tuple[int, int]:
+    """(rows, columns) for `count` plots: side by side up to MAX_COLUMNS, rows as even as can be."""
+    rows = max(1, math.ceil(count / MAX_COLUMNS))
+    return rows, max(1, math.ceil(count / rows))
+
+
+@functools.cache
+def _day_axis_type(pg: Any) -> Any:
+    """The bottom axis of a day plot, made with pyqtgraph's AxisItem once pyqtgraph is loaded."""
+
+    class DayAxis(pg.AxisItem):  # type: ignore[misc]
+        """Names days ("05 Nov") as often as its width allows; a small tick marks every day."""
+
+        def __init__(self, days: Sequence[date]) -> None:
+            super().__init__("bottom")
+            self.days, self.labels = list(days), [day_label(day) for day in days]
+
+        def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:  # noqa: N802, N803
+            if not self.days or maxVal <= minVal:
+                return []
+            metrics = QFontMetrics(self.style["tickFont"] or self.font())
+            widest = max(metrics.horizontalAdvance(label) for label in self.labels)
+            every = day_step(size / (maxVal - minVal), widest)
+            named = [i for i, _ in day_ticks(self.days, every)]
+            return [(every, named), (1, sorted(set(range(len(self.days))) - set(named)))]
+
+        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+            if spacing == 1:
+                return [""] * len(values)
+            return [self.labels[round(v)] if 0 <= round(v) < len(self.labels) else "" for v in values]
+
+    return DayAxis
 
 
 def _has_collected(daily: DailyCollected) -> bool:
@@ -100,7 +146,6 @@ class PaymentsChart(QWidget):
         self._outcomes_view: Any = None
         self._day_plots: list[tuple[str, Any]] = []
         self._last: tuple[DailyCollected, dict[Outcome, int], str] | None = None
-
         self.days_title = QLabel()
         self.days_title.setWordWrap(True)
         self.days_empty = _note_label()
@@ -110,19 +155,15 @@ class PaymentsChart(QWidget):
         self.days_stack = QStackedWidget()
         self.days_stack.addWidget(self.days_empty)
         self.days_stack.addWidget(self.days_area)
-
         self.outcomes_title = QLabel(tr("Outcomes for this filter"))
-        self.outcomes_empty = _note_label()
-        self.outcomes_empty.setText(tr("No payments for this filter"))
+        self.outcomes_empty = _note_label(tr("No payments for this filter"))
         self.outcomes_stack = QStackedWidget()
         self.outcomes_stack.addWidget(self.outcomes_empty)
-
-        self.summary = QLabel()  # the exact amounts, in words: what a screen reader reads too
-        self.summary.setWordWrap(True)
+        self.summary = _note_label()  # the exact amounts, in words: what a screen reader reads too
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(tr("Chart summary"))
-
         left = QVBoxLayout()
         left.addWidget(self.days_title)
         left.addWidget(self.days_stack, 1)
@@ -130,7 +171,7 @@ class PaymentsChart(QWidget):
         right.addWidget(self.outcomes_title)
         right.addWidget(self.outcomes_stack, 1)
         charts = QHBoxLayout()
-        charts.addLayout(left, 3)
+        charts.addLayout(left, 5)
         charts.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -141,11 +182,9 @@ class PaymentsChart(QWidget):
 
     # -- what it is given ------------------------------------------------------------------------
 
-    def show_data(
-        self, daily: DailyCollected, outcome_counts: Mapping[Outcome, int], zone_label: str
-    ) -> None:
+    def show_data(self, daily: DailyCollected, counts: Mapping[Outcome, int], zone_label: str) -> None:
         """Collected per local day (one plot per currency) and the outcome counts of the filter."""
-        self._last = (daily, dict(outcome_counts), zone_label)
+        self._last = (daily, dict(counts), zone_label)
         self._render()
 
     def clear(self) -> None:
@@ -167,9 +206,8 @@ class PaymentsChart(QWidget):
         if values is None or not 0 <= index < len(values):
             return ""
         day = QLocale().toString(_qdate(daily.days[index]), "ddd d MMM yyyy")
-        return tr("{day}: {amount} collected").format(
-            day=day, amount=format_money(Money(values[index], currency))
-        )
+        amount = format_money(Money(values[index], currency))
+        return tr("{day}: {amount} collected").format(day=day, amount=amount)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -178,12 +216,10 @@ class PaymentsChart(QWidget):
             return
         daily, counts, zone_label = self._last
         n = len(daily.days)
-        self.days_title.setText(
-            tr("Collected per day, last {days} days (local days, {zone})").format(days=n, zone=zone_label)
-        )
-        self.days_empty.setText(
-            tr("No collected payments in the last {days} days for this filter").format(days=n)
-        )
+        title = tr_n("Collected today ({zone})", "Collected per day, last %n days (local days, {zone})", n)
+        self.days_title.setText(title.format(zone=zone_label))
+        none = tr_n("No collected payments today", "No collected payments in the last %n days", n)
+        self.days_empty.setText(tr("{none} for this filter").format(none=none))
         if _has_collected(daily):
             self._draw_days(daily)
             self.days_stack.setCurrentWidget(self.days_area)
@@ -206,18 +242,17 @@ class PaymentsChart(QWidget):
         n = len(daily.days)
         if _has_collected(daily):
             parts = [
-                tr("{amount} on {days} days").format(
-                    amount=format_money(Money(_total(values), currency)),
-                    days=sum(1 for value in values if value),
+                tr_n("{amount} on 1 day", "{amount} on %n days", sum(1 for value in values if value)).format(
+                    amount=format_money(Money(sum(values, Decimal(0)), currency))
                 )
                 for currency, values in sorted(daily.amounts.items())
                 if any(values)
             ]
-            collected = tr("Collected in the last {days} days: {totals}.").format(
-                days=n, totals="; ".join(parts)
-            )
+            totals = tr_n("Collected today: {totals}.", "Collected in the last %n days: {totals}.", n)
+            collected = totals.format(totals="; ".join(parts))
         else:
-            collected = tr("No collected payments in the last {days} days for this filter.").format(days=n)
+            none = tr_n("No collected payments today", "No collected payments in the last %n days", n)
+            collected = tr("{none} for this filter.").format(none=none)
         outcomes = ", ".join(
             tr("{outcome} {count}").format(outcome=outcome_label(o), count=f"{counts.get(o, 0):,}")
             for o in OUTCOMES
@@ -230,8 +265,7 @@ class PaymentsChart(QWidget):
         """Background, text and grid colours from the palette (light or dark)."""
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        grid = QColor(text)
-        grid.setAlpha(50)
+        grid = QColor(text.red(), text.green(), text.blue(), 50)
         return palette.color(QPalette.ColorRole.Window), text, grid
 
     def _view(self) -> Any:
@@ -242,10 +276,10 @@ class PaymentsChart(QWidget):
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return view
 
-    def _plot(self, view: Any, row: int) -> Any:
+    def _plot(self, view: Any, row: int, col: int = 0, axes: dict[str, Any] | None = None) -> Any:
         background, text, _ = self._colours()
         view.setBackground(background)
-        plot = view.addPlot(row=row, col=0)
+        plot = view.addPlot(row=row, col=col, axisItems=axes)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -267,36 +301,36 @@ class PaymentsChart(QWidget):
         _, text, grid = self._colours()
         shown = [(c, v) for c, v in sorted(daily.amounts.items()) if any(v)]
         n = len(daily.days)
-        x_ticks = day_ticks(daily.days)
-        y_labels: list[list[tuple[float, str]]] = []
-        for values in (v for _, v in shown):
-            ticks = nice_ticks(float(max(values)))
-            y_labels.append([(t, tick_text(t, ticks[1])) for t in ticks])
+        y_ticks = [nice_ticks(float(max(values))) for _, values in shown]
+        y_labels = [[(t, tick_text(t, ticks[1])) for t in ticks] for ticks in y_ticks]
         metrics = QFontMetrics(self.font())
         axis_width = 16 + max(metrics.horizontalAdvance(s) for labels in y_labels for _, s in labels)
+        # Today's label is centred on the last bar: half of it reaches past the plot's right edge.
+        overhang = max(metrics.horizontalAdvance(day_label(day)) for day in daily.days) // 2 + 4
+        rows, columns = grid_shape(len(shown))
+        points = f"{self.font().pointSizeF():g}pt"
         self._day_plots = []
-        for row, ((currency, values), labels) in enumerate(zip(shown, y_labels, strict=True)):
-            plot = self._plot(view, row)
-            plot.setLabel("left", currency, color=text.name())
+        for place, ((currency, values), labels) in enumerate(zip(shown, y_labels, strict=True)):
+            axis = _day_axis_type(pg)(daily.days)
+            plot = self._plot(view, place // columns, place % columns, {"bottom": axis})
+            plot.setTitle(currency, color=text.name(), size=points, bold=True)
             # Positions on the screen only: the amounts people read stay Decimal (tooltips, summary).
             heights = [float(value) for value in values]
-            plot.addItem(
-                pg.BarGraphItem(x=list(range(n)), height=heights, width=0.7, brush=DAY_BAR, pen=None)
-            )
+            bars = pg.BarGraphItem(x=list(range(n)), height=heights, width=0.7, brush=DAY_BAR, pen=None)
+            plot.addItem(bars)
             left = plot.getAxis("left")
             left.setTicks([labels, []])
             left.setWidth(axis_width)
             for value, _ in labels[1:]:  # drawn as lines, not the axis's grid, which hides the end labels
                 plot.addItem(pg.InfiniteLine(pos=value, angle=0, pen=grid, movable=False))
-            bottom = plot.getAxis("bottom")
-            bottom.setTicks([x_ticks, [(i, "") for i in range(n)]])
-            bottom.setStyle(showValues=row == len(shown) - 1, hideOverlappingLabels=DAY_LABEL_ROOM)
+            axis.setStyle(hideOverlappingLabels=overhang)
             plot.setXRange(-0.6, n - 0.4, padding=0)
             plot.setYRange(0, labels[-1][0] * 1.04, padding=0)
             self._day_plots.append((currency, plot))
-        view.ci.setContentsMargins(2, 8, DAY_LABEL_ROOM, 2)  # today's label, half past the last bar
-        view.ci.layout.setVerticalSpacing(14)
-        view.setMinimumHeight(PLOT_HEIGHT * len(shown))
+        view.ci.setContentsMargins(2, 4, overhang, 2)
+        view.ci.layout.setHorizontalSpacing(overhang + 6)
+        view.ci.layout.setVerticalSpacing(10)
+        view.setMinimumHeight(ROW_HEIGHT * rows if rows > 1 else 0)
 
     def _draw_outcomes(self, counts: Mapping[Outcome, int]) -> None:
         if self._outcomes_view is None:
@@ -309,16 +343,13 @@ class PaymentsChart(QWidget):
         plot = self._plot(view, 0)
         plot.hideAxis("bottom")
         values = [counts.get(outcome, 0) for outcome in OUTCOMES]
-        plot.addItem(
-            pg.BarGraphItem(
-                x0=[0] * len(values),
-                y=list(range(len(values))),
-                width=values,
-                height=0.65,
-                brushes=[outcome_colour(outcome) for outcome in OUTCOMES],
-                pens=[pg.mkPen(text, width=1) if value else pg.mkPen(None) for value in values],
-            )
+        brushes = [outcome_colour(outcome) for outcome in OUTCOMES]
+        pens = [pg.mkPen(text, width=1) if value else pg.mkPen(None) for value in values]
+        rows = list(range(len(values)))
+        bars = pg.BarGraphItem(
+            x0=[0] * len(rows), y=rows, width=values, height=0.65, brushes=brushes, pens=pens
         )
+        plot.addItem(bars)
         for i, value in enumerate(values):
             label = pg.TextItem(f"\u00a0{value:,}", color=text, anchor=(0, 0.5))
             label.setPos(value, i)
@@ -357,8 +388,11 @@ def _fit_counts(view_box: Any, top: int, room: int) -> None:
     view_box.setXRange(0, top * width / max(free, 1), padding=0)
 
 
-def _note_label() -> QLabel:
-    label = QLabel()
+DAY_BAR = outcome_colour(Outcome.COLLECTED).name()  # these bars are collected amounts
+
+
+def _note_label(text: str = "") -> QLabel:
+    label = QLabel(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +33,12 @@ from linkmanager.services.date_ranges import QuickRange
 from linkmanager.services.payment_totals import TOTALLED, Total
 from linkmanager.services.payments import PaymentColumn
 from linkmanager.ui.models.payments_model import PaymentsTableModel
+from linkmanager.ui.models.status_style import (
+    PAYMENT_STATUS_LABELS,
+    USAGE_STATUS_LABELS,
+    payment_status_text,
+    usage_status_text,
+)
 from linkmanager.ui.widgets.outcome_legend import legend_dialog, outcome_label
 from linkmanager.ui.widgets.table_views import make_table
 
@@ -53,17 +60,24 @@ _RANGES = (
     (QuickRange.LAST_MONTH, "Last month"),
     (QuickRange.CUSTOM, "Custom…"),
 )
-_WIDTHS = (
-    (PaymentColumn.SEEN, 200),
-    (PaymentColumn.LINK, 200),
-    (PaymentColumn.REFERENCE, 110),
-    (PaymentColumn.AMOUNT, 100),
-    (PaymentColumn.CURRENCY, 70),
-    (PaymentColumn.OUTCOME, 150),
-    (PaymentColumn.PAYMENT_STATUS, 140),
-    (PaymentColumn.PAYMENT_ID, 140),
-)
 _HIDDEN = (PaymentColumn.CUSTOMER_ID, PaymentColumn.USAGE_STATUS)
+_UUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+# What a typical cell holds: each column starts as wide as this or its title, whichever is wider.
+_SAMPLES: dict[PaymentColumn, str] = {
+    PaymentColumn.LINK: "Ramadan iftar contribution",
+    PaymentColumn.REFERENCE: "INV-2026-000123",
+    PaymentColumn.AMOUNT: "1,234,567.000",
+    PaymentColumn.CURRENCY: "AED",
+    PaymentColumn.PAYMENT_ID: _UUID,
+    PaymentColumn.CUSTOMER_ID: _UUID,
+    PaymentColumn.PAYER: "payer.name@example.com",
+}
+_CELL_PAD = 16  # the cell's margins, and a little air
+_HEAD_PAD = 32  # the header's margins and its sort arrow
+_ICON = 20  # the outcome's dot and the gap after it
+LINK_MAX_CHARS = 60  # on a wide screen the Link column takes spare room up to this many "x" wide
+FIRST_DAY = QDate(2000, 1, 1)  # the custom range's limits: no payment link is older, and
+FUTURE_DAYS = 366  # typing 2062 for 2026 is refused rather than silently showing nothing
 
 
 def tr(text: str) -> str:
@@ -98,9 +112,15 @@ class PaymentsPage(QWidget):
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")  # unambiguous, as exports and the command line write days
+            # A day typed digit by digit applies once finished (Enter, Tab): "2026-05-1" on the way
+            # to "2026-05-14" neither filters a million payments nor pushes the other day along.
+            edit.setKeyboardTracking(False)
         self.first_day.setAccessibleName(tr("First day"))
+        self.first_day.setToolTip(tr("First day of the range (included)"))
         self.last_day.setAccessibleName(tr("Last day"))
+        self.last_day.setToolTip(tr("Last day of the range (included)"))
         today = QDate.currentDate()
+        self._limit_days()
         self.first_day.setDate(today.addDays(-6))
         self.last_day.setDate(today)
         self.link_status = _combo(tr("Link status"))
@@ -115,7 +135,16 @@ class PaymentsPage(QWidget):
         self.chart_button.setCheckable(True)
         self.chart_button.setAccessibleName(tr("Show the chart"))
 
-        self.table: QTableView = make_table(model, tr("Payments table"), _WIDTHS, _HIDDEN)
+        self.table: QTableView = make_table(model, tr("Payments table"), (), _HIDDEN)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # an ID keeps its start and its end
+        self.default_widths = self._default_widths()
+        for column, width in self.default_widths.items():
+            self.table.setColumnWidth(column, width)
+        self._default_layout = self._header_layout()
+        self._shown_once = False
+        self._auto_fit = False  # the Link column follows the window until the user sizes a column
+        self._fitting = False
+        self.table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         self.table.horizontalHeader().setSortIndicator(PaymentColumn.SEEN, Qt.SortOrder.DescendingOrder)
         self.totals = QFrame()
         self.totals.setAccessibleName(tr("Totals"))
@@ -158,8 +187,8 @@ class PaymentsPage(QWidget):
         for combo in (self.currency, self.link_status):
             combo.currentIndexChanged.connect(lambda _: self.filters_changed.emit())
         self.dates.currentIndexChanged.connect(self._on_dates)
-        self.first_day.dateChanged.connect(lambda _: self.filters_changed.emit())
-        self.last_day.dateChanged.connect(lambda _: self.filters_changed.emit())
+        self.first_day.dateChanged.connect(self._on_first_day)
+        self.last_day.dateChanged.connect(self._on_last_day)
         self.chart_button.toggled.connect(self._on_chart)
         self.legend_button.clicked.connect(self.show_legend)
 
@@ -195,12 +224,110 @@ class PaymentsPage(QWidget):
 
     def _show_custom_days(self) -> None:
         custom = self.quick_range() == QuickRange.CUSTOM
+        if custom:
+            self._limit_days()  # today moves on: the latest day allowed follows it
         self.first_day.setVisible(custom)
         self.last_day.setVisible(custom)
+
+    def _limit_days(self) -> None:
+        latest = QDate.currentDate().addDays(FUTURE_DAYS)
+        for edit in (self.first_day, self.last_day):
+            edit.setDateRange(FIRST_DAY, latest)
+
+    def _on_first_day(self, day: QDate) -> None:
+        """The first day moved past the last: the last follows, so the range shown is the one applied."""
+        if day > self.last_day.date():
+            with QSignalBlocker(self.last_day):
+                self.last_day.setDate(day)
+        self.filters_changed.emit()
+
+    def _on_last_day(self, day: QDate) -> None:
+        if day < self.first_day.date():
+            with QSignalBlocker(self.first_day):
+                self.first_day.setDate(day)
+        self.filters_changed.emit()
 
     def _on_chart(self, shown: bool) -> None:
         self.chart_holder.setVisible(shown)
         self.chart_toggled.emit(shown)
+
+    # -- column widths -------------------------------------------------------------------------
+
+    def _default_widths(self) -> dict[PaymentColumn, int]:
+        """Each column as wide as its title or a typical value, in this screen's fonts."""
+        cells, heads = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        when = QCoreApplication.translate("PaymentsModel", "before {when}").format(
+            when="05 Dec 2026 09:16 +04:00"
+        )
+        samples = dict(_SAMPLES)
+        samples[PaymentColumn.SEEN] = when
+        samples[PaymentColumn.OUTCOME] = max((outcome_label(o) for o in Outcome), key=cells.horizontalAdvance)
+        usage_words = (usage_status_text(code) for code in USAGE_STATUS_LABELS)
+        samples[PaymentColumn.USAGE_STATUS] = max(usage_words, key=cells.horizontalAdvance)
+        payment_words = (payment_status_text(code) for code in PAYMENT_STATUS_LABELS)
+        samples[PaymentColumn.PAYMENT_STATUS] = max(payment_words, key=cells.horizontalAdvance)
+        widths = {}
+        for column in PaymentColumn:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            cell = cells.horizontalAdvance(samples[column]) + _CELL_PAD
+            if column == PaymentColumn.OUTCOME:
+                cell += _ICON
+            widths[column] = max(cell, heads.horizontalAdvance(title) + _HEAD_PAD)
+        return widths
+
+    def _last_shown(self) -> int | None:
+        """The column the header stretches: the rightmost one shown."""
+        header = self.table.horizontalHeader()
+        shown = [c for c in PaymentColumn if not header.isSectionHidden(c)]
+        return max(shown, key=header.visualIndex, default=None)
+
+    def _header_layout(self) -> tuple[tuple[int, bool, int], ...]:
+        """Order, hidden and width of every column but the stretched last: what a restored
+        header state changes (window_state restores it before the page is first shown)."""
+        header, last = self.table.horizontalHeader(), self._last_shown()
+        return tuple(
+            (header.visualIndex(c), header.isSectionHidden(c), 0 if c == last else header.sectionSize(c))
+            for c in PaymentColumn
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._auto_fit = self._header_layout() == self._default_layout  # no saved state
+            self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._fitting and column != self._last_shown():  # the user's own widths: they stay as left
+            self._auto_fit = False
+
+    def fit_columns(self) -> None:
+        """Until the user sizes a column, spare room goes half to the Link column (up to
+        LINK_MAX_CHARS wide) and half to the stretched last one, rather than all to the last;
+        short of room, the ID columns give theirs first (elided in the middle: 254b0c…a0c3)."""
+        header = self.table.horizontalHeader()
+        shown = [c for c in PaymentColumn if not header.isSectionHidden(c)]
+        if not self._auto_fit or PaymentColumn.LINK not in shown or self._last_shown() == PaymentColumn.LINK:
+            return
+        spare = self.table.viewport().width() - sum(self.default_widths[c] for c in shown)
+        link = self.default_widths[PaymentColumn.LINK]
+        most = max(self.table.fontMetrics().horizontalAdvance("x" * LINK_MAX_CHARS), link)
+        ids = [
+            c for c in (PaymentColumn.PAYMENT_ID, PaymentColumn.CUSTOMER_ID) if c in shown and c != shown[-1]
+        ]
+        least = self.table.fontMetrics().horizontalAdvance(_UUID[:8] + "…" + _UUID[-6:]) + _CELL_PAD
+        self._fitting = True
+        try:
+            header.resizeSection(PaymentColumn.LINK, min(link + max(spare, 0) // 2, most))
+            for column in ids:  # each gives up to what the others lack, never below `least`
+                full = self.default_widths[column]
+                header.resizeSection(column, max(least, full + min(spare, 0) // len(ids)))
+        finally:
+            self._fitting = False
 
     # -- what it is given ------------------------------------------------------------------------
 

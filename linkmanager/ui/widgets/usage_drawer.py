@@ -38,11 +38,14 @@ from linkmanager.domain.models import Usage
 from linkmanager.services.workspace import UsageSeen
 from linkmanager.ui.models.status_style import (
     dot_icon,
+    outcome_colour,
     payment_status_color,
     payment_status_text,
-    usage_status_color,
+    usage_outcome,
+    usage_status_text,
 )
 from linkmanager.ui.widgets.copy_field import EMPTY, CopyField, muted, plain_label, plain_tooltip
+from linkmanager.ui.widgets.outcome_legend import outcome_label
 
 WIDTH = 360
 DURATION_MS = 150
@@ -159,8 +162,12 @@ class UsageDrawer(QFrame):
         self._usage = usage
         self.title.setText(f"Usage {short_id(usage.usage_id)}")
         self.title.setToolTip(plain_tooltip(usage.usage_id))
-        self.usage_status_label.setText(usage.usage_status.label)
-        self.usage_status_dot.setPixmap(dot_icon(usage_status_color(usage.usage_status)).pixmap(16, 16))
+        self.usage_status_label.setText(usage_status_text(usage.usage_status))
+        outcome = usage_outcome(usage)  # the dot: what the usage came to, in the Payments view's colours
+        self.usage_status_dot.setPixmap(dot_icon(outcome_colour(outcome)).pixmap(16, 16))
+        said = self.tr("Outcome: {outcome}").format(outcome=outcome_label(outcome))
+        self.usage_status_dot.setToolTip(plain_tooltip(said))
+        self.usage_status_dot.setAccessibleName(said)
         if usage.payment_status is None:
             self.payment_status_label.setText(EMPTY)
             self.payment_status_label.setToolTip("The bank has not reported on this payment yet.")
@@ -323,7 +330,7 @@ def seen_words(seen: UsageSeen, zone: tzinfo) -> str:
         was = payment_status_text(payment_before) if payment_before else EMPTY
         lines.append(
             tr("UsageDrawer", "{when}: {status}, bank {was} → {bank}").format(
-                when=moment, status=status.replace("_", " ").capitalize(), was=was, bank=bank
+                when=moment, status=usage_status_text(status), was=was, bank=bank
             )
         )
     return "\n".join(lines)
