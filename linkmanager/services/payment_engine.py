@@ -93,6 +93,14 @@ def plan(shown: PaymentAnswer[Any] | None, table: PaymentTable, picked: Picked) 
     return [Relayout(as_rows(picked.places), locator(table, picked.places))]
 
 
+def _first_plan(anything_shown: bool, table: PaymentTable, picked: Picked) -> list[PlaceStep]:
+    """The plan a job makes: it holds no answer shown (8 MB of places at a million rows), so
+    `accept` says "nothing changed" when the rows shown are the very same."""
+    if not anything_shown:
+        return [Reset(as_rows(picked.places))]
+    return [Relayout(as_rows(picked.places), locator(table, picked.places))]
+
+
 class PaymentEngine(Requests, Generic[X]):
     """What the Payments table shows, and what it is asked to show next."""
 
@@ -141,7 +149,7 @@ class PaymentEngine(Requests, Generic[X]):
         if not self._take(answer.request):
             return None
         steps = answer.steps
-        if answer.base != base:  # another answer was shown meanwhile: plan from it
+        if answer.base != base or isinstance(steps[0], Relayout):  # from what is shown now
             steps = plan(self._answer, answer.table, answer.picked)
         self._answer = answer
         return steps
@@ -151,13 +159,13 @@ class PaymentEngine(Requests, Generic[X]):
         table = self._table
         if table is None:
             return None
-        base, shown = self.shown, self._answer
+        base, anything_shown = self.shown, self._answer is not None
         request, flt, sort = self._next(), self._filter, self._sort
         orders, extra = self._orders, self._extra
 
         def make() -> PaymentAnswer[X]:
             picked = table.pick(flt, sort, orders)
-            steps = plan(shown, table, picked)
+            steps = _first_plan(anything_shown, table, picked)
             return PaymentAnswer(request, base, table, picked, flt, sort, steps, extra(table, picked))
 
         return PaymentJob(request, make)

@@ -17,6 +17,7 @@ import numpy as np
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import Money
 from linkmanager.domain.outcome import Outcome
+from linkmanager.services.large_blocks import map_large_blocks
 from linkmanager.services.payments import Found, Ints, PaymentLinkInfo, PaymentTable, Places
 from linkmanager.storage import payment_reads
 from linkmanager.storage.cache import LinkCache
@@ -49,6 +50,7 @@ class PaymentSource:
         self.cache = cache
 
     def table(self, now: datetime | None = None) -> PaymentTable:
+        map_large_blocks()  # the columns' megabytes go back to the system when freed
         moment = now or utc_now()
         stamp = time_text(moment)
 
