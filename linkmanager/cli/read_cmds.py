@@ -1,6 +1,9 @@
 """`linkmanager links | usages | search`: answers from the offline cache, no network needed.
 
-Every answer says how old the cache is (on stderr, so stdout stays clean for scripts).
+Every answer says how old the cache is (on stderr, so stdout stays clean for scripts). Searches
+follow the window's rules (storage.search_query): every word matches, in any order and any field;
+amounts however typed; status and outcome words. One that finds nothing says so on stderr, with
+the nearest link names for a misspelling, and exits 0 like any answer (an empty list is one).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from linkmanager.domain.status import LinkStatus
 from linkmanager.services.link_rows import COLUMN_NAMES, LINK_SPEC, make_rows
 from linkmanager.services.table_rows import RowFilter, RowSet, RowSort, select
 from linkmanager.storage.cache import CachedLink, LinkCache
+from linkmanager.storage.search_words import WordSearch
 
 SEARCH_ALL = 10_000_000  # `search --json` prints every match
 SEARCH_SHOWN = 200  # `search` prints this many and says when there are more
@@ -50,7 +54,12 @@ def add_read_parsers(commands: argparse._SubParsersAction, common: argparse.Argu
     search = commands.add_parser(
         "search", parents=[common], help="search links and payer-entered values in the cache (offline)"
     )
-    search.add_argument("text", metavar="TEXT")
+    search.add_argument(
+        "text",
+        metavar="TEXT",
+        help='words to find in any order and any field; an amount ("6,300"), a status or outcome word '
+        '("active", "pending"), or a "quoted phrase"',
+    )
     search.add_argument("--json", action="store_true")
 
 
@@ -79,9 +88,9 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
     cache = ctx.cache()
     now = utc_now()
     keys = None
+    words = WordSearch(cache)
     if args.search:
-        direct, via_usage = cache.search_link_ids(args.search)
-        keys = frozenset(direct | via_usage)
+        keys = frozenset(words.find(args.search).ids)
     # The window's table engine picks and orders them, so both list the same links the same way.
     links = cache.links(now=now)
     every = make_rows(links, now)
@@ -106,8 +115,18 @@ def links(ctx: Context, args: argparse.Namespace) -> int:
         for c, shown_status in zip(found, (row.status for row in chosen.rows), strict=True)
     ]
     print(table(rows, ["Link ID", "Status", "Amount", "Usages", "Expires", "Name"], right=frozenset({2})))
-    print(f"{len(found):,} link{'s' if len(found) != 1 else ''}.", file=sys.stderr)
+    if args.search and not keys:
+        print(no_match(args.search, words), file=sys.stderr)
+    else:
+        print(f"{len(found):,} link{'s' if len(found) != 1 else ''}.", file=sys.stderr)
     return 0
+
+
+def no_match(text: str, words: WordSearch) -> str:
+    """One sentence: nothing matched, and the names meant, if a word looks misspelt."""
+    said = f"No link matches \u201c{clip(safe(text.strip()), 60)}\u201d"
+    names = [clip(safe(name), 50) for name in words.suggest(text)]
+    return f"{said}; did you mean: {', '.join(names)}?" if names else f"{said}."
 
 
 def usages(ctx: Context, args: argparse.Namespace) -> int:
@@ -143,7 +162,8 @@ def search(ctx: Context, args: argparse.Namespace) -> int:
     if not args.text.strip():
         raise CommandError("Search for what? Give some text, e.g. a reference or a phone number.", EXIT_USAGE)
     cache = ctx.cache()
-    hits = cache.search(args.text, limit=SEARCH_ALL if args.json else SEARCH_SHOWN + 1)
+    words = WordSearch(cache)
+    hits = words.hits(args.text, limit=SEARCH_ALL if args.json else SEARCH_SHOWN + 1)
     more = not args.json and len(hits) > SEARCH_SHOWN
     hits = hits if args.json else hits[:SEARCH_SHOWN]
     _as_of(cache)
@@ -161,6 +181,11 @@ def search(ctx: Context, args: argparse.Namespace) -> int:
             ],
             sys.stdout,
         )
+        if not hits:
+            print(no_match(args.text, words), file=sys.stderr)
+        return 0
+    if not hits:
+        print(no_match(args.text, words), file=sys.stderr)
         return 0
     rows = [
         [

@@ -4,6 +4,8 @@ It proposes and stores nothing, unless --confirm is given: then every proposal i
 and later runs (and syncs, and restarts) report those lines as matched. `--bank NAME` with --columns
 remembers the bank's columns in the cache (naming the bank asks for that); --bank alone uses them.
 A statement that cannot be read is refused whole with one sentence (exit 1), and nothing changes.
+A confirmed match whose payment Lean no longer reports as collected is said on stderr and listed in
+--json as "confirmed_not_collected"; it stays stored (the window's Undo match forgets one).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_USAGE
-from linkmanager.cli.output import clip, local_time, print_json, safe, table
+from linkmanager.cli.output import clip, local_time, print_json, safe, table, utc_text
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import Money, format_amount, is_iso_currency
@@ -70,7 +72,10 @@ def add_reconcile_parser(commands: argparse._SubParsersAction, common: argparse.
     parser.add_argument(
         "--json",
         action="store_true",
-        help='{"matched": [{"line", "usage_id", "payment_id", "by"}], "unmatched_lines", "unmatched_payments"}',
+        help='{"matched": [{"line", "usage_id", "payment_id", "by"}], "unmatched_lines", '
+        '"unmatched_payments", "confirmed_not_collected": [{"line", "usage_id", "payment_id", "link_id", '
+        '"outcome", "usage_status", "payment_status", "confirmed_at"}]} (confirmed matches whose payment '
+        "Lean no longer reports as collected)",
     )
 
 
@@ -172,6 +177,19 @@ def _json(result: MatchResult) -> dict[str, Any]:
         "matched": sorted(matched, key=lambda m: m["line"]),
         "unmatched_lines": [line.line for line in result.unmatched_lines],
         "unmatched_payments": [c.usage_id for c in result.unmatched_payments],
+        "confirmed_not_collected": [
+            {
+                "line": c.line.line,
+                "usage_id": c.usage_id,
+                "payment_id": c.payment_id,
+                "link_id": c.link_id,
+                "outcome": c.outcome.word if c.outcome is not None else None,
+                "usage_status": c.usage_status,
+                "payment_status": c.payment_status,
+                "confirmed_at": utc_text(c.confirmed_at),
+            }
+            for c in result.confirmed_not_collected
+        ],
     }
 
 
@@ -187,7 +205,8 @@ def _print(result: MatchResult) -> None:
         for p in result.proposals
     ] + [
         [str(c.line.line), c.line.date.isoformat(), _amount(c.line.amount, c.line.currency), c.line.currency,
-         clip(safe(c.line.description), 40), c.usage_id, c.payment_id or "—", c.by, "confirmed"]
+         clip(safe(c.line.description), 40), c.usage_id, c.payment_id or "—", c.by,
+         "confirmed" if c.collected else f"CHECK: now {safe(c.lean_status)}"]
         for c in result.confirmed
     ]  # fmt: skip
     rows.sort(key=lambda row: int(row[0]))
@@ -217,12 +236,20 @@ def _print(result: MatchResult) -> None:
 def _summary(statement: Statement, result: MatchResult, stored: int, confirm: bool) -> None:
     n = len(statement.lines)
     proposed, confirmed = len(result.proposals), len(result.confirmed)
+    check = len(result.confirmed_not_collected)
+    needs = f" ({check:,} no longer collected: check them)" if check else ""
     print(
-        f"{n:,} line{'s' if n != 1 else ''}: {proposed:,} proposed, {confirmed:,} confirmed, "
+        f"{n:,} line{'s' if n != 1 else ''}: {proposed:,} proposed, {confirmed:,} confirmed{needs}, "
         f"{len(result.unmatched_lines):,} without a payment, {len(result.ignored):,} debits or zero "
         f"ignored; {len(result.unmatched_payments):,} collected payments without a line.",
         file=sys.stderr,
     )
+    for c in result.confirmed_not_collected:
+        words = reconcile_export.check_text(c)
+        print(
+            f"Line {c.line.line:,}, matched to payment {safe(c.payment_id or c.usage_id)}: {words}.",
+            file=sys.stderr,
+        )
     if confirm:
         print(f"Stored {stored:,} new match{'es' if stored != 1 else ''}.", file=sys.stderr)
     elif proposed:

@@ -9,7 +9,7 @@ is expired even if the last answer said ACTIVE or DISABLED.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import Enum
 
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
@@ -22,14 +22,31 @@ SETTABLE: frozenset[LinkStatus] = frozenset({LinkStatus.ACTIVE, LinkStatus.DISAB
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def moment_text(moment: datetime, tz: tzinfo = UTC) -> str:
-    """ "30 Jun 2026 23:59 +04": a time in `tz` (the user's zone on screen), named with its zone.
+def offset_text(offset: timedelta | None) -> str:
+    """ "+04:00", "-05:30", "+00:00": a UTC offset as ISO 8601 writes it."""
+    minutes = round((offset or timedelta(0)).total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
 
-    Month names are spelled here rather than by strftime, whose %b follows the process locale.
+
+def moment_text(moment: datetime, tz: tzinfo | None = None) -> str:
+    """ "28 Nov 2026 23:59 +04:00": how a time is shown everywhere on screen and on paper.
+
+    In `tz`; None is the workstation's zone as it is at that moment (its daylight-saving rules,
+    through the OS). Always the numeric offset, "+00:00" too, never a zone's abbreviation:
+    "UTC" would read as "not converted" (the UTC form lives in tooltips, utc_text), and names
+    such as "+04" or "GST" say less. Month names are spelled here rather than by strftime,
+    whose %b follows the process locale.
     """
     local = ensure_utc(moment).astimezone(tz)
-    zone = local.tzname() or "UTC"
-    return f"{local.day:02d} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M} {zone}"
+    month = _MONTHS[local.month - 1]
+    return f"{local.day:02d} {month} {local.year} {local:%H:%M} {offset_text(local.utcoffset())}"
+
+
+def utc_text(moment: datetime) -> str:
+    """ "2026-11-28 19:59:00 UTC": the exact time in UTC, one hover away (tooltips, copied text)."""
+    return f"{ensure_utc(moment).astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
 
 
 def _payments(count: int | None) -> str:
@@ -72,9 +89,11 @@ class Decision:
         return self.allowed
 
 
-def check_status_change(link: PaymentLink, target: LinkStatus, now: datetime, tz: tzinfo = UTC) -> Decision:
+def check_status_change(
+    link: PaymentLink, target: LinkStatus, now: datetime, tz: tzinfo | None = UTC
+) -> Decision:
     """May the user ask Lean to move `link` to `target` now? Reasons are for people to read,
-    with times in `tz` (the user's zone on screen)."""
+    with times in `tz` (the user's zone on screen; None: the workstation's, see moment_text)."""
     current = effective_status(link, now)
     if target not in SETTABLE:
         return Decision(
@@ -111,7 +130,7 @@ def toggle_target(link: PaymentLink, now: datetime) -> LinkStatus | None:
     return None
 
 
-def enable_deadline_text(link: PaymentLink, tz: tzinfo = UTC) -> str:
+def enable_deadline_text(link: PaymentLink, tz: tzinfo | None = UTC) -> str:
     """The way back, for confirmations: until when a disabled link can be enabled again."""
     if link.expires_at is None:
         return "You can re-enable it at any time."

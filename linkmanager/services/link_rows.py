@@ -7,12 +7,13 @@ table engine (services.table_engine) how to read them, for the window and the co
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
 
-from linkmanager.domain.lifecycle import status_at
+from linkmanager.domain.lifecycle import moment_text, status_at
+from linkmanager.domain.lifecycle import utc_text as utc_text  # the links table's tooltips
 from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus
@@ -41,13 +42,9 @@ by_id = attrgetter("id")
 
 
 def local_text(moment: datetime) -> str:
-    """ "2026-11-28 23:59" in the user's zone: the table's compact form of a time."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def utc_text(moment: datetime) -> str:
-    """ "2026-11-28 19:59 UTC": the same time one hover away, in UTC."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    """ "28 Nov 2026 23:59 +04:00" in the workstation's zone: how every view says a time
+    (domain.lifecycle.moment_text); utc_text gives the same moment one hover away, in UTC."""
+    return moment_text(moment)
 
 
 class LinkRow:

@@ -16,7 +16,9 @@ rule 1 alone; a line naming references is matched by rule 3 only to a payment of
 runs over every open line before the next, so a strong match takes its payment first, and a payment
 that is the only fit of two lines goes to neither, nor to anyone by a weaker rule: that is the user's call.
 Debit lines and zero amounts never match. Confirmed (stored) matches are kept out of the proposals and
-reported as matched.
+reported as matched, even when Lean has since stopped reporting their payment as collected (a bank
+rejected or cancelled it after the match): those are flagged (Confirmed.collected, MatchResult
+.confirmed_not_collected) for the user to check against the bank; the stored match is theirs to undo.
 
 Unmatched payments are the collected ones seen within the statement's dates ±3 days, in a currency the
 statement shows, that nothing matched: older and newer payments belong to other statements, and one in
@@ -35,6 +37,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from typing import Literal
 
+from linkmanager.domain.outcome import Outcome
 from linkmanager.services.statement import StatementLine
 from linkmanager.storage.matches import CollectedRow, MatchRow, StoredMatch, line_key
 
@@ -76,6 +79,20 @@ class Confirmed:
     payment_id: str | None
     by: str  # as stored
     link_id: str | None = None
+    confirmed_at: datetime | None = None
+    outcome: Outcome | None = None  # what Lean reports of the payment now; None: not known
+    usage_status: str | None = None
+    payment_status: str | None = None
+
+    @property
+    def collected(self) -> bool:
+        """False when Lean now reports the payment as anything but collected: check the bank."""
+        return self.outcome is None or self.outcome == Outcome.COLLECTED
+
+    @property
+    def lean_status(self) -> str:
+        """What Lean reports, in its own words: the bank's status, else the usage's ("REJECTED_BY_BANK")."""
+        return self.payment_status or self.usage_status or (self.outcome.word if self.outcome else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +102,11 @@ class MatchResult:
     unmatched_lines: list[StatementLine]  # credits nothing matched
     unmatched_payments: list[PaymentCandidate]  # see the module's docstring; first seen first
     ignored: list[StatementLine]  # debits and zero amounts: never matched
+
+    @property
+    def confirmed_not_collected(self) -> list[Confirmed]:
+        """The confirmed matches whose payment Lean no longer reports as collected, by line."""
+        return [c for c in self.confirmed if not c.collected]
 
 
 _TOKEN = re.compile(r"[\w-]+")
@@ -296,8 +318,9 @@ def reconcile(
     *,
     zone: tzinfo | None = None,
 ) -> MatchResult:
-    """match() over what the cache holds: lines matched before are reported as matched, and payments
-    matched to a line of another statement are no longer anyone's candidate."""
+    """match() over what the cache holds: lines matched before are reported as matched (with what Lean
+    reports of their payment now), and payments matched to a line of another statement are no longer
+    anyone's candidate."""
     by_key = {key: number for number, key in line_keys(lines).items()}
     by_number = {line.line: line for line in lines}
     confirmed: list[Confirmed] = []
@@ -307,10 +330,20 @@ def reconcile(
         if number is None:
             elsewhere.add(held.match.usage_key)
             continue
-        line = by_number[number]
         row = held.match
         confirmed.append(
-            Confirmed(line, row.usage_key, held.usage_id, held.payment_id, row.matched_by, held.link_id)
+            Confirmed(
+                by_number[number],
+                row.usage_key,
+                held.usage_id,
+                held.payment_id,
+                row.matched_by,
+                held.link_id,
+                held.confirmed_at,
+                held.outcome,
+                held.usage_status,
+                held.payment_status,
+            )
         )
     candidates = [c for c in candidates_from(collected) if c.usage_key not in elsewhere]
     return match(lines, candidates, confirmed=confirmed, zone=zone)

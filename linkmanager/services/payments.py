@@ -181,11 +181,10 @@ class PaymentTable:
     def pick(self, flt: PaymentFilter, sort: PaymentSort, orders: OrderSource | None = None) -> Picked:
         """The rows `flt` lets through, in `sort`'s order (ties by usage key), with the counts."""
         base = self.mask(flt, outcomes=False)
-        by_code = np.bincount(self.outcome[base].astype(np.intp), minlength=len(Outcome))
+        limited = flt.currency is not None or flt.link_statuses or flt.since or flt.until or flt.found
+        by_code = np.bincount(self.outcome[base] if limited else self.outcome, minlength=len(Outcome))
         counts = {outcome: int(by_code[outcome]) for outcome in OUTCOMES}
-        mask = base
-        if flt.outcomes:
-            mask = base & np.isin(self.outcome, np.array(sorted(flt.outcomes), dtype=np.int8))
+        mask = base & self._outcome_mask(flt.outcomes) if flt.outcomes else base
         order = self.order(sort, orders)
         return Picked(order[mask[order]], counts, mask)
 
@@ -204,8 +203,15 @@ class PaymentTable:
         if flt.found is not None:
             mask &= self._found_mask(flt.found.keys)
         if outcomes and flt.outcomes:
-            mask &= np.isin(self.outcome, np.array(sorted(flt.outcomes), dtype=np.int8))
+            mask &= self._outcome_mask(flt.outcomes)
         return mask
+
+    def _outcome_mask(self, outcomes: frozenset[Outcome]) -> Mask:
+        """One lookup per row (a table of the few outcome codes), where np.isin sorts."""
+        wanted = np.zeros(len(Outcome), dtype=np.bool_)
+        wanted[[int(outcome) for outcome in outcomes]] = True
+        picked: Mask = wanted[self.outcome]
+        return picked
 
     def _found_mask(self, found: Ints) -> Mask:
         mask = np.zeros(len(self), dtype=np.bool_)

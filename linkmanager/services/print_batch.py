@@ -70,9 +70,10 @@ def choose_links(
     *,
     include_disabled: bool = False,
     ec: str = "M",
-    tz: tzinfo = UTC,
+    tz: tzinfo | None = UTC,
 ) -> SheetChoice:
-    """The links to print, in the order given, and those left out with the reason why."""
+    """The links to print, in the order given, and those left out with the reason why (its times
+    in `tz`, as domain.lifecycle.moment_text writes them; None: the workstation's zone)."""
     items: list[SheetItem] = []
     left_out: list[LeftOut] = []
     for entry in links:
@@ -93,7 +94,7 @@ def choose_links(
     return SheetChoice(tuple(items), tuple(left_out))
 
 
-def _reason(link: PaymentLink, status: LinkStatus, tz: tzinfo) -> str:
+def _reason(link: PaymentLink, status: LinkStatus, tz: tzinfo | None) -> str:
     if status == LinkStatus.EXPIRED:
         return f"expired on {moment_text(link.expires_at, tz)}" if link.expires_at else "expired"
     if status == LinkStatus.USED:

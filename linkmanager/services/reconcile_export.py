@@ -8,7 +8,8 @@ these functions are its only way to storage.matches, and every cache failure com
 ReconcileError of one sentence.
 
 Each function blocks (a million-line statement takes seconds): the window runs them on its task runner.
-The export writes one row per line or payment with a Result column, as the command line's --out does.
+The export writes one row per line or payment with a Result column, as the command line's --out does;
+a confirmed match whose payment Lean no longer reports as collected says so in Result and in Check.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import Money, is_iso_currency
 from linkmanager.services.export_cells import ExportColumn, ExportError, ExportHeader
 from linkmanager.services.matching import (
+    Confirmed,
     MatchResult,
     PaymentCandidate,
     Proposal,
@@ -138,6 +140,13 @@ def rematch(cache: LinkCache, done: Reconciliation) -> Reconciliation:
     return replace(done, result=result, references=references)
 
 
+def rematch_if_changed(cache: LinkCache, done: Reconciliation) -> Reconciliation | None:
+    """rematch(), or None when the cache's answer is still the one `done` holds (after a sync that
+    changed nothing this statement shows)."""
+    now = rematch(cache, done)
+    return None if now.result == done.result and now.references == done.references else now
+
+
 def confirm_proposals(
     cache: LinkCache, done: Reconciliation, chosen: Collection[Proposal]
 ) -> tuple[int, Reconciliation]:
@@ -183,8 +192,18 @@ EXPORT_COLUMNS = (
     ExportColumn("Amount", "money"), ExportColumn("Currency", "text"), ExportColumn("Description", "text"),
     ExportColumn("Usage ID", "text"),
     ExportColumn("Payment ID", "text"), ExportColumn("Link ID", "text"), ExportColumn("Reference", "text"),
-    ExportColumn("Matched by", "text"), ExportColumn("Payment seen", "moment"),
+    ExportColumn("Matched by", "text"), ExportColumn("Payment seen", "moment"), ExportColumn("Check", "text"),
 )  # fmt: skip
+NEEDS_CHECKING = "confirmed, needs checking"  # Result of a match whose payment is no longer collected
+
+
+def check_text(match: Confirmed) -> str | None:
+    """The export's and the command line's sentence for a confirmed match whose payment Lean no longer
+    reports as collected (None when it still does)."""
+    if match.collected:
+        return None
+    outcome = f" ({match.outcome.word})" if match.outcome is not None else ""
+    return f"Lean now reports {match.lean_status}{outcome}; check the bank statement"
 
 
 def _money(amount: Decimal, currency: str) -> Money | None:
@@ -201,20 +220,21 @@ def export_rows(result: MatchResult, references: dict[str, str] | None = None) -
     known = references or {}
     matched: list[tuple[int, list[object]]] = [
         (p.line.line, ["proposed", *_line_cells(p.line), p.line.description, p.candidate.usage_id,
-         p.candidate.payment_id, p.candidate.link_id, p.candidate.reference, p.by, p.candidate.seen_at])
+         p.candidate.payment_id, p.candidate.link_id, p.candidate.reference, p.by, p.candidate.seen_at, None])
         for p in result.proposals
     ] + [
-        (c.line.line, ["confirmed", *_line_cells(c.line), c.line.description, c.usage_id, c.payment_id,
-         c.link_id, known.get(c.link_id or ""), c.by, None])
+        (c.line.line, ["confirmed" if c.collected else NEEDS_CHECKING, *_line_cells(c.line),
+         c.line.description, c.usage_id, c.payment_id, c.link_id, known.get(c.link_id or ""), c.by, None,
+         check_text(c)])
         for c in result.confirmed
     ]  # fmt: skip
 
     def lines(word: str, group: list[StatementLine]) -> list[list[object]]:
-        return [[word, *_line_cells(x), x.description, *[None] * 6] for x in group]
+        return [[word, *_line_cells(x), x.description, *[None] * 7] for x in group]
 
     payments: list[list[object]] = [
         ["payment without a line", None, None, _money(c.amount, c.currency), c.currency, None, c.usage_id,
-         c.payment_id, c.link_id, c.reference, None, c.seen_at]
+         c.payment_id, c.link_id, c.reference, None, c.seen_at, None]
         for c in result.unmatched_payments
     ]  # fmt: skip
     return (

@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc, utc_now
@@ -284,14 +284,14 @@ class LinkCache:
     def search_link_ids(self, text: str) -> tuple[set[str], set[str]]:
         """Every link holding `text`: (ids matched in the link's own fields, ids matched only in a
         usage's). The lean form of search() for filtering a table; see storage.search."""
+        return self.searching(lambda conn, owners, ids: search.link_ids(conn, text, owners, ids))
 
-        def find(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
-            direct, via_usage = search.find_link_keys(conn, text, self._owners)
-            ids = self._ids_by_key(conn)
-            found = set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
-            return cast(tuple[set[str], set[str]], found)  # every key found is a link's
-
-        return self.read("search", find)
+    def searching(
+        self, work: Callable[[sqlite3.Connection, term_owners.TermOwners | None, list[str | None]], T]
+    ) -> T:
+        """`work` in one read transaction, given what searches hold: the index's owners (None until
+        prepare_search) and every link's id by row key (storage.search_words)."""
+        return self.read("search", lambda conn: work(conn, self._owners, self._ids_by_key(conn)))
 
     def prepare_search(self) -> None:
         """Hold every indexed value's link in memory (storage.term_owners; read from the pages kept

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from linkmanager.domain.outcome import Outcome
+from linkmanager.domain.outcome import Outcome, outcome_of
 from linkmanager.storage.cache_errors import CacheError
 from linkmanager.storage.cache_model import clean, time_from, time_text
 
@@ -67,6 +67,11 @@ class StoredMatch:
     usage_id: str
     payment_id: str | None
     link_id: str
+    # What Lean reports of the payment now (the last sync's): a match stays confirmed whatever
+    # becomes of its payment; services.matching flags one whose payment is no longer collected.
+    outcome: Outcome | None = None  # None: not read
+    usage_status: str | None = None
+    payment_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,24 +123,38 @@ def collected_candidates(conn: sqlite3.Connection) -> list[CollectedRow]:
 
 _STORED = (
     "SELECT m.usage_key, m.line_key, m.line, m.line_date, m.line_amount, m.line_currency, "
-    "m.line_description, m.matched_by, m.statement, m.confirmed_at, u.usage_id, u.payment_id, l.id "
-    "FROM statement_matches AS m JOIN usages AS u ON u.key = m.usage_key "
-    "JOIN links AS l ON l.key = u.link_key ORDER BY m.confirmed_at, m.key"
+    "m.line_description, m.matched_by, m.statement, m.confirmed_at, u.usage_id, u.payment_id, l.id, "
+    "u.outcome, u.usage_status, u.payment_status FROM statement_matches AS m "
+    "JOIN usages AS u ON u.key = m.usage_key JOIN links AS l ON l.key = u.link_key ORDER BY m.confirmed_at, m.key"
 )
 
 
 def confirmed_matches(conn: sqlite3.Connection) -> list[StoredMatch]:
-    """Every confirmed match, oldest first."""
+    """Every confirmed match, oldest first, with what Lean reports of its payment now."""
     out: list[StoredMatch] = []
     for row in conn.execute(_STORED):
         try:
             match = MatchRow(
                 row[0], row[1], row[2], date.fromisoformat(row[3]), Decimal(row[4]), row[5], row[6], row[7]
             )
-            out.append(StoredMatch(match, row[8], time_from(row[9]), row[10], row[11], row[12]))
+            outcome = _outcome(row[13], row[14], row[15], row[11])
+            out.append(
+                StoredMatch(
+                    match, row[8], time_from(row[9]), row[10], row[11], row[12], outcome, row[14], row[15]
+                )
+            )
         except (ValueError, TypeError, InvalidOperation):
             log.warning("a stored statement match could not be read back and is left out")
     return out
+
+
+def _outcome(code: int, usage_status: str, payment_status: str | None, payment_id: str | None) -> Outcome:
+    """The stored outcome; a code this version does not know is worked out again from the statuses
+    (the same rule that stored it), never taken for collected."""
+    try:
+        return Outcome(code)
+    except ValueError:
+        return outcome_of(usage_status, payment_status, payment_id)
 
 
 def confirm(

@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import unicodedata
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import Any, cast
 
 from linkmanager.domain import jsontext
 from linkmanager.storage import owner_pages
@@ -98,6 +98,9 @@ _KEYS_BY_INDEX = _LINK_KEYS.format(
     source="FROM search_index JOIN search_terms AS t ON t.key = search_index.rowid WHERE search_index MATCH ?"
 )
 _KEYS_BY_SCAN = _LINK_KEYS.format(source="FROM search_terms AS t WHERE t.value LIKE ? ESCAPE '\\'")
+_KEYS_WITHIN = _LINK_KEYS.format(
+    source="FROM search_terms AS t WHERE t.link_key IN " + BY_KEYS + " AND t.value LIKE ? ESCAPE '\\'"
+)
 
 
 def find_link_keys(
@@ -108,21 +111,30 @@ def find_link_keys(
     The same matching as find_terms (the same quoting, the same scan below three characters),
     but every match, not the first `limit` values.
     """
-    direct: list[int] = []
-    via_usage: list[int] = []
-    query = normalise(text)
+    direct, via_usage = link_key_sets(conn, normalise(text), owners)
+    return list(direct), list(via_usage)
+
+
+def link_key_sets(
+    conn: sqlite3.Connection, query: str, owners: TermOwners | None = None, *, within: str | None = None
+) -> tuple[set[int], set[int]]:
+    """find_link_keys for a query already normalised, as sets; `within` (a JSON array of link
+    keys) limits a short query's scan to those links' values (through search_terms_by_owner)."""
+    direct: set[int] = set()
+    via_usage: set[int] = set()
     if not query:
         return direct, via_usage
     if len(query) >= TRIGRAM and owners is not None:
         owners.catch_up(conn)
-        own, via = owners.link_keys(conn, fts_phrase(query))
-        return list(own), list(via)
+        return owners.link_keys(conn, fts_phrase(query))
     if len(query) >= TRIGRAM:
         rows = conn.execute(_KEYS_BY_INDEX, (fts_phrase(query),))
+    elif within is not None:
+        rows = conn.execute(_KEYS_WITHIN, (within, like_pattern(query)))
     else:
         rows = conn.execute(_KEYS_BY_SCAN, (like_pattern(query),))
     for link_key, is_direct in rows:
-        (direct if is_direct else via_usage).append(link_key)
+        (direct if is_direct else via_usage).add(link_key)
     log.debug("search for %d characters: %d links", len(query), len(direct) + len(via_usage))
     return direct, via_usage
 
@@ -197,7 +209,11 @@ def search(conn: sqlite3.Connection, text: str, limit: int) -> list[SearchHit]:
 
     One hit per matching value: a usage whose e-mail and name both match gives two hits.
     """
-    terms = find_terms(conn, text, limit)
+    return decode_hits(conn, find_terms(conn, text, limit))
+
+
+def decode_hits(conn: sqlite3.Connection, terms: Sequence[Sequence[Any]]) -> list[SearchHit]:
+    """SearchHits for rows shaped as find_terms gives them: (key, link_key, usage_key, kind, label, value)."""
     if not terms:
         return []
     links = {
@@ -226,3 +242,12 @@ def search(conn: sqlite3.Connection, text: str, limit: int) -> list[SearchHit]:
         )
         for _, link_key, usage_key, kind, label, value in terms
     ]
+
+
+def link_ids(
+    conn: sqlite3.Connection, text: str, owners: TermOwners | None, ids: Sequence[str | None]
+) -> tuple[set[str], set[str]]:
+    """find_link_keys as link ids (`ids`: every link's id by row key; every key found is a link's)."""
+    direct, via_usage = link_key_sets(conn, normalise(text), owners)
+    found = set(map(ids.__getitem__, direct)), set(map(ids.__getitem__, via_usage))
+    return cast(tuple[set[str], set[str]], found)

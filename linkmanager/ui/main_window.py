@@ -42,8 +42,9 @@ from linkmanager.ui.controllers.sync_controller import SyncController
 from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
+from linkmanager.ui.widgets.no_match_note import NoMatchNote
 from linkmanager.ui.widgets.status_bar import StatusBar
-from linkmanager.ui.widgets.table_views import make_table
+from linkmanager.ui.widgets.table_views import fit_link_columns, make_table
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 from linkmanager.ui.window_menus import make_menus, row_menu
 from linkmanager.ui.window_state import restore_state, save_state
@@ -84,8 +85,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(
+            0, 5
+        )  # 5:3: the names get room, the pane still fits a link URL in two lines
+        self.splitter.setStretchFactor(1, 3)
 
         central = QWidget()
         self.views = QTabBar()  # Links | Payments: two pages under one search box
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
         links_layout = QVBoxLayout(links_page)
         links_layout.setContentsMargins(0, 0, 0, 0)
         links_layout.addWidget(self.tabs)
+        self.no_match = NoMatchNote()
+        links_layout.addWidget(self.no_match)
         links_layout.addWidget(self.splitter, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(links_page)
@@ -118,6 +123,12 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(workspace, runner, self.status, self)
         self.links = LinkController(workspace, runner, self.table, self.model, self.detail, self.drawer, self)
         self.search = SearchController(workspace, runner, self.search_box, self.tabs, self.model)
+        self.search.no_match.connect(self.no_match.show_no_match)
+        self.search.no_match_cleared.connect(self.no_match.clear_note)
+        self.no_match.chosen.connect(self.search_box.setText)
+        self.search.usages_matched.connect(self.detail.usages.show_matched)
+        self.detail.usages_shown.connect(self.search.find_matched_usages)
+        self.model.answered.connect(self._mark_matched_usages)  # a new search: the shown link's marks
         self.creating = CreateController(workspace, runner, self._current_link, self)
         self.printing = PrintController(self.selected_links, workspace.now, self)
         self.problems = ProblemsController(
@@ -147,6 +158,8 @@ class MainWindow(QMainWindow):
         self.reconciling = ReconcileController(
             workspace, runner, self, open_payment=self.open_payment, settings=settings
         )
+        self.sync.synced.connect(self.reconciling.sync_finished)  # an open result is matched again
+        self.sync.ended.connect(self.reconciling.sync_ended)
         self.printing.saved.connect(lambda path: self._show_notice(f"Saved {path}"))
         # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
@@ -162,13 +175,8 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = make_table(
-            self.model,
-            "Links table",
-            ((Column.LINK_ID, 120), (Column.NAME, 260), (Column.STATUS, 110), (Column.AMOUNT, 130)),
-            HIDDEN_BY_DEFAULT,
-            self._row_menu,
-        )
+        table = make_table(self.model, self.tr("Links table"), (), HIDDEN_BY_DEFAULT, self._row_menu)
+        fit_link_columns(table)  # as wide as their content; Name takes the rest
         # A first start sorts by name, A to Z; a saved header state (_restore) replaces it.
         table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         return table
@@ -347,6 +355,11 @@ class MainWindow(QMainWindow):
         return False
 
     # -- settings ------------------------------------------------------------------------------------
+
+    def _mark_matched_usages(self) -> None:
+        link_id = self.detail.current_link_id()
+        if link_id is not None and self.detail.usages.model.link_id() == link_id:
+            self.search.find_matched_usages(link_id)
 
     def _restore(self) -> None:
         restore_state(self, self._settings)

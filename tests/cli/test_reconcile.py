@@ -161,6 +161,7 @@ def test_json_proposes_and_stores_nothing(run: Run, home: Path, tmp_path: Path) 
         ],
         "unmatched_lines": [2],
         "unmatched_payments": [],
+        "confirmed_not_collected": [],  # every confirmed payment still collected (none confirmed here)
     }
     assert "Nothing was stored" in err
     assert stored(home) == []
@@ -270,7 +271,12 @@ def test_an_empty_cache_says_to_sync(run: Run, home: Path, tmp_path: Path) -> No
     code, out, err = run(str(write_statement(tmp_path / "nov.csv", LINES)), "--columns", COLUMNS, "--json")
     assert code == 0
     assert "run `linkmanager sync` first" in err
-    assert json.loads(out) == {"matched": [], "unmatched_lines": [1, 2, 3, 5], "unmatched_payments": []}
+    assert json.loads(out) == {
+        "matched": [],
+        "unmatched_lines": [1, 2, 3, 5],
+        "unmatched_payments": [],
+        "confirmed_not_collected": [],
+    }
 
 
 @pytest.mark.parametrize(

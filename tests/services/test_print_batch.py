@@ -106,7 +106,7 @@ def test_cached_links_are_accepted_and_used_and_unknown_are_left_out() -> None:
 def test_reasons_say_when_in_the_zone_given() -> None:
     link = make(2, LinkStatus.EXPIRED, expires_at=datetime(2026, 5, 1, 19, 59, tzinfo=UTC))
     (out,) = choose_links([link], NOW, tz=DUBAI).left_out
-    assert out.reason == "expired on 01 May 2026 23:59 +04"
+    assert out.reason == "expired on 01 May 2026 23:59 +04:00"
     (single,) = [choose_links([make(1, LinkStatus.DISABLED)], NOW).summary]
     assert single == "1 link left out: 1 disabled"
     assert choose_links([make(1)], NOW).summary == ""

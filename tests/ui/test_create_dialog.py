@@ -333,11 +333,12 @@ def test_duplicate_says_a_passed_expiry_was_cleared(
     assert "has passed, so the new link has none: set one if needed." in dialog.intro.text()
 
 
-def test_expiry_is_typed_in_local_time_and_shown_in_utc(qtbot: QtBot, window: Window) -> None:
+def test_expiry_is_typed_in_local_time_and_shown_with_its_offset(qtbot: QtBot, window: Window) -> None:
     dialog = window.open_create()
     dialog.form.expiry.set_value(datetime(2099, 6, 30, 19, 59, tzinfo=UTC))
     assert dialog.form.expiry.edit.dateTime().time().hour() == 23  # 19:59 UTC is 23:59 in Dubai
-    assert dialog.form.expiry.utc_label.text() == "Your time (+04); in UTC: 30 Jun 2099 19:59 UTC"
+    assert dialog.form.expiry.utc_label.text() == "Expires 30 Jun 2099 23:59 +04:00, your time"
+    assert dialog.form.expiry.utc_label.toolTip() == "In UTC: 2099-06-30 19:59:00 UTC"
     dialog.form.expiry.enabled_box.setChecked(False)
     assert dialog.form.expiry.value() is None
     assert "Never expires" in dialog.form.expiry.utc_label.text()

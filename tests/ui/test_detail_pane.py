@@ -26,7 +26,7 @@ from linkmanager.domain.models import (
 from linkmanager.domain.money import Money
 from linkmanager.domain.status import IdentifierType, LinkStatus, UsageStatus
 from linkmanager.storage.cache_model import CachedLink
-from linkmanager.ui.widgets.copy_field import clock_text, relative_text
+from linkmanager.ui.widgets.copy_field import relative_text, when_text
 from linkmanager.ui.widgets.detail_pane import DetailPane
 
 NOW = datetime(2026, 5, 20, 10, 0, tzinfo=UTC)
@@ -128,9 +128,9 @@ def test_shows_what_lean_holds(pane: DetailPane) -> None:
     assert pane.amount_label.text() == "AED\u00a01,500.00"
     assert pane.reference_label.text() == "INV-2026-0042"
     assert pane.usages_count_label.text() == "3 / 10"
-    assert pane.expires_label.text() == "23 May 2026 15:00 UTC (in 3 days)"
-    assert tooltip_text(pane.expires_label.toolTip()) == "23 May 2026 15:00 UTC"
-    assert pane.confirmed_label.text() == "Confirmed by Lean 09:57 (3 min ago)"
+    assert pane.expires_label.text() == "23 May 2026 15:00 +00:00 (in 3 days)"
+    assert tooltip_text(pane.expires_label.toolTip()) == "2026-05-23 15:00:00 UTC"
+    assert pane.confirmed_label.text() == "Confirmed by Lean 20 May 2026 09:57 +00:00 (3 min ago)"
     assert pane.url_field.value_label.text() == URL
     assert pane.redirect_field.isVisible()
     assert not pane.customer_field.isVisible(), "no customer: no row"
@@ -163,7 +163,7 @@ def test_every_server_string_is_plain_text(pane: DetailPane) -> None:
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
-def test_relative_and_clock_texts() -> None:
+def test_relative_and_when_texts() -> None:
     assert relative_text(NOW + timedelta(days=3, hours=5), NOW) == "in 3 days"
     assert relative_text(NOW - timedelta(hours=2, minutes=59), NOW) == "2 hours ago"
     assert relative_text(NOW - timedelta(minutes=1), NOW) == "1 min ago"
@@ -172,15 +172,14 @@ def test_relative_and_clock_texts() -> None:
     assert relative_text(NOW - timedelta(days=45), NOW) == "45 days ago"
     assert relative_text(NOW + timedelta(days=100), NOW) == "in 3 months"
     assert relative_text(NOW - timedelta(days=800), NOW) == "2 years ago"
-    assert clock_text(NOW - timedelta(minutes=3), NOW, UTC) == "09:57"
-    assert clock_text(NOW - timedelta(days=8), NOW, UTC) == "12 May 10:00"
-    assert clock_text(NOW - timedelta(days=400), NOW, UTC) == "15 Apr 2025 10:00"
+    assert when_text(NOW - timedelta(minutes=3), NOW, UTC) == "20 May 2026 09:57 +00:00 (3 min ago)"
+    assert when_text(NOW - timedelta(days=400), NOW, UTC) == "15 Apr 2025 10:00 +00:00 (13 months ago)"
 
 
 def test_missing_from_lean_is_said(pane: DetailPane) -> None:
     pane.show_link(cached(missing_since=NOW - timedelta(hours=1)))
     assert pane.warning_label.isVisible()
-    assert "has not included this link since 09:00" in pane.warning_label.text()
+    assert "has not included this link since 20 May 2026 09:00 +00:00" in pane.warning_label.text()
 
 
 # --- copy and QR ------------------------------------------------------------------------------------
@@ -281,7 +280,7 @@ def test_active_offers_disable(pane: DetailPane, qtbot: QtBot) -> None:
     pane.show_link(cached())
     button = pane.toggle_button
     assert (button.text(), button.accessibleName(), button.isEnabled()) == ("Disable", "Disable link", True)
-    assert "re-enable it until 23 May 2026 15:00 UTC" in tooltip_text(button.toolTip())
+    assert "re-enable it until 23 May 2026 15:00 +00:00" in tooltip_text(button.toolTip())
     with qtbot.waitSignal(pane.toggle_requested) as signal:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert signal.args == ["0b9e0a4c-3f6e-4a51-9d7a-1b7f3c2e9a10", LinkStatus.DISABLED]
@@ -303,7 +302,7 @@ def test_disabled_offers_enable(pane: DetailPane, qtbot: QtBot) -> None:
         (
             make_link(expires_at=NOW - timedelta(hours=1)),
             "Expired",
-            "This link expired on 20 May 2026 09:00 UTC.",
+            "This link expired on 20 May 2026 09:00 +00:00.",
         ),
         (make_link(status=LinkStatus.DISABLED, expires_at=NOW - timedelta(days=1)), "Expired", "expired"),
         (make_link(status=LinkStatus.USED, current_usages=10), "Used", "reached its limit of 10 payments"),
@@ -389,4 +388,4 @@ def test_loading_indicator(pane: DetailPane) -> None:
     assert pane.usages_loading.isVisible()
     pane.set_usages_loading(False)
     assert not pane.usages_loading.isVisible()
-    assert pane.usages_asof.text() == "as of 09:57 (3 min ago)"
+    assert pane.usages_asof.text() == "as of 20 May 2026 09:57 +00:00 (3 min ago)"

@@ -69,7 +69,7 @@ def test_disable_states_the_consequence_and_the_way_back() -> None:
     assert question == "Disable this payment link?"
     assert text == (
         "Customers will see an error page and cannot start new payments. "
-        "You can re-enable it until 30 Jun 2026 23:59 UTC."
+        "You can re-enable it until 30 Jun 2026 23:59 +00:00."
     )
 
 

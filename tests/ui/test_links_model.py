@@ -16,6 +16,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from linkmanager.domain import LinkStatus, Money, PaymentDetails, PaymentLink
+from linkmanager.domain.lifecycle import moment_text
 from linkmanager.storage.cache_model import CachedLink
 from linkmanager.ui.models.links_model import (
     LINK_ID_ROLE,
@@ -192,8 +193,8 @@ def test_display_texts(model: LinksTableModel) -> None:
     assert text(model, "a", Column.EXPIRES) == "—"
     assert text(model, "a", Column.CUSTOMER_ID) == "—"
     expiry = NOW + timedelta(days=3)
-    assert text(model, "c", Column.EXPIRES) == expiry.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert plain(text(model, "c", Column.EXPIRES, TOOLTIP)) == "2026-06-04 12:00 UTC"
+    assert text(model, "c", Column.EXPIRES) == moment_text(expiry)  # the workstation's zone, offset
+    assert plain(text(model, "c", Column.EXPIRES, TOOLTIP)) == "2026-06-04 12:00:00 UTC"
     alignment = text(model, "c", Column.AMOUNT, Qt.ItemDataRole.TextAlignmentRole)
     assert Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight
     assert text(model, "c", Column.NAME, Qt.ItemDataRole.TextAlignmentRole) is None

@@ -111,7 +111,7 @@ def test_print_opens_the_preview_with_the_links_left_out(harness: Harness) -> No
     assert not banner.isHidden()
     lines = visible(banner.text()).splitlines()
     assert lines[0] == "3 links left out: 1 expired, 1 used, 1 disabled:"
-    assert lines[1] == "• Link 3 (link-03): expired on 19 May 2026 14:00 +04"
+    assert lines[1] == "• Link 3 (link-03): expired on 19 May 2026 14:00 +04:00"
     assert lines[2].startswith("• Link 5 (link-05): used")
     assert lines[3].startswith("• Link 4 (link-04): disabled")
     assert preview.preview_widget is not None

@@ -199,7 +199,7 @@ def test_a_card_says_what_the_counter_needs_in_local_time(tmp_path: Path) -> Non
         "KWD 12.500",
         "Scan to pay",
         "Reference INV-2026-0042",
-        "Expires 30 May 2026 14:00 +04",
+        "Expires 30 May 2026 14:00 +04:00",
         f"Link ID {link.id}",
     ):
         assert expected in text

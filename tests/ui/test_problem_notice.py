@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from pytestqt.qtbot import QtBot
 
+from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.models import PaymentDetails, PaymentLink
 from linkmanager.domain.money import Money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.workspace import SyncProblem
 from linkmanager.storage.cache_model import CachedLink
 from linkmanager.ui.widgets.detail_pane import DetailPane
-from linkmanager.ui.widgets.detail_problems import clock_with_offset, day_with_offset, zone_offset
 from linkmanager.ui.widgets.status_bar import StatusBar
 
 DUBAI = ZoneInfo("Asia/Dubai")
@@ -76,13 +76,11 @@ def bar(qtbot: QtBot) -> StatusBar:
 
 
 def test_times_are_local_with_their_offset() -> None:
-    assert zone_offset(NOW, DUBAI) == "+04:00"
-    assert zone_offset(NOW, UTC) == "+00:00"
-    assert zone_offset(NOW, ZoneInfo("America/St_Johns")) == "-03:30"
-    assert zone_offset(NOW, ZoneInfo("Asia/Kolkata")) == "+05:30"
-    assert clock_with_offset(NOW - timedelta(minutes=3), NOW, DUBAI) == "14:02 (+04:00)"
-    assert clock_with_offset(NOW - timedelta(days=2), NOW, DUBAI) == "2 Dec 14:05 (+04:00)"
-    assert day_with_offset(NOW - timedelta(minutes=3), NOW, DUBAI) == "4 Dec 14:02 (+04:00)"
+    assert moment_text(NOW, DUBAI).endswith(" +04:00")
+    assert moment_text(NOW, UTC).endswith(" +00:00")
+    assert moment_text(NOW, ZoneInfo("America/St_Johns")).endswith(" -03:30")
+    assert moment_text(NOW, ZoneInfo("Asia/Kolkata")).endswith(" +05:30")
+    assert moment_text(NOW - timedelta(minutes=3), DUBAI) == "04 Dec 2026 14:02 +04:00"
 
 
 # --- the detail pane --------------------------------------------------------------------------------
@@ -95,8 +93,8 @@ def test_a_link_with_a_problem_says_it_was_not_updated(pane: DetailPane) -> None
     assert label.isVisible()
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == (
-        f"{LRM}Not updated since 14:02 (+04:00) (3 min ago): {FSI}{DETAIL}{PDI} "
-        "What is shown is Lean's last answer, confirmed 13:40 (+04:00)."
+        f"{LRM}Not updated since 04 Dec 2026 14:02 +04:00 (3 min ago): {FSI}{DETAIL}{PDI} "
+        "What is shown is Lean's last answer, confirmed 04 Dec 2026 13:40 +04:00."
     )
     tip = QTextDocumentFragment.fromHtml(label.toolTip()).toPlainText()
     assert "First met: 2026-12-04 10:02:00 UTC" in tip
@@ -122,7 +120,7 @@ def test_never_read_usages_and_a_bad_link_record(pane: DetailPane) -> None:
     pane.set_problems({LINK: [bad_record]})
     # About the link's own record: its confirmation is the link's, not its usages'.
     assert pane.problem_label.text().endswith(
-        "What is shown is Lean's last answer, confirmed 14:04 (+04:00)."
+        "What is shown is Lean's last answer, confirmed 04 Dec 2026 14:04 +04:00."
     )
 
 

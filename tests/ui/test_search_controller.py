@@ -27,7 +27,7 @@ from linkmanager.domain import (
     Usage,
     UsageStatus,
 )
-from linkmanager.services.workspace import ProfileInfo, Workspace
+from linkmanager.services.workspace import LinkSearch, ProfileInfo, Workspace
 from linkmanager.storage.cache import LinkCache
 from linkmanager.ui.controllers import search_controller
 from linkmanager.ui.controllers.search_controller import TABS, TOO_SHORT, SearchController
@@ -115,13 +115,13 @@ def make_searching(
 ) -> Searching:
     monkeypatch.setattr(search_controller, "DEBOUNCE_MS", 0)
     searched: list[str] = []
-    lookup = workspace.search_link_ids
+    lookup = workspace.find_links
 
-    def counted_lookup(text: str) -> tuple[set[str], set[str]]:
+    def counted_lookup(text: str) -> LinkSearch:
         searched.append(text)
         return lookup(text)
 
-    monkeypatch.setattr(workspace, "search_link_ids", counted_lookup)
+    monkeypatch.setattr(workspace, "find_links", counted_lookup)
     box = QLineEdit()
     qtbot.addWidget(box)
     tabs = CountingTabBar()
@@ -201,16 +201,16 @@ def test_a_stale_answer_is_dropped(
 ) -> None:
     """The search for "rent" is still running when "gym" is typed, and answers last: it is ignored."""
     entered, release = threading.Event(), threading.Event()
-    lookup = workspace.search_link_ids
+    lookup = workspace.find_links
 
-    def slow_for_rent(text: str) -> tuple[set[str], set[str]]:
+    def slow_for_rent(text: str) -> LinkSearch:
         if text == "rent":
             entered.set()
             if not release.wait(WAIT_MS / 1000):
                 raise TimeoutError("the test never released the search")
         return lookup(text)
 
-    monkeypatch.setattr(workspace, "search_link_ids", slow_for_rent)
+    monkeypatch.setattr(workspace, "find_links", slow_for_rent)
     runner = TaskRunner()
     s = make_searching(qtbot, workspace, runner, monkeypatch)
     try:

@@ -89,7 +89,7 @@ def test_rows_say_which_link_what_and_since_when() -> None:
     assert cell(model, 2, ProblemColumn.LINK) == OTHER  # not cached: its id
     assert cell(model, 0, ProblemColumn.WHAT) == "Malformed usages"
     assert cell(model, 1, ProblemColumn.WHAT) == "A page of links could not be read"
-    assert cell(model, 0, ProblemColumn.SINCE) == "4 Dec 14:02 (+04:00)"
+    assert cell(model, 0, ProblemColumn.SINCE) == "04 Dec 2026 14:02 +04:00"
     assert tooltip_text(str(cell(model, 0, ProblemColumn.SINCE, Qt.ItemDataRole.ToolTipRole))) == (
         "First met: 2026-12-04 10:02:00 UTC\nLast met: 2026-12-04 10:04:00 UTC"
     )
@@ -109,12 +109,12 @@ def test_every_engine_code_has_a_label_and_an_unknown_one_shows_as_it_came() -> 
     assert kind_label("usages-from-the-future") == "usages-from-the-future"
 
 
-def test_a_date_of_another_year_has_its_year() -> None:
+def test_a_date_says_its_day_and_year_in_the_zone() -> None:
     model = ProblemsTableModel(lambda: NOW, lambda: DUBAI)
     model.set_problems([problem(since=datetime(2025, 12, 31, 21, 30, tzinfo=UTC))], NAMES)
-    assert cell(model, 0, ProblemColumn.SINCE) == "1 Jan 01:30 (+04:00)"
+    assert cell(model, 0, ProblemColumn.SINCE) == "01 Jan 2026 01:30 +04:00"  # the next day, there
     model.set_problems([problem(since=datetime(2025, 6, 1, 8, 0, tzinfo=UTC))], NAMES)
-    assert cell(model, 0, ProblemColumn.SINCE) == "1 Jun 2025 12:00 (+04:00)"
+    assert cell(model, 0, ProblemColumn.SINCE) == "01 Jun 2025 12:00 +04:00"
 
 
 def test_hostile_text_is_data() -> None:
@@ -172,7 +172,7 @@ def test_copy_copies_the_selected_problem_as_plain_text(dialog: SyncProblemsDial
     assert text.splitlines()[:3] == [
         f"Link: May rent ({LINK})",
         "What happened: Malformed usages (usages-malformed)",
-        "Since: 4 Dec 14:02 (+04:00), 2026-12-04 10:02:00 UTC",
+        "Since: 04 Dec 2026 14:02 +04:00, 2026-12-04 10:02:00 UTC",
     ]
     assert text.endswith('What Lean sent:\n{"usage_id":"u-1","usage_status":2}')
     assert dialog.copy_button.text() == "Copied"

@@ -284,7 +284,8 @@ def test_seen_words_name_the_first_sight_and_each_change_in_local_time() -> None
         first, False, [(later, "PAYMENT_CREATED", "PENDING_WITH_BANK", "PAYMENT_CREATED", "ACCEPTED_BY_BANK")]
     )
     assert seen_words(seen, dubai).splitlines() == [
-        "First seen 05 Dec 2026 13:17 +04",
-        "05 Dec 2026 13:22 +04: Payment created, bank Pending with bank → Accepted by bank",
+        "First seen 05 Dec 2026 13:17 +04:00",
+        "05 Dec 2026 13:22 +04:00: Payment created, bank Pending with bank → Accepted by bank",
     ]
-    assert seen_words(UsageSeen(first, True, []), dubai) == "Seen before 05 Dec 2026 13:17 +04"
+    assert seen_words(UsageSeen(first, True, []), dubai) == "Seen before 05 Dec 2026 13:17 +04:00"
+    assert seen_words(seen, utc=True).splitlines()[0] == "First seen 2026-12-05 09:17:00 UTC"  # tooltip

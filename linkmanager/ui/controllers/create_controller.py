@@ -9,7 +9,7 @@ again brings the open one forward rather than discarding what was typed in it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, tzinfo
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -116,8 +116,7 @@ class CreateController(QObject):
 
         notes = []
         if link.expires_at is not None and link.expires_at <= self._workspace.now():
-            local = link.expires_at.astimezone(self._tz) if self._tz else link.expires_at.astimezone()
-            when = moment_text(link.expires_at, local.tzinfo or UTC)
+            when = moment_text(link.expires_at, self._tz)  # None: the workstation's zone then
             notes.append(f"Its expiry ({when}) has passed, so the new link has none: set one if needed.")
         if link.max_usages is None:
             notes.append(

@@ -4,6 +4,9 @@ The flow: a CSV or XLSX file (the last folder remembered when the window gives i
 columns dialog (the bank's remembered ones filled in), then the statement read and matched on the
 runner (a million lines take seconds: never on the GUI thread), then the result window. Every cache
 call and the export go through services.reconcile_export on the runner; the dialogs only show and ask.
+A sync that may have changed the payments matches the open statement again (its lines are kept in
+memory: the file is not read again) and updates the result window in place, the user's checks,
+rejections and selection kept; the window says when.
 
 Cheap to import: the dialogs and the services load with the first use, not with the window.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +30,7 @@ from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 if TYPE_CHECKING:
     from linkmanager.services.matching import Confirmed, Proposal
     from linkmanager.services.reconcile_export import Reconciliation
+    from linkmanager.services.sync_report import SyncReport
     from linkmanager.ui.dialogs.reconcile_mapping import ReadRequest, ReconcileMappingDialog
     from linkmanager.ui.dialogs.reconcile_result import ReconcileResultDialog
 
@@ -76,6 +80,8 @@ class ReconcileController(QObject):
         self._zone = zone
         self.mapping_dialog: ReconcileMappingDialog | None = None
         self.result_dialog: ReconcileResultDialog | None = None
+        self._sync_report: SyncReport | None = None  # between SyncController.synced and .ended
+        self._missed_sync: datetime | None = None  # a sync ended while a statement was being read
 
         self.action = QAction(self.tr("Reconcile bank &statement…"), self)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -167,6 +173,9 @@ class ReconcileController(QObject):
             self._remember(_CURRENCY, request.default_currency or "")
             dialog.accept()
             self.show_result(reconciliation)
+            missed, self._missed_sync = self._missed_sync, None
+            if missed is not None:  # the read may have looked at the cache before the sync wrote
+                self.refresh(missed)
 
         def failed(error: BaseException) -> None:
             dialog.set_busy(False)
@@ -193,6 +202,50 @@ class ReconcileController(QObject):
         dialog.activateWindow()
         dialog.proposals_table.setFocus()
         return dialog
+
+    # -- after a sync ----------------------------------------------------------------------------------
+
+    def sync_finished(self, report: SyncReport) -> None:
+        """SyncController.synced: a sync ran to its end; sync_ended (emitted next) reads its report."""
+        self._sync_report = report
+
+    def sync_ended(self) -> None:
+        """SyncController.ended, after every sync: one that ran to its end without a payment's change
+        leaves the result as it is; any other (a failed or cancelled one may have stored some links)
+        matches the statement again, and the window changes only if its result did."""
+        report, self._sync_report = self._sync_report, None
+        if report is not None and not (report.new_usages or report.usage_changes or report.links_added):
+            return
+        when = (report.finished_at if report is not None else None) or self._workspace.now()
+        if self._runner.busy("reconcile read"):
+            self._missed_sync = when
+        self.refresh(when)
+
+    def refresh(self, synced_at: datetime) -> None:
+        """Match the shown statement again against the cache (on the runner) and show the answer in
+        place with a note, unless the window went on meanwhile (a confirm, an undo, another statement:
+        those answers are newer) or nothing it shows changed."""
+        from linkmanager.services.reconcile_export import rematch_if_changed
+
+        dialog, cache = self.result_dialog, self._workspace.cache
+        done = dialog.reconciliation() if dialog is not None else None
+        if dialog is None or done is None or not dialog.isVisible():
+            return
+
+        def refreshed(now: Reconciliation | None) -> None:
+            if now is None or dialog.reconciliation() is not done:
+                return
+            dialog.set_reconciliation(now)
+            at = f"{synced_at.astimezone(done.zone):%H:%M}"
+            dialog.show_status(self.tr("Updated after the sync at {time}.").format(time=at))
+
+        self._runner.run(
+            lambda: rematch_if_changed(cache, done),
+            refreshed,
+            lambda error: log.warning("Could not match the statement again after a sync: %s", error),
+            key="reconcile refresh",
+            owner=dialog,
+        )
 
     # -- what the result window asks -----------------------------------------------------------------
 

@@ -3,24 +3,36 @@
 Keystrokes are debounced and each search runs off the GUI thread, latest-wins, so typing fast
 never shows the results of an older query. The search asks only which links match (ids), never
 for the matching values: the table needs nothing more, and decoding every hit cost seconds.
+Every word must match, in any order and any field; amounts, status and outcome words have their
+meaning too (storage.search_query, through Workspace.find_links).
 
-Queries shorter than MIN_CHARS are not searched: the index answers from three characters, and
-anything shorter is a scan of every cached value (about 0.7 s at 100,000 links with 1,000,000
-usages, holding the cache meanwhile) whose answer is most of the links anyway.
+Queries without a word of MIN_CHARS characters are not searched: the index answers from three
+characters, and anything shorter is a scan of every cached value (about 0.7 s at 100,000 links
+with 1,000,000 usages, holding the cache meanwhile) whose answer is most of the links anyway.
+
+What the window wires (the controller owns no widget for them):
+- `no_match(text, suggestions)`: nothing matched `text`; emitted at once with no suggestions,
+  then again with the nearest link names when some were found (computed on a worker);
+- `no_match_cleared()`: that message no longer applies (links matched, the box was cleared);
+- `find_matched_usages(link_id)` -> `usages_matched(link_id, usage_ids)`: the selected link's
+  usages that hold a match for the search shown, most words first (empty without a search).
 """
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTabBar
 
 from linkmanager.domain.status import LinkStatus
-from linkmanager.services.workspace import Workspace
+from linkmanager.services.workspace import SHORT_WORD_LINKS, LinkSearch, Workspace, searchable
 from linkmanager.ui.models.links_model import LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 TABS: tuple[tuple[str, LinkStatus | None], ...] = (
     ("All", None),
@@ -31,9 +43,19 @@ TABS: tuple[tuple[str, LinkStatus | None], ...] = (
 )
 DEBOUNCE_MS = 120
 MIN_CHARS = 3  # the search index's trigram: shorter queries could only be answered by a scan
-TOO_SHORT = f"Type at least {MIN_CHARS} characters to search"
+TOO_SHORT = str(QT_TRANSLATE_NOOP("SearchController", "Type at least 3 characters to search"))
 
-Found = tuple[set[str], set[str]]  # (ids matched directly, ids matched only through a usage value)
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SearchController", text)
+
+
+def _ignore(_: object) -> None:
+    pass
+
+
+def _words_failed(error: BaseException) -> None:
+    log.warning("Amounts and currencies stay searched by SQL: %s", error)
 
 
 def visible_length(text: str) -> int:
@@ -42,6 +64,10 @@ def visible_length(text: str) -> int:
 
 
 class SearchController(QObject):
+    no_match = Signal(str, list)  # (the text searched, up to 3 link names it may have meant)
+    no_match_cleared = Signal()
+    usages_matched = Signal(str, list)  # (link id, ids of its usages matching the search shown)
+
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, box: QLineEdit, tabs: QTabBar, model: LinksTableModel
     ) -> None:
@@ -52,6 +78,8 @@ class SearchController(QObject):
         self._tabs = tabs
         self._model = model
         self._cached_counts: dict[LinkStatus | None, int] = {}  # see set_cached_counts
+        self._shown = ""  # the text whose answer the table shows ("": no search)
+        self._words_prepared = False  # see update_counts
         for title, _ in TABS:
             tabs.addTab(title)
         tabs.currentChanged.connect(self._on_tab)
@@ -84,6 +112,7 @@ class SearchController(QObject):
         self._box.setToolTip("")
         self._runner.run(lambda: None, lambda _: None, key="search", owner=self)  # drops a search on its way
         self._tabs.setCurrentIndex(0)
+        self._set_shown("")
         self._model.set_id_filter(None)
         self._model.settle()  # the caller looks for a row next
         self.update_counts()
@@ -110,32 +139,85 @@ class SearchController(QObject):
             self._runner.run(lambda: (text, None), self._on_hits, key="search", owner=self)
             return
         workspace = self._workspace
-        self._runner.run(
-            lambda: (text, workspace.search_link_ids(text)), self._on_hits, key="search", owner=self
-        )
+
+        def find() -> tuple[str, LinkSearch | None]:
+            return text, workspace.find_links(text) if searchable(text) else None  # None: words too short
+
+        self._runner.run(find, self._on_hits, key="search", owner=self)
 
     def _on_cleared(self, _: object) -> None:
+        self._set_shown("")
         self._model.set_id_filter(None)
         self._box.setToolTip("")
         self.update_counts()
 
-    def _on_hits(self, answer: tuple[str, Found | None]) -> None:
+    def _on_hits(self, answer: tuple[str, LinkSearch | None]) -> None:
         text, found = answer
         if text != self._box.text().strip():
             return  # typed on since: a newer search is on its way
         if found is None:  # too short to search: every link, and why
+            self._set_shown("")
             self._model.set_id_filter(None)
-            self._box.setToolTip(TOO_SHORT)
+            self._box.setToolTip(tr(TOO_SHORT))
         else:
-            direct, via_usage = found
-            via_usage = via_usage - direct
-            matched = direct | via_usage
-            self._model.set_id_filter(matched, via_usage)
-            self._box.setToolTip(
-                f"{len(matched):,} link{'s' if len(matched) != 1 else ''} match; "
-                f"{len(via_usage):,} through a payer value"
-            )
+            matched = found.ids
+            self._set_shown(text, matched=bool(matched))  # first: the table's answer asks for it
+            self._model.set_id_filter(matched, found.via_usage)
+            self._box.setToolTip(self._summary(matched, found))
         self.update_counts()
+
+    def _summary(self, matched: set[str], found: LinkSearch) -> str:
+        said = (
+            tr("1 link match; {via} through a payer value")
+            if len(matched) == 1
+            else tr("{count} links match; {via} through a payer value")
+        ).format(count=f"{len(matched):,}", via=f"{len(found.via_usage):,}")
+        if found.skipped:
+            said += "\n" + tr(
+                "Not searched for (under 3 characters, among more than {most} links): {words}"
+            ).format(most=f"{SHORT_WORD_LINKS:,}", words=", ".join(found.skipped))
+        return said
+
+    def _set_shown(self, text: str, *, matched: bool = True) -> None:
+        """The search now shown; when it matched nothing, say so and look for names it may have meant."""
+        self._shown = text
+        if not text or matched:
+            self.no_match_cleared.emit()
+            if self._runner.busy("suggest"):  # its answer would be for an older text: dropped
+                self._runner.run(lambda: None, _ignore, key="suggest", owner=self)
+            return
+        self.no_match.emit(text, [])
+        workspace = self._workspace
+        self._runner.run(
+            lambda: (text, workspace.search_suggestions(text)),
+            self._on_suggestions,
+            key="suggest",
+            owner=self,
+        )
+
+    def _on_suggestions(self, answer: tuple[str, list[str]]) -> None:
+        text, names = answer
+        if text == self._shown and names:
+            self.no_match.emit(text, names)
+
+    def current_search(self) -> str:
+        """The text whose answer the table shows ("" when none)."""
+        return self._shown
+
+    def find_matched_usages(self, link_id: str) -> None:
+        """Find, on a worker, which usages of `link_id` match the search shown: answered by
+        usages_matched(link_id, usage ids), the newest request only; an empty list without a search."""
+        text, workspace = self._shown, self._workspace
+
+        def find() -> tuple[str, str, list[str]]:
+            return text, link_id, workspace.matched_usages(text, link_id) if text else []
+
+        self._runner.run(find, self._on_matched_usages, key="matched usages", owner=self)
+
+    def _on_matched_usages(self, answer: tuple[str, str, list[str]]) -> None:
+        text, link_id, usage_ids = answer
+        if text == self._shown:
+            self.usages_matched.emit(link_id, usage_ids)
 
     def _counts_changed(self, *_: object) -> None:
         if not self._recount.isActive():
@@ -153,6 +235,15 @@ class SearchController(QObject):
         self._recount.stop()
         if self._model.is_complete:
             counts: Mapping[LinkStatus | None, int] = self._model.status_counts()
+            if not self._words_prepared:  # amounts and currencies in memory, once the rows are in
+                self._words_prepared = True
+                self._runner.run(
+                    self._workspace.prepare_search_words,
+                    _ignore,
+                    _words_failed,
+                    key="search words",
+                    owner=self,
+                )
         elif self._box.text().strip():
             counts = {}  # a search over a first screenful: any count would be a wrong number
         else:

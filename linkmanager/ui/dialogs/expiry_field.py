@@ -1,4 +1,5 @@
-"""The expiry of a new link: off, or a moment in the user's own time with its UTC value beside it.
+"""The expiry of a new link: off, or a moment in the user's own time, said with its offset as
+every view says it (domain.lifecycle.moment_text), its UTC value one hover away.
 
 The edit shows local wall-clock time; what is stored and sent is aware UTC. `tz` None means the
 system's zone (with its daylight saving rules, through the OS); tests pass a fixed zone.
@@ -12,7 +13,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.lifecycle import moment_text, utc_text
 from linkmanager.domain.link_draft import local_to_utc
 
 DEFAULT_DAYS = 7  # a new expiry starts a week ahead, at the end of that day
@@ -33,7 +34,7 @@ class ExpiryField(QWidget):
         self.utc_label = QLabel(self)
         self.utc_label.setTextFormat(Qt.TextFormat.PlainText)
         self.utc_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.utc_label.setAccessibleName("Expiry in UTC")
+        self.utc_label.setAccessibleName(self.tr("Expiry with its time zone"))
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.enabled_box)
@@ -96,11 +97,16 @@ class ExpiryField(QWidget):
         on = self.enabled_box.isChecked()
         self.edit.setEnabled(on)  # a disabled form still disables it: Qt passes that down
         moment = self.value()
+        utc = ""
         if moment is None:
             self.utc_label.setText("Never expires: it stays active until disabled or used up.")
         elif problem := self.problem():
             self.utc_label.setText(problem)
         else:
-            local = moment.astimezone(self._tz) if self._tz else moment.astimezone()
-            self.utc_label.setText(f"Your time ({local.tzname() or 'local'}); in UTC: {moment_text(moment)}")
+            self.utc_label.setText(
+                self.tr("Expires {when}, your time").format(when=moment_text(moment, self._tz))
+            )
+            utc = self.tr("In UTC: {when}").format(when=utc_text(moment))
+        self.utc_label.setToolTip(utc)
+        self.utc_label.setAccessibleDescription(utc)
         self.changed.emit()

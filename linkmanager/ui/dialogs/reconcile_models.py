@@ -9,7 +9,7 @@ million (a statement's unmatched lines): texts are made when a cell is painted, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
@@ -18,17 +18,22 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from linkmanager.domain.money import Money, format_money, is_iso_currency
 from linkmanager.services.matching import Confirmed, MatchResult, PaymentCandidate, Proposal
 from linkmanager.services.reconcile_export import proposal_key
 from linkmanager.services.statement import StatementLine
 from linkmanager.ui.dialogs.sync_problems_model import visible_controls
+from linkmanager.ui.models.status_style import payment_status_text, usage_status_text
 from linkmanager.ui.widgets.copy_field import plain_tooltip
 
 R = TypeVar("R")
@@ -38,8 +43,18 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_ICON = int(Qt.ItemDataRole.DecorationRole)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BREAKS = str.maketrans({"\r": " ", "\n": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+# Column widths by sample text; the description takes what is left.
+_WIDTHS = {
+    "Confirm": "Confirm", "Line": "10,000", "Date": "2026-12-31", "Amount": "AED 1,500,000.00",
+    "Payment ID": "3fa85f64-5717-4562-b", "Usage ID": "3fa85f64-57", "Link": "INV-2026-0001",
+    "Found by": "payment ID in the description", "Seen": "by 2026-12-31 23:59",
+    "Lean now": "⚠ Rejected by bank: check",
+}  # fmt: skip
+Kept = tuple[set[Hashable], Hashable | None, int, int]  # selected keys, current key and column, scroll
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -82,7 +97,9 @@ class Column(Generic[R]):
 
 
 class ResultTableModel(QAbstractTableModel, Generic[R]):
-    """Rows of one kind under `columns`; with `checkable`, column 0 is a check box (checked by default)."""
+    """Rows of one kind under `columns`; with `checkable`, column 0 is a check box (checked by default).
+    `key`: a row's identity across refreshes (selection is kept by it). `attention`: a row's warning,
+    shown as `attention_icon` in column 0 and in each cell's tooltip and accessible description."""
 
     def __init__(
         self,
@@ -90,12 +107,17 @@ class ResultTableModel(QAbstractTableModel, Generic[R]):
         payment: Callable[[R], tuple[str, str] | None] = lambda _: None,
         *,
         checkable: bool = False,
+        key: Callable[[R], Hashable] = lambda r: r,
+        attention: Callable[[R], str | None] = lambda _: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._payment = payment
         self._checkable = checkable
+        self.key = key
+        self._attention = attention
+        self.attention_icon = QIcon()
         self._rows: list[R] = []
         self._unchecked: set[int] = set()  # row numbers
 
@@ -110,6 +132,10 @@ class ResultTableModel(QAbstractTableModel, Generic[R]):
 
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows_keyed(self, keys: Collection[Hashable]) -> list[int]:
+        """The row numbers of the rows with these keys (none asked: no pass over a million rows)."""
+        return [i for i, r in enumerate(self._rows) if self.key(r) in keys] if keys else []
 
     def is_checked(self, row: int) -> bool:
         return row not in self._unchecked
@@ -168,7 +194,12 @@ class ResultTableModel(QAbstractTableModel, Generic[R]):
             return column.text(row)
         if role == _TOOLTIP:
             tip = column.tooltip(row) if column.tooltip is not None else column.text(row)
-            return plain_tooltip(visible_controls(tip))
+            warning = self._attention(row)
+            return plain_tooltip(visible_controls(f"{warning}\n\n{tip}" if warning else tip))
+        if role == _ICON and index.column() == 0 and self._attention(row):
+            return self.attention_icon
+        if role == _SPOKEN:
+            return self._attention(row)
         if role == _ALIGN and column.right:
             return _RIGHT
         if role == _CHECK and self._checkable and index.column() == 0:
@@ -214,13 +245,34 @@ def proposals_model(parent: QObject | None = None) -> ResultTableModel[Proposal]
         Column(tr("Found by"), lambda p: by_words(p.by)),
     ]  # fmt: skip
     return ResultTableModel(
-        columns, lambda p: (p.candidate.link_id, p.candidate.usage_id), checkable=True, parent=parent
+        columns, lambda p: (p.candidate.link_id, p.candidate.usage_id), checkable=True, key=proposal_key, parent=parent
+    )  # fmt: skip
+
+
+def lean_words(c: Confirmed) -> str:
+    """What Lean reports of a confirmed match's payment now, in words ("Rejected by bank")."""
+    if c.payment_status:
+        return payment_status_text(c.payment_status)
+    return usage_status_text(c.usage_status) if c.usage_status else tr("not collected")
+
+
+def check_sentence(c: Confirmed, zone: tzinfo) -> str | None:
+    """Why a confirmed match needs checking (its payment is no longer collected); None when it does not."""
+    if c.collected:
+        return None
+    day = f"{c.confirmed_at.astimezone(zone):%Y-%m-%d}" if c.confirmed_at is not None else "—"
+    sentence = tr(
+        "Confirmed on {date}, but Lean now reports this payment as {status}: check the bank statement."
     )
+    return sentence.format(date=day, status=lean_words(c))
 
 
-def confirmed_model(references: Callable[[], dict[str, str]], parent: QObject | None = None) -> ResultTableModel[Confirmed]:  # fmt: skip
+def confirmed_model(references: Callable[[], dict[str, str]], zone: Callable[[], tzinfo], parent: QObject | None = None) -> ResultTableModel[Confirmed]:  # fmt: skip
     def link(c: Confirmed) -> str:
         return cell_text(references().get(c.link_id or "") or c.link_id)
+
+    def now(c: Confirmed) -> str:
+        return tr("Collected") if c.collected else tr("⚠ {status}: check").format(status=lean_words(c))
 
     columns: list[Column[Confirmed]] = [
         *_line_columns(lambda c: c.line),
@@ -228,12 +280,16 @@ def confirmed_model(references: Callable[[], dict[str, str]], parent: QObject | 
         Column(tr("Usage ID"), lambda c: c.usage_id),
         Column(tr("Link"), link, tooltip=lambda c: _link_tip(c.link_id)),
         Column(tr("Found by"), lambda c: by_words(c.by)),
+        Column(tr("Lean now"), now),
     ]
-    return ResultTableModel(columns, lambda c: (c.link_id, c.usage_id) if c.link_id else None, parent=parent)
+    return ResultTableModel(
+        columns, lambda c: (c.link_id, c.usage_id) if c.link_id else None, key=lambda c: c.usage_key,
+        attention=lambda c: check_sentence(c, zone()), parent=parent,
+    )  # fmt: skip
 
 
 def lines_model(parent: QObject | None = None) -> ResultTableModel[StatementLine]:
-    return ResultTableModel(_line_columns(lambda x: x), parent=parent)
+    return ResultTableModel(_line_columns(lambda x: x), key=lambda x: x.line, parent=parent)
 
 
 def payments_model(zone: Callable[[], tzinfo], parent: QObject | None = None) -> ResultTableModel[PaymentCandidate]:  # fmt: skip
@@ -253,7 +309,7 @@ def payments_model(zone: Callable[[], tzinfo], parent: QObject | None = None) ->
         Column(tr("Link"), lambda c: cell_text(c.reference), tooltip=lambda c: _link_tip(c.link_id)),
         Column(tr("Usage ID"), lambda c: c.usage_id),
     ]
-    return ResultTableModel(columns, lambda c: (c.link_id, c.usage_id), parent=parent)
+    return ResultTableModel(columns, lambda c: (c.link_id, c.usage_id), key=lambda c: c.usage_key, parent=parent)  # fmt: skip
 
 
 def unchecked_rows(proposals: Sequence[Proposal], unchecked: Collection[tuple[int, int]]) -> list[int]:
@@ -274,3 +330,69 @@ def summary_text(result: MatchResult) -> str:
         count_text(len(result.unmatched_payments), tr("{n} payment without a line"), tr("{n} payments without a line")),
     ]  # fmt: skip
     return " · ".join(parts)
+
+
+def attention_text(result: MatchResult) -> str:
+    """ "1 confirmed match needs checking: …"; empty when every confirmed payment is still collected."""
+    n = len(result.confirmed_not_collected)
+    one = tr("⚠ {n} confirmed match needs checking: Lean no longer reports its payment as collected.")
+    many = tr("⚠ {n} confirmed matches need checking: Lean no longer reports their payments as collected.")
+    return count_text(n, one, many) if n else ""
+
+
+def caption_texts(result: MatchResult) -> tuple[str, str, str, str]:
+    """The four tables' captions, with their counts."""
+    check = len(result.confirmed_not_collected)
+    confirmed = tr("Confirmed matches ({n}, {check} to check)") if check else tr("Confirmed matches ({n})")
+    return (
+        tr("Proposals to check ({n})").format(n=f"{len(result.proposals):,}"),
+        confirmed.format(n=f"{len(result.confirmed):,}", check=f"{check:,}"),
+        tr("Statement lines without a payment ({n})").format(n=f"{len(result.unmatched_lines):,}"),
+        tr("Collected payments without a line ({n})").format(n=f"{len(result.unmatched_payments):,}"),
+    )
+
+
+def fit_columns(table: QTableView, model: ResultTableModel[Any]) -> None:
+    """Each column as wide as its sample text; the description, or else the last column, takes the rest."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    metrics = table.fontMetrics()
+    keys = {tr(key): key for key in _WIDTHS} | {tr("→ Payment ID"): "Payment ID"}
+    titles = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    for column, title in enumerate(titles):
+        if title == tr("Description"):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif title in keys:
+            sample = max(_WIDTHS[keys[title]], title, key=metrics.horizontalAdvance)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+    header.setStretchLastSection(tr("Description") not in titles)
+
+
+def kept_view(table: QTableView) -> Kept:
+    """What a refresh keeps of a table: its selection and current row (by key), and where it was scrolled."""
+    model: ResultTableModel[Any] = table.model()  # type: ignore[assignment]
+    rows = [model.row_at(index.row()) for index in table.selectionModel().selectedRows()]
+    current = table.currentIndex()
+    at = model.row_at(current.row()) if current.isValid() else None
+    keys = {model.key(row) for row in rows if row is not None}
+    return (
+        keys,
+        (None if at is None else model.key(at)),
+        max(current.column(), 0),
+        table.verticalScrollBar().value(),
+    )
+
+
+def restore_view(table: QTableView, kept: Kept) -> None:
+    keys, current, column, bar = kept
+    model: ResultTableModel[Any] = table.model()  # type: ignore[assignment]
+    flags = QItemSelectionModel.SelectionFlag
+    if current is not None and (rows := model.rows_keyed({current})):
+        table.selectionModel().setCurrentIndex(model.index(rows[0], column), flags.NoUpdate)
+    chosen = QItemSelection()
+    for row in model.rows_keyed(keys):
+        chosen.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+    if not chosen.isEmpty():
+        table.selectionModel().select(chosen, flags.ClearAndSelect)
+    table.verticalScrollBar().setValue(bar)

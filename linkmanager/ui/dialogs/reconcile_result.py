@@ -3,8 +3,9 @@ and what is left on either side (statement lines without a payment beside paymen
 
 Modeless: the user checks the proposals against the bank's paper while the window stays usable. The
 dialog only shows and asks; the controller stores (Confirm checked, Undo match) and exports on its
-runner and hands back the reconciliation as the cache holds it. A rejected proposal is dropped for
-this session only (nothing is stored): its line and its payment are listed as unmatched.
+runner and hands back the reconciliation as the cache holds it (after a sync too). A rejected proposal
+is dropped for this session only (nothing is stored): its line and its payment are listed as unmatched.
+A confirmed match whose payment Lean no longer reports as collected is marked and counted at the top.
 """
 
 from __future__ import annotations
@@ -19,43 +20,38 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from linkmanager.domain.outcome import Outcome
 from linkmanager.services.matching import Confirmed, MatchResult
 from linkmanager.services.reconcile_export import Reconciliation, proposal_key, without_rejected
 from linkmanager.ui.dialogs.reconcile_models import (
     PAYMENT_ROLE,
     ResultTableModel,
+    attention_text,
+    caption_texts,
     confirmed_model,
     count_text,
+    fit_columns,
+    kept_view,
     lines_model,
     payments_model,
     proposals_model,
+    restore_view,
     summary_text,
-    tr,
     unchecked_rows,
 )
+from linkmanager.ui.models.status_style import outcome_colour
 from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 from linkmanager.ui.widgets.copy_field import muted, plain_label
-
-# Column widths by sample text; the description takes what is left.
-_WIDTHS = {
-    "Confirm": "Confirm", "Line": "10,000", "Date": "2026-12-31", "Amount": "AED 1,500,000.00",
-    "Payment ID": "3fa85f64-5717-4562-b", "Usage ID": "3fa85f64-57", "Link": "INV-2026-0001",
-    "Found by": "payment ID in the description", "Seen": "by 2026-12-31 23:59",
-}  # fmt: skip
-
-
-def keys_shown(model: ResultTableModel[Any]) -> list[str]:
-    return [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
 
 
 class ReconcileResultDialog(QDialog):
@@ -88,9 +84,18 @@ class ReconcileResultDialog(QDialog):
         self.source_label = muted(plain_label(selectable=True))
         self.source_label.setAccessibleName(self.tr("Statement"))
         self.source_label.setWordWrap(True)
+        self.attention_label = plain_label(selectable=True)
+        self.attention_label.setAccessibleName(self.tr("Needs checking"))
+        self.attention_label.setWordWrap(True)
+        self.attention_label.setFont(font)
+        palette = self.attention_label.palette()  # a mid tone, read on light and dark backgrounds alike
+        palette.setColor(QPalette.ColorRole.WindowText, outcome_colour(Outcome.FAILED))
+        self.attention_label.setPalette(palette)
+        self.attention_label.hide()  # until a confirmed match needs checking
 
         self.proposals = proposals_model(self)
-        self.confirmed = confirmed_model(self._references, self)
+        self.confirmed = confirmed_model(self._references, self._zone, self)
+        self.confirmed.attention_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.lines = lines_model(self)
         self.payments = payments_model(self._zone, self)
         self.proposals_table = self._table(self.proposals, self.tr("Proposals to check"), multi=True)
@@ -152,6 +157,7 @@ class ReconcileResultDialog(QDialog):
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.attention_label)
         layout.addWidget(self.source_label)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
@@ -179,19 +185,7 @@ class ReconcileResultDialog(QDialog):
         table.setAlternatingRowColors(True)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        metrics = table.fontMetrics()
-        keys = {tr(key): key for key in _WIDTHS} | {tr("→ Payment ID"): "Payment ID"}
-        for column in range(model.columnCount()):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            if title == tr("Description"):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            elif title in keys:
-                sample = max(_WIDTHS[keys[title]], title, key=metrics.horizontalAdvance)
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-        header.setStretchLastSection(tr("Description") not in keys_shown(model))
+        fit_columns(table, model)
         table.doubleClicked.connect(self._on_double_click)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         table.installEventFilter(self)
@@ -239,11 +233,18 @@ class ReconcileResultDialog(QDialog):
             self._unchecked = {proposal_key(p) for p in self.proposals.unchecked_rows()}
         self._done = done
         result = self.shown_result()
+        tables = (self.proposals_table, self.confirmed_table, self.lines_table, self.payments_table)
+        kept = [None if fresh else kept_view(table) for table in tables]
         self.proposals.set_rows(result.proposals, unchecked_rows(result.proposals, self._unchecked))
-        self.confirmed.set_rows(result.confirmed)
+        self.confirmed.set_rows(sorted(result.confirmed, key=lambda c: c.collected))  # to check first
         self.lines.set_rows(result.unmatched_lines)
         self.payments.set_rows(result.unmatched_payments)
+        for table, held in zip(tables, kept, strict=True):
+            if held is not None:
+                restore_view(table, held)
         self.summary_label.setText(summary_text(result))
+        self.attention_label.setText(attention_text(result))
+        self.attention_label.setVisible(bool(result.confirmed_not_collected))
         statement = done.statement
         read = count_text(len(statement.lines), self.tr("{n} line read"), self.tr("{n} lines read"))
         debits = count_text(
@@ -255,18 +256,9 @@ class ReconcileResultDialog(QDialog):
             name=isolated(statement.name), read=read, debits=debits, columns=isolated(done.mapping.text())
         )
         self.source_label.setText(LEFT_TO_RIGHT + source)
-        self.proposals_caption.setText(
-            self.tr("Proposals to check ({n})").format(n=f"{len(result.proposals):,}")
-        )
-        self.confirmed_caption.setText(
-            self.tr("Confirmed matches ({n})").format(n=f"{len(result.confirmed):,}")
-        )
-        self.lines_caption.setText(
-            self.tr("Statement lines without a payment ({n})").format(n=f"{len(result.unmatched_lines):,}")
-        )
-        self.payments_caption.setText(
-            self.tr("Collected payments without a line ({n})").format(n=f"{len(result.unmatched_payments):,}")
-        )
+        captions = (self.proposals_caption, self.confirmed_caption, self.lines_caption, self.payments_caption)
+        for label, text in zip(captions, caption_texts(result), strict=True):
+            label.setText(text)
         self._update_buttons()
 
     def reconciliation(self) -> Reconciliation | None:

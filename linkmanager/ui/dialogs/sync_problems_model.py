@@ -24,10 +24,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from linkmanager.domain.lifecycle import moment_text, utc_text
 from linkmanager.services.workspace import SyncProblem
 from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 from linkmanager.ui.widgets.copy_field import plain_tooltip
-from linkmanager.ui.widgets.detail_problems import day_with_offset, utc_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> SyncProblem
@@ -137,7 +137,7 @@ class ProblemsTableModel(QAbstractTableModel):
 
     def since_text(self, problem: SyncProblem) -> str:
         moment = problem.since or problem.seen_at
-        return day_with_offset(moment, self._now(), self._zone()) if moment else "—"
+        return moment_text(moment, self._zone()) if moment else "—"
 
     def copy_text(self, problem: SyncProblem) -> str:
         """The problem as plain text for the clipboard (a support ticket, an email to Lean)."""

@@ -114,7 +114,7 @@ def _paint_row(
         _paint_text(painter, device, rect, text, font, row.lines, shrink=row.role in _NEVER_ELIDED)
 
 
-_NEVER_ELIDED = frozenset({"amount", "link_id", "caption", "caption_ar"})  # shrink rather than cut
+_NEVER_ELIDED = frozenset({"amount", "expires", "link_id", "caption", "caption_ar"})  # shrink, never cut
 
 
 def row_text(role: str, link: PaymentLink, layout: SheetLayout, tz: tzinfo | None) -> str:
@@ -135,8 +135,8 @@ def row_text(role: str, link: PaymentLink, layout: SheetLayout, tz: tzinfo | Non
     if role == "expires":
         if link.expires_at is None:
             return "No expiry date"
-        zone = tz or link.expires_at.astimezone().tzinfo  # the local zone as it will be then (DST)
-        return f"Expires {moment_text(link.expires_at, zone) if zone else moment_text(link.expires_at)}"
+        # The shop's local time with its offset (None: the zone as it will be then, DST and all).
+        return f"Expires {moment_text(link.expires_at, tz)}"
     if role == "link_id":
         return f"Link ID {plain_line(link.id)}"
     raise ValueError(f"no text for a row of role {role!r}")

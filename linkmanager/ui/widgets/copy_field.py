@@ -2,7 +2,8 @@
 
 Values are plain text always (a payer can type `<b>x</b>` or `=HYPERLINK(...)`), selectable with
 the mouse and keyboard, and the button says "Copied" for a moment so the click is seen to work.
-Times are shown local and short ("14:02", "in 3 days"); the exact UTC time goes in a tooltip.
+Times are shown as everywhere ("28 Nov 2026 23:59 +04:00", domain.lifecycle.moment_text), with how
+long ago or ahead ("in 3 days"); the exact UTC time goes in a tooltip.
 """
 
 from __future__ import annotations
@@ -36,18 +37,10 @@ def relative_text(moment: datetime, now: datetime) -> str:
     return f"in {words}" if seconds > 0 else f"{words} ago"
 
 
-def clock_text(moment: datetime, now: datetime, tz: tzinfo) -> str:
-    """14:02 today, "12 May 14:02" this year, "12 May 2025 14:02" before: local time, short."""
-    local, today = moment.astimezone(tz), now.astimezone(tz)
-    if local.date() == today.date():
-        return f"{local:%H:%M}"
-    day = moment_text(moment, tz).split(" ")
-    return " ".join(day[:2] if local.year == today.year else day[:3]) + f" {local:%H:%M}"
-
-
-def when_text(moment: datetime, now: datetime, tz: tzinfo) -> str:
-    """ "14:02 (3 min ago)": how the app says when Lean last confirmed something."""
-    return f"{clock_text(moment, now, tz)} ({relative_text(moment, now)})"
+def when_text(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
+    """ "05 Dec 2026 14:02 +04:00 (3 min ago)": how the app says when Lean last confirmed something
+    (`tz` None: the workstation's zone)."""
+    return f"{moment_text(moment, tz)} ({relative_text(moment, now)})"
 
 
 def plain_tooltip(text: str) -> str:

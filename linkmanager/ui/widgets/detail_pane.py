@@ -1,6 +1,7 @@
 """The selected link in full: what Lean holds, how fresh it is, its QR code, Disable/Enable, its usages.
 
-Everything the server sent is plain text. Times are local with UTC one hover away. The status is
+Everything the server sent is plain text. Times are local with their offset, written as in every
+view (domain.lifecycle.moment_text), with UTC one hover away. The status is
 the *effective* one (a cached ACTIVE link past its expiry shows as expired), so the Disable/Enable
 button never offers what Lean would refuse; the lead's controller confirms and runs the change.
 A link a sync could not update says so under its status (detail_problems); the usages section
@@ -10,7 +11,7 @@ is its own widget (detail_usages).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -46,7 +47,6 @@ from linkmanager.ui.models.status_style import dot_icon, link_status_color
 from linkmanager.ui.widgets.copy_field import (
     EMPTY,
     CopyField,
-    clock_text,
     muted,
     plain_label,
     plain_tooltip,
@@ -66,6 +66,7 @@ class DetailPane(QWidget):
     toggle_requested = Signal(str, object)  # (link_id, target LinkStatus)
     usage_activated = Signal(str)  # usage_id
     problems_outdated = Signal()  # a link shown was read cleanly after its problem: re-read the list
+    usages_shown = Signal(str)  # link_id: its usages are in the table (the search marks its matches)
 
     def __init__(
         self, now: Callable[[], datetime], parent: QWidget | None = None, *, tz: tzinfo | None = None
@@ -108,6 +109,7 @@ class DetailPane(QWidget):
         self.status_dot = QLabel()
         self.status_label = styled(plain_label())
         self.confirmed_label = muted(plain_label())
+        self.confirmed_label.setWordWrap(True)  # a full time and how long ago: wraps in a narrow pane
         self.warning_label = plain_label()
         self.warning_label.setWordWrap(True)
         self.problem_label = ProblemNotice()
@@ -225,6 +227,7 @@ class DetailPane(QWidget):
         if self._cached is None or link_id != self._cached.link.id:
             return
         self.usages.set_usages(link_id, usages)
+        self.usages_shown.emit(link_id)
         self._show_usage_count(len(usages))
         link = self._cached.link
         self.usages.show_collected(
@@ -249,8 +252,9 @@ class DetailPane(QWidget):
 
     # -- rendering ---------------------------------------------------------------------------------
 
-    def _zone(self) -> tzinfo:
-        return self._tz or datetime.now().astimezone().tzinfo or UTC
+    def _zone(self) -> tzinfo | None:
+        """The zone times are shown in; None: the workstation's, as it is at each moment (DST)."""
+        return self._tz
 
     def _refresh(self) -> None:
         cached = self._cached
@@ -286,7 +290,7 @@ class DetailPane(QWidget):
         field.set_value(value)
         self.form.setRowVisible(field, bool(value))
 
-    def _show_status(self, cached: CachedLink, now: datetime, zone: tzinfo) -> None:
+    def _show_status(self, cached: CachedLink, now: datetime, zone: tzinfo | None) -> None:
         link = cached.link
         status = effective_status(link, now)
         self.status_label.setText(status.label)
@@ -301,12 +305,12 @@ class DetailPane(QWidget):
         self.warning_label.setVisible(missing is not None)
         if missing is not None:
             self.warning_label.setText(
-                f"Lean's list of links has not included this link since {clock_text(missing, now, zone)}; "
+                f"Lean's list of links has not included this link since {moment_text(missing, zone)}; "
                 "what is shown is the last copy the app has."
             )
         self._show_problems(cached, now, zone)
 
-    def _show_problems(self, cached: CachedLink, now: datetime, zone: tzinfo) -> None:
+    def _show_problems(self, cached: CachedLink, now: datetime, zone: tzinfo | None) -> None:
         link_id = cached.link.id
         problems = self._problems.get(link_id, ())
         if self.problem_label.show_problems(cached, problems, now, zone):

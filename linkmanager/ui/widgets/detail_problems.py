@@ -2,24 +2,26 @@
 
 A sync that meets a bad answer for a link keeps what was cached and records a problem; until a
 later sync reads the link cleanly, the detail pane says so under the link's status:
-"Not updated since 14:02 (+04:00) (3 min ago): <Lean's sentence> What is shown is Lean's last
-answer, confirmed 13:40 (+04:00)." Times are local with their UTC offset; UTC is in the tooltip.
+"Not updated since 05 Dec 2026 14:02 +04:00 (3 min ago): <Lean's sentence> What is shown is Lean's
+last answer, confirmed 05 Dec 2026 13:40 +04:00." Times are local with their UTC offset, written as
+everywhere (domain.lifecycle.moment_text); UTC is in the tooltip.
 The engine's sentence can quote what Lean sent: it is plain text, isolated for bidi.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.lifecycle import utc_text as utc_text  # the sync problems dialog's too
 from linkmanager.services.workspace import CachedLink, SyncProblem
 from linkmanager.ui.models.status_style import AMBER
 from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
-from linkmanager.ui.widgets.copy_field import plain_tooltip, relative_text
+from linkmanager.ui.widgets.copy_field import plain_tooltip, when_text
 
 # The one kind that is about the link's own record (the listing); every other kind of a link is
 # about its usages, and a clean read of its usages ends it (storage.cache_sync.clear_link_problems).
@@ -28,34 +30,6 @@ LINK_RECORD_KIND = "link-malformed"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SyncProblems", text)
-
-
-def zone_offset(moment: datetime, tz: tzinfo) -> str:
-    """ "+04:00", "-05:30", "+00:00": the UTC offset of `tz` at `moment`."""
-    offset = moment.astimezone(tz).utcoffset() or timedelta(0)
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def clock_with_offset(moment: datetime, now: datetime, tz: tzinfo) -> str:
-    """ "14:02 (+04:00)" today, "2 Dec 14:02 (+04:00)" another day: short, with its zone."""
-    if moment.astimezone(tz).date() != now.astimezone(tz).date():
-        return day_with_offset(moment, now, tz)
-    return f"{moment.astimezone(tz):%H:%M} ({zone_offset(moment, tz)})"
-
-
-def day_with_offset(moment: datetime, now: datetime, tz: tzinfo) -> str:
-    """ "4 Dec 14:02 (+04:00)", the year added when it is not this year's: always with the day."""
-    local = moment.astimezone(tz)
-    month = moment_text(moment, tz).split(" ")[1]  # spelled in one place, whatever the locale
-    year = f" {local.year}" if local.year != now.astimezone(tz).year else ""
-    return f"{local.day} {month}{year} {local:%H:%M} ({zone_offset(moment, tz)})"
-
-
-def utc_text(moment: datetime) -> str:
-    """ "2025-12-04 10:02:00 UTC": the exact time, for tooltips and copied text."""
-    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
 
 
 def outdated(problem: SyncProblem, cached: CachedLink) -> bool:
@@ -67,7 +41,7 @@ def outdated(problem: SyncProblem, cached: CachedLink) -> bool:
     return confirmed is not None and confirmed > problem.seen_at
 
 
-def notice_text(cached: CachedLink, problems: Sequence[SyncProblem], now: datetime, tz: tzinfo) -> str:
+def notice_text(cached: CachedLink, problems: Sequence[SyncProblem], now: datetime, tz: tzinfo | None) -> str:
     """The sentence under the status for a link with problems ("" for none)."""
     if not problems:
         return ""
@@ -76,15 +50,14 @@ def notice_text(cached: CachedLink, problems: Sequence[SyncProblem], now: dateti
     detail = isolated(details) if details else _tr("Lean's answer could not be used.")
     if starts:
         since = min(starts)
-        when = f"{clock_with_offset(since, now, tz)} ({relative_text(since, now)})"
-        head = _tr("Not updated since {when}:").format(when=when)
+        head = _tr("Not updated since {when}:").format(when=when_text(since, now, tz))
     else:
         head = _tr("Not updated:")
     about_usages = any(p.what != LINK_RECORD_KIND for p in problems)
     confirmed = cached.usages_confirmed_at if about_usages else cached.confirmed_at
     if confirmed is not None:
         tail = _tr("What is shown is Lean's last answer, confirmed {when}.").format(
-            when=clock_with_offset(confirmed, now, tz)
+            when=moment_text(confirmed, tz)
         )
     else:
         tail = _tr("Its usages have not been read from Lean yet.")
@@ -125,7 +98,7 @@ class ProblemNotice(QLabel):
         self.hide()
 
     def show_problems(
-        self, cached: CachedLink, problems: Sequence[SyncProblem], now: datetime, tz: tzinfo
+        self, cached: CachedLink, problems: Sequence[SyncProblem], now: datetime, tz: tzinfo | None
     ) -> bool:
         """Show the link's open problems; True when some were outdated (the list needs a re-read)."""
         current = [p for p in problems if not outdated(p, cached)]

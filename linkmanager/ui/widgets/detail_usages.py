@@ -1,4 +1,5 @@
-"""The detail pane's usages section: "Usages (n)  as of 14:02 (3 min ago)" over the usages table.
+"""The detail pane's usages section: "Usages (n)  as of 05 Dec 2026 14:02 +04:00 (3 min ago)" over
+the usages table, sortable by any column.
 
 A click, Enter or Return on a row asks for that usage in the drawer (`usage_activated`); the pane
 decides which link's usages are shown, this section only shows them.
@@ -7,24 +8,29 @@ decides which link's usages are shown, this section only shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
-from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.lifecycle import utc_text
 from linkmanager.domain.models import Usage
 from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.outcome import CollectedSummary
+from linkmanager.ui.models.status_style import USAGE_STATUS_LABELS, payment_status_text, usage_status_text
 from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
 from linkmanager.ui.widgets.copy_field import muted, plain_label, plain_tooltip, when_text
+from linkmanager.ui.widgets.table_views import COMPACT_ID, UUID, column_widths, elide_ids, widest
+from linkmanager.ui.widgets.usage_drawer import short_id
+
+STATUS_COLUMNS = (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS)  # with their dots
 
 
 def show_time(label: QLabel, text: str, moment: datetime | None) -> None:
     """Local time in the text, UTC one hover away."""
     label.setText(text)
-    label.setToolTip(plain_tooltip(moment_text(moment, UTC)) if moment else "")
+    label.setToolTip(plain_tooltip(utc_text(moment)) if moment else "")
 
 
 def styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
@@ -86,7 +92,7 @@ class UsagesSection(QWidget):
 
     def _make_view(self) -> _UsagesView:
         view = _UsagesView()
-        view.setAccessibleName("Usages table")
+        view.setAccessibleName(self.tr("Usages table"))
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,15 +102,26 @@ class UsagesSection(QWidget):
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
-        header.setStretchLastSection(True)
+        # Lean's order first; a click sorts by a column, a third click goes back to Lean's order.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
         metrics = view.fontMetrics()
-        ids = metrics.horizontalAdvance("5f2b8c1e-7d…") + 16  # IDs are read by their start
-        header.resizeSection(UsageColumn.USAGE_ID, ids)
-        header.resizeSection(UsageColumn.PAYMENT_ID, ids)
-        header.resizeSection(UsageColumn.FIRST_VALUE, metrics.horizontalAdvance("m" * 14))
-        for column in (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS):
-            header.resizeSection(column, metrics.horizontalAdvance("Payment created") + 36)
-        header.moveSection(header.visualIndex(UsageColumn.FIRST_VALUE), 1)  # who paid, next to the ID
+        samples: dict[int, str] = {
+            UsageColumn.USAGE_ID: short_id(UUID),  # read by its start, as the drawer's title says it
+            UsageColumn.FIRST_VALUE: "payer@example.com",
+            UsageColumn.PAYMENT_ID: COMPACT_ID,  # matched against bank statements: start and end
+            UsageColumn.USAGE_STATUS: widest(metrics, map(usage_status_text, USAGE_STATUS_LABELS)),
+            UsageColumn.PAYMENT_STATUS: payment_status_text("ACCEPTED_BY_BANK"),
+        }
+        for column, width in column_widths(view, samples, STATUS_COLUMNS).items():
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        elide_ids(view, (UsageColumn.USAGE_ID,), Qt.TextElideMode.ElideRight)
+        elide_ids(view, (UsageColumn.PAYMENT_ID,))
+        # Who paid next to the usage, then the payment's ID: in sight in a narrow pane too.
+        header.moveSection(header.visualIndex(UsageColumn.FIRST_VALUE), 1)
+        header.moveSection(header.visualIndex(UsageColumn.PAYMENT_ID), 2)
         view.setMinimumHeight(4 * view.fontMetrics().height())
         view.clicked.connect(self._on_usage_clicked)
         return view
@@ -115,8 +132,15 @@ class UsagesSection(QWidget):
         """Another link (or none) resets the table; the same link again diffs by usage id."""
         self.model.set_usages(link_id, usages)
 
+    def show_matched(self, link_id: str, usage_ids: Sequence[str]) -> None:
+        """The usages the search found through (SearchController.usages_matched): in bold, the
+        first of them scrolled into view."""
+        row = self.model.set_matched(link_id, usage_ids)
+        if row is not None:
+            self.view.scrollTo(self.model.index(row, 0))
+
     def show_count(
-        self, count: int | None, confirmed_at: datetime | None, now: datetime, zone: tzinfo
+        self, count: int | None, confirmed_at: datetime | None, now: datetime, zone: tzinfo | None
     ) -> None:
         """ "Usages (n)" (None: the rows shown) and when Lean last confirmed them."""
         shown = self.model.rowCount() if count is None else count

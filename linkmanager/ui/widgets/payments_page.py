@@ -40,7 +40,7 @@ from linkmanager.ui.models.status_style import (
     usage_status_text,
 )
 from linkmanager.ui.widgets.outcome_legend import legend_dialog, outcome_label
-from linkmanager.ui.widgets.table_views import make_table
+from linkmanager.ui.widgets.table_views import elide_ids, make_table
 
 TAB_OUTCOMES: tuple[Outcome | None, ...] = (
     None,
@@ -136,7 +136,8 @@ class PaymentsPage(QWidget):
         self.chart_button.setAccessibleName(tr("Show the chart"))
 
         self.table: QTableView = make_table(model, tr("Payments table"), (), _HIDDEN)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # an ID keeps its start and its end
+        # An ID keeps its start and its end (a link's name, cut, keeps its start).
+        elide_ids(self.table, (PaymentColumn.PAYMENT_ID, PaymentColumn.CUSTOMER_ID))
         self.default_widths = self._default_widths()
         for column, width in self.default_widths.items():
             self.table.setColumnWidth(column, width)

@@ -8,7 +8,8 @@ sync that brings a newer copy of the open usage updates the drawer in place.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Callable
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.lifecycle import moment_text, utc_text
 from linkmanager.domain.models import Usage
 from linkmanager.services.workspace import UsageSeen
 from linkmanager.ui.models.status_style import (
@@ -188,12 +189,13 @@ class UsageDrawer(QFrame):
             self._slide_in()
         self.raise_()
 
-    def show_seen(self, usage_id: str, seen: UsageSeen | None, zone: tzinfo) -> None:
+    def show_seen(self, usage_id: str, seen: UsageSeen | None, zone: tzinfo | None) -> None:
         """When this workstation first saw the usage and each change of its statuses since (Lean
         sends no times); an answer for a usage no longer shown is dropped."""
         if not self._built or self._usage is None or self._usage.usage_id != usage_id:
             return
         self.seen_label.setText("" if seen is None else seen_words(seen, zone))
+        self.seen_label.setToolTip("" if seen is None else plain_tooltip(seen_words(seen, utc=True)))
 
     def close_drawer(self) -> None:
         """Close (no-op when closed); `closed` is emitted once the drawer is out of sight."""
@@ -318,14 +320,16 @@ class UsageDrawer(QFrame):
         return isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and not event.modifiers()
 
 
-def seen_words(seen: UsageSeen, zone: tzinfo) -> str:
-    """ "First seen 05 Dec 2026 09:17 +04" (or "Seen before …"), then one line per change."""
+def seen_words(seen: UsageSeen, zone: tzinfo | None = None, *, utc: bool = False) -> str:
+    """ "First seen 05 Dec 2026 09:17 +04:00" (or "Seen before …"), then one line per change;
+    in `zone` (None: the workstation's), or in UTC for the tooltip."""
     tr = QCoreApplication.translate
-    when = moment_text(seen.first_seen_at, zone) if seen.first_seen_at else "?"
+    said: Callable[[datetime], str] = utc_text if utc else (lambda moment: moment_text(moment, zone))
+    when = said(seen.first_seen_at) if seen.first_seen_at else "?"
     first = tr("UsageDrawer", "Seen before {when}" if seen.before else "First seen {when}").format(when=when)
     lines = [first]
     for at, _, payment_before, status, payment in seen.changes:
-        moment = moment_text(at, zone) if at else "?"
+        moment = said(at) if at else "?"
         bank = payment_status_text(payment) if payment else EMPTY
         was = payment_status_text(payment_before) if payment_before else EMPTY
         lines.append(
