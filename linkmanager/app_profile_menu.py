@@ -46,13 +46,18 @@ class ProfileMenu:
     def add_to(self, window: MainWindow, info: ProfileInfo) -> None:
         """Put the menu before Help (or last); the demo has nothing to edit."""
         bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        help_menu = next(
+            (a for a in bar.actions() if a.menu() is not None and a.menu().objectName() == "help-menu"), None
+        )
         menu = bar.addMenu("&Profile")
         if help_menu is not None:
             bar.insertAction(help_menu, menu.menuAction())  # moves it: a widget holds an action once
         menu.addAction("&Switch profile…", self.switch_profile)
         menu.addAction("&Add profile…", self.add_profile)
         edit = menu.addAction("&Edit this profile…", self.edit_current)
+        window.sync.edit_profile_requested.connect(
+            lambda _name: self.edit_current()
+        )  # "Edit profile…" in a message
         if info.environment == DEMO_ENVIRONMENT:
             edit.setEnabled(False)
             edit.setToolTip("The demo profile has nothing to edit")

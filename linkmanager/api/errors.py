@@ -78,7 +78,8 @@ class LeanHTTPError(LeanError):
     """Lean answered with an error status.
 
     `lean_status` and `lean_message` come from Lean's JSON error body when there is one;
-    otherwise `raw_body` keeps the text (trimmed) for the error dialog.
+    otherwise `raw_body` keeps the text (trimmed) for the error dialog. `request_id` is the id
+    Lean gave the request (a response header or body field), for its support; None when not given.
     """
 
     def __init__(
@@ -90,8 +91,10 @@ class LeanHTTPError(LeanError):
         raw_body: str = "",
         request: str = "",
         attempts: int = 1,
+        request_id: str | None = None,
     ) -> None:
         self.http_status = http_status
+        self.request_id = request_id
         self.lean_status = lean_status
         self.lean_message = lean_message
         self.raw_body = raw_body

@@ -1,4 +1,8 @@
-"""Known failures as one sentence for stderr and an exit code; anything else is a bug and raises."""
+"""Known failures as one sentence for stderr and an exit code; anything else is a bug and raises.
+
+The sentence is the message catalogue's (services.messages): what happened, naming the profile,
+what to do, and the command that does it, so the window and the command line say the same.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,22 @@ from linkmanager.cli.output import ago, local_time
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.domain.models import utc_now
 from linkmanager.services.actions import ActionRefused
+from linkmanager.services.messages import MessageContext, message_for
 from linkmanager.services.sync import SyncFailed
-from linkmanager.storage.cache import CacheCorruptError, CacheError, LinkCache
+from linkmanager.storage.cache import CacheError, LinkCache
 from linkmanager.storage.credentials import CredentialError
 from linkmanager.storage.paths import PathError
 from linkmanager.storage.profiles import ProfileError
+
+SAID_BY_THE_CATALOGUE = (
+    SyncFailed,
+    LeanError,
+    ActionRefused,
+    CacheError,
+    CredentialError,
+    ProfileError,
+    PathError,
+)
 
 
 def _cache_age(ctx: Context) -> str:
@@ -31,22 +46,24 @@ def _cache_age(ctx: Context) -> str:
     return f" The cache from {local_time(last)} ({ago(last, utc_now())}) still answers reads (`linkmanager links`)."
 
 
+def message_context(ctx: Context) -> MessageContext:
+    """The profile the command ran for, when it is known (an unknown one is the error itself)."""
+    try:
+        profile = ctx.profile
+    except (ProfileError, PathError, OSError):
+        return MessageContext(ctx.profile_name or "")
+    return MessageContext(profile.name, profile.environment)
+
+
 def explain(exc: BaseException, ctx: Context) -> tuple[str, int] | None:
     if isinstance(exc, CommandError):
         return str(exc), exc.code
-    if isinstance(exc, SyncFailed):
-        offline = isinstance(exc.cause, LeanTransportError)
-        return str(exc) + (_cache_age(ctx) if offline else ""), EXIT_OFFLINE if offline else EXIT_ERROR
-    if isinstance(exc, LeanTransportError):
-        return (
-            f"{exc} If a change was being sent, run `linkmanager sync` once Lean answers to see "
-            f"whether it arrived.{_cache_age(ctx)}",
-            EXIT_OFFLINE,
+    if not isinstance(exc, SAID_BY_THE_CATALOGUE):
+        return None
+    offline = isinstance(exc.cause if isinstance(exc, SyncFailed) else exc, LeanTransportError)
+    sentence = message_for(exc, message_context(ctx)).sentence()
+    if offline and not isinstance(exc, SyncFailed):
+        sentence += (
+            " If a change was being sent, run `linkmanager sync` once Lean answers to see whether it arrived."
         )
-    if isinstance(exc, ActionRefused):
-        return f"Refused: {exc}", EXIT_ERROR
-    if isinstance(exc, CacheCorruptError):
-        return str(exc), EXIT_ERROR
-    if isinstance(exc, LeanError | CacheError | CredentialError | ProfileError | PathError):
-        return str(exc), EXIT_ERROR
-    return None
+    return sentence + (_cache_age(ctx) if offline else ""), EXIT_OFFLINE if offline else EXIT_ERROR

@@ -334,6 +334,7 @@ class _Run:
 
     def _take_page(self, page: Page[PaymentLink]) -> None:
         links = self.listing.take(page)
+        self.report.links_total = self.listing.total if self.listing.believable else None
         changes = self.cache.store_listing(links, self.listed_at, complete=False)
         self.report.links_added.extend(c for c in changes if c.before is None)
         self.report.status_changes.extend(c for c in changes if c.before is not None)
@@ -358,6 +359,7 @@ class _Run:
         pending, self.pending = self.pending, []
         if not pending:
             return
+        stored = len(pending)
         try:
             changes = self.cache.store_usage_lists(pending)
         except CacheError:
@@ -370,9 +372,11 @@ class _Run:
                 except CacheError:
                     raise
                 except Exception as exc:
+                    stored -= 1
                     logger.debug("unexpected error storing the usages of %s", item.link_id, exc_info=True)
                     detail = f"An unexpected error stopped its sync ({type(exc).__name__}: {exc}); please report it."
                     self._record(SyncProblem(item.link_id, ProblemKind.INTERNAL, detail))
+        self.report.usage_lists_stored += stored
         self.report.new_usages.extend(c for c in changes if c.before is None)
         self.report.usage_changes.extend(c for c in changes if c.before is not None)
 

@@ -62,10 +62,24 @@ class SyncReport:
     seconds: float = 0.0
     completed: bool = False
     finished_at: datetime | None = None  # when it ran to its end (the cache's "last synced")
+    # What "Sync interrupted — 120 of 300 links updated" counts: the links Lean listed (None until
+    # the first page answered, or when its totals cannot be believed), and the links brought up
+    # to date: listed and stored, with their payments stored or needing no read.
+    links_total: int | None = None
+    usage_lists_stored: int = 0
 
     @property
     def complete(self) -> bool:
         return self.completed and not self.problems
+
+    @property
+    def links_updated(self) -> int:
+        return self.usage_skips + self.usage_lists_stored
+
+    @property
+    def interrupted(self) -> bool:
+        """It stopped part-way: the listing had begun, and it did not run to its end."""
+        return not self.completed and self.links_total is not None
 
     @property
     def problem_links(self) -> list[str]:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from linkmanager.domain.money import load_locale_data
+from linkmanager.ui.widgets.focus_ring import install_focus_rings
 
 if TYPE_CHECKING:  # the self-test's checks load what they use: no part of a window's start
     from PySide6.QtGui import QImage
@@ -150,6 +151,7 @@ def create_application(
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     app.setStyle("Fusion")
+    install_focus_rings(app)  # Fusion's own marks are faint, and absent on tables
     icon = app_icon(icon_file)
     if not icon.isNull():
         app.setWindowIcon(icon)

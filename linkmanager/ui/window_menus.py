@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from linkmanager.ui import window_help
 from linkmanager.ui.widgets.table_views import add_column_actions
+from linkmanager.ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from linkmanager.ui.main_window import MainWindow
@@ -48,7 +50,10 @@ def make_menus(window: MainWindow) -> None:
     toolbar.addAction(sync)
 
     edit_menu = window.menuBar().addMenu("&Edit")
-    find = QAction("&Find", window, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+    find = QAction("&Find", window)
+    # "/" as in many list views; typed in a text field it stays a "/" (the field takes it first).
+    find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")])
+    find.setToolTip(tr("Search (Ctrl+F or /)"))
     find.triggered.connect(window.search.focus)
     copy = QAction("&Copy cell", window, shortcut=QKeySequence(QKeySequence.StandardKey.Copy))
     copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -56,6 +61,7 @@ def make_menus(window: MainWindow) -> None:
     window.table.addAction(copy)
     edit_menu.addActions([find, copy])
     window.addAction(find)
+    make_link_menu(window)
 
     window.view_actions = []
     for index, (words, key) in enumerate(((tr("&Links"), "Ctrl+1"), (tr("&Payments"), "Ctrl+2"))):
@@ -66,6 +72,51 @@ def make_menus(window: MainWindow) -> None:
     window.view_actions[0].setChecked(True)
     window.view_menu = window.menuBar().addMenu("&View")
     window.view_menu.aboutToShow.connect(lambda: fill_view_menu(window))
+    fill_view_menu(window)  # filled now too: the shortcut sheet reads the menus as they stand
+    make_help_menu(window)
+    WindowKeys(window)
+
+
+# The selected link's keys: not taken by Qt's text fields or by the window's other actions.
+LINK_KEYS = {"toggle": "Ctrl+D", "copy_url": "Ctrl+Shift+C", "copy_id": "Ctrl+Alt+C", "save_qr": "Ctrl+S"}
+
+
+def make_link_menu(window: MainWindow) -> None:
+    """Link: what can be done to the link shown in the details, each with its key; the window
+    turns these off while the Payments view hides the details (window_views.show_view)."""
+    actions = window.detail.link_actions
+    menu = window.menuBar().addMenu(tr("&Link"))
+    for name, key in LINK_KEYS.items():
+        action: QAction = getattr(actions, name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+    menu.addActions([actions.toggle, window.creating.duplicate_action])
+    menu.addSeparator()
+    menu.addActions([actions.copy_url, actions.copy_id])
+    menu.addSeparator()
+    menu.addActions(
+        [actions.save_qr, actions.copy_qr, window.printing.print_action, window.printing.pdf_action]
+    )
+
+
+def make_help_menu(window: MainWindow) -> None:
+    """Help: the shortcut sheet (F1, or ? outside a text field), the data folder, About."""
+    menu = window.menuBar().addMenu(tr("&Help"))
+    menu.setObjectName("help-menu")  # found by name, whatever the language (app_profile_menu)
+    sheet = QAction(tr("&Keyboard shortcuts"), window)
+    sheet.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
+    sheet.triggered.connect(lambda: window_help.show_shortcuts(window))
+    folder = QAction(tr("Open &data folder"), window)
+    folder.setToolTip(tr("Open the folder where LinkManager keeps its profiles, caches and settings"))
+    folder.triggered.connect(lambda: window_help.open_data_folder(window))
+    about = QAction(tr("&About LinkManager"), window)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: window_help.show_about(window))
+    menu.addActions([sheet, folder])
+    menu.addSeparator()
+    menu.addAction(about)
+    window.addAction(sheet)
 
 
 def fill_view_menu(window: MainWindow) -> None:
@@ -89,8 +140,13 @@ def fill_view_menu(window: MainWindow) -> None:
 
 
 def row_menu(window: MainWindow, position: QPoint) -> None:
-    """The links table's context menu."""
+    """The links table's context menu: the row's link (a right-click makes it current) and the
+    selection's print commands; the same actions, keys and states as the Link menu."""
+    actions = window.detail.link_actions
     menu = QMenu(window)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.addActions([actions.toggle, actions.copy_url, actions.copy_id])
+    menu.addSeparator()
     menu.addActions(
         [window.creating.duplicate_action, window.printing.print_action, window.printing.pdf_action]
     )

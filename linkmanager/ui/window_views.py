@@ -15,6 +15,8 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker
 
 from linkmanager.services.link_rows import amounts_by_currency
 from linkmanager.ui.widgets.status_bar import selection_text
+from linkmanager.ui.widgets.table_views import KeyTable
+from linkmanager.ui.window_keys import apply_tab_order
 from linkmanager.ui.window_state import restore_payments_state
 
 if TYPE_CHECKING:
@@ -36,7 +38,11 @@ def payments_view(window: MainWindow) -> PaymentsController:
         window.pages.setCurrentIndex(shown)
         restore_payments_state(window.payments.page, window._settings)
         window.payments.selection_summary.connect(window.selection_label.setText)
-        window.payments.page.table.doubleClicked.connect(window._open_payment)
+        table = window.payments.page.table
+        table.doubleClicked.connect(window._open_payment)
+        if isinstance(table, KeyTable):  # Enter on a payment opens it, as a double-click does
+            table.entered.connect(lambda: window._open_payment(table.currentIndex()))
+        apply_tab_order(window)  # its filters and table after the search box
     return window.payments
 
 
@@ -47,6 +53,7 @@ def show_view(window: MainWindow, index: int) -> None:
         window.views.setCurrentIndex(index)
     for i, action in enumerate(window.view_actions):
         action.setChecked(i == index)
+    window.detail.link_actions.group.setEnabled(index == 0)  # the Link menu acts on the details shown
     window.selection_label.clear()
     hints = (
         window.tr("Search links, references, payer values…  (Ctrl+F)"),

@@ -127,14 +127,23 @@ def test_duplicate_opens_the_form_filled_from_the_selected_link(
     dialog.reject()
 
 
-def test_the_row_menu_offers_duplicate_and_print(window: tuple[MainWindow, Simulator]) -> None:
+def test_the_row_menu_offers_the_link_actions_duplicate_and_print(
+    window: tuple[MainWindow, Simulator],
+) -> None:
     win, _ = window
     win.table.customContextMenuRequested.emit(win.table.viewport().rect().center())
     from PySide6.QtWidgets import QMenu
 
     menus = [m for m in win.findChildren(QMenu) if m.isVisible()]
     assert menus, "no context menu"
-    texts = [a.text() for a in menus[-1].actions()]
-    assert texts == ["Duplicate as new link…", "&Print QR…", "Save QR as P&DF…"]
+    texts = [a.text() for a in menus[-1].actions() if not a.isSeparator()]
+    assert texts == [
+        "&Disable link",
+        "Copy link &URL",
+        "Copy link &ID",
+        "Duplicate as new link…",
+        "&Print QR…",
+        "Save QR as P&DF…",
+    ]
     menus[-1].close()
     assert Qt.ContextMenuPolicy.CustomContextMenu == win.table.contextMenuPolicy()

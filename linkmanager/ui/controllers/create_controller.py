@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -27,9 +27,23 @@ if TYPE_CHECKING:  # the form, its drafts and the creator load on first use: not
     from linkmanager.services.create import LinkCreator
     from linkmanager.ui.dialogs.create_link import CreateLinkDialog
 
-CREATE_TIP = "Create a new payment link (Ctrl+N)"
-DUPLICATE_TIP = "A new link with this link's amount, reference, identifiers, limit and customer"
-NO_SELECTION_TIP = "Select a link to duplicate it as a new link"
+CREATE_TIP = str(QT_TRANSLATE_NOOP("CreateController", "Create a new payment link (Ctrl+N)"))
+DUPLICATE_TIP = str(
+    QT_TRANSLATE_NOOP(
+        "CreateController", "A new link with this link's amount, reference, identifiers, limit and customer"
+    )
+)
+NO_SELECTION_TIP = str(QT_TRANSLATE_NOOP("CreateController", "Select a link to duplicate it as a new link"))
+# The reason comes from the message catalogue, in the interface's language ("connection refused").
+OFFLINE_TIP = str(
+    QT_TRANSLATE_NOOP(
+        "CreateController", "Offline: Lean cannot be reached ({reason}). Creating needs a connection."
+    )
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CreateController", text)
 
 
 class CreateController(QObject):
@@ -56,11 +70,11 @@ class CreateController(QObject):
         self._offline_reason = ""
         self.dialog: CreateLinkDialog | None = None
 
-        self.create_action = QAction("Create payment link…", window)
+        self.create_action = QAction(self.tr("Create payment link…"), window)
         self.create_action.setShortcut(QKeySequence("Ctrl+N"))
         self.create_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.create_action.triggered.connect(self.open_create)
-        self.duplicate_action = QAction("Duplicate as new link…", window)
+        self.duplicate_action = QAction(self.tr("Duplicate as new link…"), window)
         self.duplicate_action.triggered.connect(self.open_duplicate)
         self.refresh()
 
@@ -86,15 +100,15 @@ class CreateController(QObject):
 
     def refresh(self) -> None:
         """Enable the actions for what is possible now, with the reason in the tooltip when not."""
-        offline = f"Offline: Lean cannot be reached ({self._offline_reason}). Creating needs a connection."
+        offline = tr(OFFLINE_TIP).format(reason=self._offline_reason or "?")
         self.create_action.setEnabled(self._online)
-        self.create_action.setToolTip(CREATE_TIP if self._online else offline)
+        self.create_action.setToolTip(tr(CREATE_TIP) if self._online else offline)
         has_link = self._current_link() is not None
         self.duplicate_action.setEnabled(self._online and has_link)
         if not self._online:
             self.duplicate_action.setToolTip(offline)
         else:
-            self.duplicate_action.setToolTip(DUPLICATE_TIP if has_link else NO_SELECTION_TIP)
+            self.duplicate_action.setToolTip(tr(DUPLICATE_TIP) if has_link else tr(NO_SELECTION_TIP))
 
     # -- opening the form --------------------------------------------------------------------------
 
@@ -117,10 +131,16 @@ class CreateController(QObject):
         notes = []
         if link.expires_at is not None and link.expires_at <= self._workspace.now():
             when = moment_text(link.expires_at, self._tz)  # None: the workstation's zone then
-            notes.append(f"Its expiry ({when}) has passed, so the new link has none: set one if needed.")
+            notes.append(
+                self.tr(
+                    "Its expiry ({when}) has passed, so the new link has none: set one if needed."
+                ).format(when=when)
+            )
         if link.max_usages is None:
             notes.append(
-                f"The original has no usage limit; a new link gets Lean's default of {DEFAULT_MAX_USAGES:,}."
+                self.tr("The original has no usage limit; a new link gets Lean's default of {limit}.").format(
+                    limit=f"{DEFAULT_MAX_USAGES:,}"
+                )
             )
         return " ".join(notes)
 
@@ -158,6 +178,8 @@ class CreateController(QObject):
         if not isinstance(result, CreateResult):
             return
         link = result.link
-        words = f"Payment link created: {isolated(link.display_name)} ({link.id})."
+        words = self.tr("Payment link created: {name} ({id}).").format(
+            name=isolated(link.display_name), id=link.id
+        )
         self.notice.emit(f"{words} {result.note}".strip())
         self.link_created.emit(link.id)

@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
 from linkmanager.domain.lifecycle import (
     check_status_change,
     effective_status,
-    enable_deadline_text,
     moment_text,
     qr_use,
-    toggle_target,
 )
 from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
@@ -53,6 +51,7 @@ from linkmanager.ui.widgets.copy_field import (
     relative_text,
     when_text,
 )
+from linkmanager.ui.widgets.detail_actions import DetailActions
 from linkmanager.ui.widgets.detail_problems import ProblemNotice
 from linkmanager.ui.widgets.detail_usages import UsagesSection, show_time, styled
 from linkmanager.ui.widgets.qr_panel import QrPanel
@@ -78,7 +77,6 @@ class DetailPane(QWidget):
         self._cached: CachedLink | None = None
         self._writable = True
         self._write_reason = ""
-        self._toggle_to: LinkStatus | None = None
         self._shown_identifiers: tuple[IdentifierConfig, ...] | None = None
         self._problems: Mapping[str, Sequence[SyncProblem]] = {}
         self._outdated_told: set[tuple[str, datetime | None]] = set()
@@ -105,7 +103,7 @@ class DetailPane(QWidget):
         self.title = styled(plain_label(selectable=True), scale=1.35)
         self.title.setWordWrap(True)
         self.toggle_button = QPushButton("Disable")
-        self.toggle_button.clicked.connect(self._on_toggle)
+        self.toggle_button.clicked.connect(self.request_toggle)
         self.status_dot = QLabel()
         self.status_label = styled(plain_label())
         self.confirmed_label = muted(plain_label())
@@ -176,7 +174,9 @@ class DetailPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it scrolls to the control focused
         scroll.setWidget(details)
+        self.scroll_area = scroll
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -187,6 +187,7 @@ class DetailPane(QWidget):
         self.usages_title, self.usages_asof = self.usages.title, self.usages.asof
         self.usages_loading, self.usages_view = self.usages.loading, self.usages.view
         self.usages_model = self.usages.model
+        self.link_actions = DetailActions(self, self.toggle_button)  # also the menus' and the keys'
         splitter.addWidget(self.usages)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -200,7 +201,9 @@ class DetailPane(QWidget):
         button = QToolButton()
         button.setDefaultAction(action)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         self._head.addWidget(button, 1, 4, Qt.AlignmentFlag.AlignTop)
+        self.link_actions.head_buttons.append(button)  # after Disable/Enable in the Tab order
         return button
 
     def show_link(self, cached: CachedLink | None) -> None:
@@ -209,6 +212,7 @@ class DetailPane(QWidget):
         self._cached = cached
         if cached is None:
             self._stack.setCurrentIndex(0)
+            self.link_actions.clear()
             self.usages.set_usages(None, [])
             self.usages_loading.hide()
             return
@@ -248,7 +252,7 @@ class DetailPane(QWidget):
         self._writable = writable
         self._write_reason = reason
         if self._cached is not None:
-            self._update_toggle(self._cached.link, self._now())
+            self.link_actions.show_link(self._cached.link, self._now(), self._zone(), writable, reason)
 
     # -- rendering ---------------------------------------------------------------------------------
 
@@ -283,7 +287,7 @@ class DetailPane(QWidget):
         refusal = check_status_change(link, LinkStatus.ACTIVE, now, zone).reason
         self.qr.show_qr(link, use, refusal)
         self._show_identifiers(link)
-        self._update_toggle(link, now)
+        self.link_actions.show_link(link, now, zone, self._writable, self._write_reason)
         self._show_usage_count(None)
 
     def _set_row(self, field: CopyField, value: str | None) -> None:
@@ -353,29 +357,11 @@ class DetailPane(QWidget):
 
     # -- Disable / Enable --------------------------------------------------------------------------
 
-    def _update_toggle(self, link: PaymentLink, now: datetime) -> None:
-        target = toggle_target(link, now)
-        shown = target or (LinkStatus.ACTIVE if link.status == LinkStatus.DISABLED else LinkStatus.DISABLED)
-        text = "Enable" if shown == LinkStatus.ACTIVE else "Disable"
-        button = self.toggle_button
-        button.setText(text)
-        button.setAccessibleName(f"{text} link")
-        if target is None:
-            tip = check_status_change(link, shown, now, self._zone()).reason
-        elif not self._writable:
-            tip = self._write_reason or "Changes cannot be sent to Lean right now."
-        elif target == LinkStatus.DISABLED:
-            tip = "Stop payments through this link (asks first). " + enable_deadline_text(link, self._zone())
-        else:
-            tip = "Let customers pay through this link again (asks first)."
-        self._toggle_to = target if self._writable else None
-        button.setEnabled(self._toggle_to is not None)
-        button.setToolTip(plain_tooltip(tip))
-        button.setAccessibleDescription(tip)
-
-    def _on_toggle(self) -> None:
-        if self._cached is not None and self._toggle_to is not None:
-            self.toggle_requested.emit(self._cached.link.id, self._toggle_to)
+    def request_toggle(self) -> None:
+        """Disable/Enable (the button, its menu entry and shortcut): the window confirms and runs it."""
+        target = self.link_actions.toggle_to
+        if self._cached is not None and target is not None:
+            self.toggle_requested.emit(self._cached.link.id, target)
 
 
 def _heading(text: str) -> QLabel:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from linkmanager.domain.lifecycle import utc_text
 from linkmanager.domain.models import Usage
@@ -21,7 +21,14 @@ from linkmanager.domain.outcome import CollectedSummary
 from linkmanager.ui.models.status_style import USAGE_STATUS_LABELS, payment_status_text, usage_status_text
 from linkmanager.ui.models.usages_model import UsageColumn, UsagesTableModel
 from linkmanager.ui.widgets.copy_field import muted, plain_label, plain_tooltip, when_text
-from linkmanager.ui.widgets.table_views import COMPACT_ID, UUID, column_widths, elide_ids, widest
+from linkmanager.ui.widgets.table_views import (
+    COMPACT_ID,
+    UUID,
+    KeyTable,
+    column_widths,
+    elide_ids,
+    widest,
+)
 from linkmanager.ui.widgets.usage_drawer import short_id
 
 STATUS_COLUMNS = (UsageColumn.USAGE_STATUS, UsageColumn.PAYMENT_STATUS)  # with their dots
@@ -40,21 +47,6 @@ def styled(label: QLabel, *, scale: float = 1.0) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
     return label
-
-
-class _UsagesView(QTableView):
-    """The usages table; Enter or Return on a row opens it, as a click does (`entered`).
-
-    A key handler rather than an event filter: a filter is called for every event the table
-    gets (each paint among them), this only for keys."""
-
-    entered = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.entered.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class UsagesSection(QWidget):
@@ -90,8 +82,8 @@ class UsagesSection(QWidget):
         layout.addWidget(self.flag)
         layout.addWidget(self.view, 1)
 
-    def _make_view(self) -> _UsagesView:
-        view = _UsagesView()
+    def _make_view(self) -> KeyTable:
+        view = KeyTable()  # Enter or Return on a row opens it, as a click does
         view.setAccessibleName(self.tr("Usages table"))
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,6 +116,8 @@ class UsagesSection(QWidget):
         header.moveSection(header.visualIndex(UsageColumn.PAYMENT_ID), 2)
         view.setMinimumHeight(4 * view.fontMetrics().height())
         view.clicked.connect(self._on_usage_clicked)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._row_menu)
         return view
 
     # -- public ------------------------------------------------------------------------------------
@@ -176,6 +170,25 @@ class UsagesSection(QWidget):
         self.flag.setVisible(bool(warnings))
 
     # -- activation --------------------------------------------------------------------------------
+
+    def _row_menu(self, position: QPoint) -> None:
+        """The current usage's menu (a right-click makes its row current; so does the keyboard):
+        open it in the drawer, as Enter does, or copy its usage or payment ID."""
+        index = self.view.currentIndex()
+        usage = self.model.usage_at(index.row()) if index.isValid() else None
+        if usage is None:
+            return
+        menu = QMenu(self.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        usage_id, payment_id = usage.usage_id, usage.payment_id or ""
+        menu.addAction(self.tr("Open usage details"), lambda: self.usage_activated.emit(usage_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("Copy usage ID"), lambda: QGuiApplication.clipboard().setText(usage_id))
+        copy_payment = menu.addAction(
+            self.tr("Copy payment ID"), lambda: QGuiApplication.clipboard().setText(payment_id)
+        )
+        copy_payment.setEnabled(bool(payment_id))
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _on_usage_entered(self) -> None:
         self._on_usage_clicked(self.view.currentIndex())

@@ -61,6 +61,7 @@ class QrPanel(QWidget):
         self._mark: str | None = None
         self._rendered: tuple[str, str | None, int, float] | None = None
         self._last_dir: str | None = None
+        self._action_buttons: list[QToolButton] = []
 
         self.image_label = QLabel()
         self.image_label.setAccessibleName("QR code")
@@ -100,8 +101,18 @@ class QrPanel(QWidget):
         button = QToolButton()
         button.setDefaultAction(action)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         self._buttons.insertWidget(self._buttons.indexOf(self.copy_button) + 1, button)
+        self._action_buttons.append(button)
         return button
+
+    def has_code(self) -> bool:
+        """True when a code is shown: Save and Copy have something to give."""
+        return self._link is not None
+
+    def focus_order(self) -> list[QWidget]:
+        """Save, Copy, then the window's buttons (Print QR…), as they stand: the Tab order."""
+        return [self.save_button, self.copy_button, *self._action_buttons]
 
     def show_qr(self, link: PaymentLink | None, use: QrUse, refusal: str = "") -> None:
         """Offer the code as `use` allows; `refusal` says why not (shown when there is no code)."""

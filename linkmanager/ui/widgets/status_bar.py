@@ -1,7 +1,10 @@
 """The status bar: which profile and environment, online or not, how fresh the cache is, sync.
 
 Every part is a permanent widget, so a transient showMessage() never hides the PRODUCTION
-badge. States are words first ("PRODUCTION", "Offline"); colour only repeats them.
+badge. States are words first ("PRODUCTION", "Offline"); colour only repeats them. What went
+wrong is said in the bar itself, from the message catalogue ("Offline — Lean could not be
+reached (connection refused). Next try at 14:05."); a line too long for the bar is elided and
+opens whole, with its advice, its button and Details (ui.dialogs.message_box).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from decimal import Decimal
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from linkmanager.domain import utc_now
 from linkmanager.domain.money import Money, format_money
+from linkmanager.services.messages import NETWORK_KINDS, Action, MessageKind, UserMessage
 from linkmanager.services.workspace import SyncProgress
-from linkmanager.ui.models.status_style import AMBER, GREEN
+from linkmanager.ui.models.status_style import AMBER, GREEN, RED
+from linkmanager.ui.widgets.message_line import MessageLine
 
 REFRESH_MS = 30_000
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -42,6 +47,8 @@ BADGES: dict[str, tuple[str, str, str, str]] = {
 }
 ONLINE_COLOR = GREEN  # the status colours' mid tones: visible on light and dark windows
 OFFLINE_COLOR = AMBER
+REFUSED_COLOR = RED  # Lean answers, but not to these credentials: no try will help by itself
+REFUSALS = frozenset({MessageKind.CREDENTIALS_REFUSED, MessageKind.FORBIDDEN, MessageKind.SECRET_MISSING})
 
 
 def selection_text(count: int, sums: Mapping[str, Decimal]) -> str:
@@ -88,6 +95,13 @@ def last_synced_text(moment: datetime | None, now: datetime, tz: tzinfo | None =
     return f"Last synced {when} ({ago_text(moment, now)})"
 
 
+def _has_button(message: UserMessage) -> bool:
+    """Its button beside it; plain offline needs none: the bar tries again by itself, and Sync now."""
+    return message.action is not Action.NONE and not (
+        message.action is Action.RETRY and message.kind in NETWORK_KINDS
+    )
+
+
 class StatusBar(QStatusBar):
     """Profile badge, online indicator, last sync, what it could not update, sync progress with
     Cancel, and Sync now."""
@@ -95,6 +109,7 @@ class StatusBar(QStatusBar):
     sync_requested = Signal()
     cancel_requested = Signal()
     problems_requested = Signal()  # the sync problems control was clicked (or pressed)
+    message_action = Signal(object)  # UserMessage: its button was pressed, in the bar or its dialog
 
     def __init__(
         self,
@@ -108,6 +123,9 @@ class StatusBar(QStatusBar):
         self._tz = tz  # None: the system's local zone
         self._last_synced: datetime | None = None
         self._environment = ""
+        self._message: UserMessage | None = None  # the connection's message (None: online)
+        self._offline = False
+        self.message_dialog: QDialog | None = None  # the open message dialog, if any
         self.setSizeGripEnabled(False)
 
         self.badge = QLabel(self)
@@ -118,10 +136,14 @@ class StatusBar(QStatusBar):
         self.profile_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.online_dot = QLabel("●", self)
-        self.online_dot.setAccessibleName("Connection indicator")
-        self.online_label = QLabel(self)
-        self.online_label.setAccessibleName("Connection")
-        self.online_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.online_dot.setAccessibleName(self.tr("Connection indicator"))
+        # The connection's state and, when something is wrong, what: elided, it opens whole.
+        self.online_label = MessageLine(self)
+        self.online_label.setAccessibleName(self.tr("Connection"))
+        self.online_label.clicked.connect(self.open_message)
+        self.action_button = QPushButton(self)
+        self.action_button.clicked.connect(self._on_action)
+        self.action_button.hide()
 
         self.last_synced_label = QLabel(self)
         self.last_synced_label.setAccessibleName("Last synced")
@@ -162,6 +184,7 @@ class StatusBar(QStatusBar):
             self.profile_label,
             self.online_dot,
             self.online_label,
+            self.action_button,
             self.last_synced_label,
             self.problems_button,
             self.progress_bar,
@@ -209,22 +232,89 @@ class StatusBar(QStatusBar):
     # -- connection ---------------------------------------------------------------------------
 
     def set_online(self, online: bool, detail: str = "") -> None:
-        """Online or offline, in words; `detail` (e.g. Lean's error) is the tooltip, as plain text."""
-        color = ONLINE_COLOR if online else OFFLINE_COLOR
-        self.online_dot.setStyleSheet(f"QLabel {{ color: {color}; }}")
-        self.online_label.setText("Online" if online else "Offline")
-        default = (
-            "Lean answered the last request."
-            if online
-            else "Lean cannot be reached: showing the offline cache; changes are disabled until it is back."
+        """Online, or offline with `detail` (why) in the bar itself; see show_message for more."""
+        if online:
+            self.show_message(None)
+            return
+        text = self.tr("Offline — {reason}").format(reason=detail) if detail else self.tr("Offline")
+        self._show(None, text, detail or self.tr("Lean cannot be reached: showing the offline cache."), True)
+
+    def show_message(self, message: UserMessage | None) -> None:
+        """The connection's state from the catalogue: None is online; a message says what is
+        wrong in the bar (its status line), with its headline and advice as the tooltip."""
+        if message is None:
+            self._show(None, self.tr("Online"), self.tr("Lean answered the last request."), False)
+            return
+        from linkmanager.ui.dialogs.message_box import translated
+
+        shown = translated(message)
+        whole = "\n".join(filter(None, (shown.headline, shown.advice, self.tr("Click for details."))))
+        self._show(shown, shown.status, whole, message.offline)
+
+    def _show(self, message: UserMessage | None, text: str, tip: str, offline: bool) -> None:
+        """Every part of the state set anew, so nothing of the previous one (a tooltip) stays."""
+        if self.message_dialog is not None and message != self._message:
+            self.message_dialog.close()  # it spoke of a state that is gone
+        self._message = message
+        self._offline = offline
+        refused = message is not None and message.kind in REFUSALS
+        color = (
+            ONLINE_COLOR if message is None and not offline else REFUSED_COLOR if refused else OFFLINE_COLOR
         )
-        tip = _plain_tip(detail or default)
-        self.online_label.setToolTip(tip)
-        self.online_dot.setToolTip(tip)
-        self.online_label.setAccessibleDescription(detail or default)
+        self.online_dot.setStyleSheet(f"QLabel {{ color: {color}; }}")
+        self.online_label.set_full_text(text)
+        self.online_label.setToolTip(_plain_tip(tip))
+        self.online_dot.setToolTip(_plain_tip(tip))
+        self.online_label.setAccessibleDescription(tip)
+        self.online_label.setCursor(
+            Qt.CursorShape.PointingHandCursor if message is not None else Qt.CursorShape.ArrowCursor
+        )
+        button = message is not None and _has_button(message)
+        if message is not None and button:
+            from linkmanager.ui.dialogs.message_box import action_text
+
+            self.action_button.setText(action_text(message))
+            self.action_button.setAccessibleName(action_text(message))
+        self.action_button.setVisible(button)
+
+    def message(self) -> UserMessage | None:
+        """The message the bar shows about the connection (translated), None when all is well."""
+        return self._message
+
+    def connection_text(self) -> str:
+        """The whole line, however much of it the bar can show."""
+        return self.online_label.full_text()
 
     def is_online(self) -> bool:
-        return self.online_label.text() == "Online"
+        return not self._offline
+
+    def open_message(self) -> None:
+        """The whole message with its advice, its button and Details (also for what was elided)."""
+        if self._message is not None:
+            self.open_message_box(self._message)
+        elif self.online_label.is_elided():
+            whole = self.connection_text()
+            self.open_message_box(UserMessage(MessageKind.UNREACHABLE, whole, "", Action.NONE, "", whole))
+
+    def open_message_box(self, message: UserMessage) -> None:
+        """A catalogue message in a dialog; its button is emitted as message_action."""
+        from linkmanager.ui.dialogs.message_box import MessageDialog, translated
+
+        if self.message_dialog is not None:
+            self.message_dialog.close()
+        dialog = MessageDialog(self.window(), translated(message))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.action_requested.connect(self.message_action)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.message_dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.message_dialog = None
+
+    def _on_action(self) -> None:
+        if self._message is not None:
+            self.message_action.emit(self._message)
 
     # -- last sync ----------------------------------------------------------------------------
 

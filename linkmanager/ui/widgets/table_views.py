@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -39,14 +47,47 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
+class KeyTable(QTableView):
+    """A table the keyboard can leave and use: Tab moves to the next control (not the next cell,
+    which trapped keyboard users in the table), Enter or Return on a row is `entered` (the
+    window opens what the row stands for, as a double-click does), and the Menu key or
+    Shift+F10 opens the row's menu.
+
+    A key handler rather than an event filter: a filter is called for every event the table gets
+    (each paint among them), this only for keys."""
+
+    entered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, current = event.key(), self.currentIndex()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+            self.entered.emit()
+            event.accept()
+            return
+        menu_key = key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
+        if menu_key and self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            # The row's menu by keyboard, beside the current row, on every platform alike.
+            rect = self.visualRect(current) if current.isValid() else self.viewport().rect()
+            self.customContextMenuRequested.emit(rect.center())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def make_table(
     model: QAbstractItemModel,
     name: str,
     widths: Iterable[tuple[int, int]],
     hidden: Iterable[int],
     row_menu: Callable[[QPoint], None] | None = None,
-) -> QTableView:
-    table = QTableView()
+) -> KeyTable:
+    table = KeyTable()
     table.setAccessibleName(name)
     table.setModel(model)
     table.setSortingEnabled(True)

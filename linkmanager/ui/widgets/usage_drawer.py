@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -61,6 +62,7 @@ class UsageDrawer(QFrame):
     """A usage's details (accessible name "Usage details"), sliding in over the host's right edge."""
 
     closed = Signal()
+    shown = Signal()  # a usage is shown (its payer fields may be new: the window's Tab order follows)
     # None: animate unless the platform is offscreen or the style turns animations off.
     # Tests set True (and wait for `animation.finished`) or False.
     animate: bool | None = None
@@ -70,6 +72,7 @@ class UsageDrawer(QFrame):
         self._host = host
         self._usage: Usage | None = None
         self._open = False
+        self._focus_return: QWidget | None = None
         self.setAccessibleName("Usage details")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
@@ -146,6 +149,7 @@ class UsageDrawer(QFrame):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its Copy buttons
         self.scroll_area.setWidget(body)
 
         layout = QVBoxLayout(self)
@@ -188,6 +192,7 @@ class UsageDrawer(QFrame):
         if not self._open:
             self._slide_in()
         self.raise_()
+        self.shown.emit()
 
     def show_seen(self, usage_id: str, seen: UsageSeen | None, zone: tzinfo | None) -> None:
         """When this workstation first saw the usage and each change of its statuses since (Lean
@@ -202,6 +207,9 @@ class UsageDrawer(QFrame):
         if not self._open:
             return
         self._open = False
+        focused, back = QApplication.focusWidget(), self._focus_return
+        if focused is not None and self.isAncestorOf(focused) and back is not None and back.isVisible():
+            back.setFocus(Qt.FocusReason.ShortcutFocusReason)  # where the keyboard came from
         self._slide(QPoint(self._host.width(), 0))
 
     def is_open(self) -> bool:
@@ -213,6 +221,29 @@ class UsageDrawer(QFrame):
 
     def current_usage(self) -> Usage | None:
         return self._usage if self._open else None
+
+    # -- keyboard ----------------------------------------------------------------------------------
+
+    def set_focus_return(self, widget: QWidget) -> None:
+        """Where focus goes when the drawer closes with focus inside it (the usages table)."""
+        self._focus_return = widget
+
+    def focus_order(self) -> list[QWidget]:
+        """Close, then each Copy button top to bottom: the drawer's part of the window's Tab order."""
+        if not self._built:
+            return []
+        fields = (
+            *self._identifier_fields,
+            self.usage_id_field,
+            self.payment_id_field,
+            self.customer_id_field,
+        )
+        return [self.close_button, *(field.copy_button for field in fields)]
+
+    def focus_first(self) -> None:
+        """Into the open drawer (Enter on a usage): its first control takes the keyboard."""
+        if self._open and self._built:
+            self.close_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- content -----------------------------------------------------------------------------------
 
