@@ -7,55 +7,27 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from linkmanager.api import ApiEndpoints, Credentials, LeanClient
-from linkmanager.services.workspace import ProfileInfo, Workspace
-from linkmanager.simulator import Simulator
-from linkmanager.storage.cache import LinkCache
 from linkmanager.ui import window_help
 from linkmanager.ui.dialogs.about import AboutDialog, licence_of
 from linkmanager.ui.dialogs.shortcuts import ShortcutSheet
 from linkmanager.ui.main_window import MainWindow
-from linkmanager.ui.tasks import TaskRunner
 
 WAIT_MS = 20_000
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    with Simulator(seed=7, links=30) as sim:
-        endpoints = ApiEndpoints(sim.api_url, sim.token_url)
-
-        def client() -> LeanClient:
-            return LeanClient(endpoints, Credentials(sim.client_id, sim.client_secret))
-
-        workspace = Workspace(
-            ProfileInfo("Test shop", "sandbox", endpoints.api_url),
-            LinkCache.open(tmp_path / "c.sqlite3"),
-            client,
-        )
-        runner = TaskRunner()
-        settings = QSettings(str(tmp_path / "home" / "ui-state.ini"), QSettings.Format.IniFormat)
-        shown = MainWindow(workspace, runner, settings)
-        qtbot.addWidget(shown)
-        shown.show()
-        shown.activateWindow()
-        with qtbot.waitSignal(shown.first_sync_finished, timeout=WAIT_MS):
-            shown.start()
-        yield shown
-        shown.close()
-        runner.wait_idle(10_000)
-        workspace.close()
+def window(synced_window: MainWindow) -> MainWindow:
+    return synced_window  # tests/ui/conftest.py
 
 
 def menu_actions(window: MainWindow) -> dict[str, QAction]:

@@ -7,53 +7,27 @@ link with the usage in the drawer; the selection's sums appear in the status bar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from linkmanager.api import ApiEndpoints, Credentials, LeanClient
 from linkmanager.domain.outcome import Outcome, outcome_of
 from linkmanager.services.payments import PaymentColumn
-from linkmanager.services.workspace import ProfileInfo, Workspace
-from linkmanager.simulator import Simulator
-from linkmanager.storage.cache import LinkCache
 from linkmanager.ui.main_window import MainWindow
 from linkmanager.ui.models.payments_model import LINK_ID_ROLE, USAGE_ID_ROLE, USAGE_KEY_ROLE
-from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.payments_page import TAB_OUTCOMES
 
 WAIT_MS = 20_000
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    with Simulator(seed=7, links=30) as sim:
-        endpoints = ApiEndpoints(sim.api_url, sim.token_url)
-
-        def client() -> LeanClient:
-            return LeanClient(endpoints, Credentials(sim.client_id, sim.client_secret))
-
-        workspace = Workspace(
-            ProfileInfo("Test shop", "sandbox", endpoints.api_url),
-            LinkCache.open(tmp_path / "c.sqlite3"),
-            client,
-        )
-        runner = TaskRunner()
-        shown = MainWindow(workspace, runner, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(shown)
-        shown.show()
-        with qtbot.waitSignal(shown.first_sync_finished, timeout=WAIT_MS):
-            shown.start()
-        yield shown
-        shown.close()
-        runner.wait_idle(10_000)
-        workspace.close()
+def window(synced_window: MainWindow) -> MainWindow:
+    return synced_window  # tests/ui/conftest.py
 
 
 def every_usage(window: MainWindow) -> list[tuple[str, str, Outcome]]:
