@@ -10,6 +10,7 @@ import copy
 import os
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -129,12 +130,11 @@ def memory_keyring() -> Iterator[Any]:
     keyring.set_keyring(previous)
 
 
-@pytest.fixture
-def london() -> Iterator[None]:
-    """The computer's time zone is Europe/London (GMT in winter, BST +01:00 in summer) for one
-    test: local times on either side of a clock change."""
+@contextmanager
+def workstation_zone(name: str) -> Iterator[None]:
+    """The computer's time zone is `name` (TZ) inside the block, as it was after."""
     before = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/London"
+    os.environ["TZ"] = name
     time.tzset()
     try:
         yield
@@ -144,3 +144,18 @@ def london() -> Iterator[None]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+@pytest.fixture
+def london() -> Iterator[None]:
+    """The computer's time zone is Europe/London (GMT in winter, BST +01:00 in summer) for one
+    test: local times on either side of a clock change."""
+    with workstation_zone("Europe/London"):
+        yield
+
+
+@pytest.fixture
+def dubai() -> Iterator[None]:
+    """The computer's time zone is Asia/Dubai (+04:00 all year) for one test."""
+    with workstation_zone("Asia/Dubai"):
+        yield

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,22 +10,6 @@ import pytest
 from linkmanager.domain.lifecycle import moment_text, offset_text, utc_text
 
 MOMENT = datetime(2026, 11, 28, 19, 59, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def dubai() -> Iterator[None]:
-    """The computer's zone is Asia/Dubai for one test (+04:00 all year)."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Dubai"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 @pytest.mark.parametrize(

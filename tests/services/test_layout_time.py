@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-
-import pytest
 
 from linkmanager.domain.lifecycle import moment_text, utc_text
 from linkmanager.domain.models import PaymentDetails, PaymentLink
@@ -21,21 +16,6 @@ from linkmanager.storage.cache_model import CachedLink
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 EXPIRES = datetime(2026, 11, 28, 19, 59, tzinfo=UTC)
 EXPIRES_COLUMN = COLUMN_NAMES.index("expires")
-
-
-@pytest.fixture
-def dubai() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Dubai"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def cached(expires: datetime | None = EXPIRES, status: LinkStatus = LinkStatus.ACTIVE) -> CachedLink:

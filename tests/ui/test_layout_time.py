@@ -3,9 +3,6 @@ their content with Name taking the rest of the width."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -48,22 +45,6 @@ NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 MOMENT = datetime(2026, 11, 28, 19, 59, tzinfo=UTC)
 IN_DUBAI = "28 Nov 2026 23:59 +04:00"
 UUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
-
-
-@pytest.fixture
-def dubai() -> Iterator[None]:
-    """The workstation's zone is Asia/Dubai for one test."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Dubai"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
 
 
 def plain(html: str) -> str:
