@@ -15,20 +15,19 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from enum import IntEnum
-from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from linkmanager.domain.lifecycle import status_at
 from linkmanager.domain.models import ensure_utc
-from linkmanager.domain.money import Money, MoneyError, currency_digits
+from linkmanager.domain.money import Money
 from linkmanager.domain.outcome import OUTCOMES, Outcome
 from linkmanager.domain.sorting import text_key
 from linkmanager.domain.status import LinkStatus
+from linkmanager.services.link_amounts import LinkAmounts
 from linkmanager.storage.payment_reads import LinkFacts, UsageNumbers
 
 Ints = npt.NDArray[np.int64]
@@ -180,11 +179,29 @@ class PaymentTable:
 
     def pick(self, flt: PaymentFilter, sort: PaymentSort, orders: OrderSource | None = None) -> Picked:
         """The rows `flt` lets through, in `sort`'s order (ties by usage key), with the counts."""
+        order = self.order(sort, orders)
+        if not (flt.currency is not None or flt.link_statuses or flt.since or flt.until or flt.found):
+            # A tab alone (the usual case): the outcomes read in the order's sequence, not
+            # gathered through it, and no mask of every row made to be all true.
+            counts = self._counts(flt, None)
+            if not flt.outcomes:
+                return Picked(order, counts, np.ones(len(self), dtype=np.bool_))
+            shown = _of_outcomes(self._outcomes_in(sort, order), flt.outcomes)
+            return Picked(np.compress(shown, order), counts, _of_outcomes(self.outcome, flt.outcomes))
         base = self.mask(flt, outcomes=False)
         counts = self._counts(flt, base)
-        mask = base & self._outcome_mask(flt.outcomes) if flt.outcomes else base
-        order = self.order(sort, orders)
-        return Picked(order[mask[order]], counts, mask)
+        mask = base & _of_outcomes(self.outcome, flt.outcomes) if flt.outcomes else base
+        return Picked(np.compress(mask[order], order), counts, mask)
+
+    def _outcomes_in(self, sort: PaymentSort, order: Places) -> npt.NDArray[np.int8]:
+        """Each row's outcome code in the order's sequence, made once per order kept."""
+        held: dict[tuple[PaymentColumn, bool], Any] = self.memo.setdefault("outcomes in order", {})
+        found = held.get((sort.column, sort.descending))
+        if found is None or found[0] is not order:
+            found = held[(sort.column, sort.descending)] = (order, self.outcome[order])
+            while len(held) > 4:
+                held.pop(next(iter(held)))
+        return cast(npt.NDArray[np.int8], found[1])
 
     def mask(self, flt: PaymentFilter, *, outcomes: bool = True) -> Mask:
         mask = np.ones(len(self), dtype=np.bool_)
@@ -201,10 +218,10 @@ class PaymentTable:
         if flt.found is not None:
             mask &= self._found_mask(flt.found.keys)
         if outcomes and flt.outcomes:
-            mask &= self._outcome_mask(flt.outcomes)
+            mask &= _of_outcomes(self.outcome, flt.outcomes)
         return mask
 
-    def _counts(self, flt: PaymentFilter, base: Mask) -> dict[Outcome, int]:
+    def _counts(self, flt: PaymentFilter, base: Mask | None) -> dict[Outcome, int]:
         """Rows per outcome under every filter but the outcomes: kept per such filter, so going
         from tab to tab counts nothing again (a bincount over a million rows is ~5 ms)."""
         key = (flt.currency, flt.link_statuses, flt.since, flt.until, flt.found)
@@ -212,19 +229,13 @@ class PaymentTable:
         counts = held.get(key)
         if counts is None:
             limited = flt.currency is not None or flt.link_statuses or flt.since or flt.until or flt.found
-            by_code = np.bincount(self.outcome[base] if limited else self.outcome, minlength=len(Outcome))
+            chosen = self.outcome if base is None or not limited else self.outcome[base]
+            by_code = np.bincount(chosen, minlength=len(Outcome))
             counts = {outcome: int(by_code[outcome]) for outcome in OUTCOMES}
             if len(held) >= 16:  # a few filters back and forth, not every one ever typed
                 held.pop(next(iter(held)))
             held[key] = counts
         return dict(counts)
-
-    def _outcome_mask(self, outcomes: frozenset[Outcome]) -> Mask:
-        """One lookup per row (a table of the few outcome codes), where np.isin sorts."""
-        wanted = np.zeros(len(Outcome), dtype=np.bool_)
-        wanted[[int(outcome) for outcome in outcomes]] = True
-        picked: Mask = wanted[self.outcome]
-        return picked
 
     def _found_mask(self, found: Ints) -> Mask:
         mask = np.zeros(len(self), dtype=np.bool_)
@@ -247,6 +258,7 @@ class PaymentTable:
                 # that rows without a value stay last either way.
                 keys = np.arange(len(self))
                 made = np.lexsort((-keys, -rank, missing) if sort.descending else (keys, rank, missing))
+                made.flags.writeable = False  # shared: a tab alone shows it as it is
                 if len(self._orders) > 3:  # a few orders kept: 8 MB each at a million rows
                     self._orders.pop(next(iter(self._orders)))
                 self._orders[(sort.column, sort.descending)] = made
@@ -300,13 +312,13 @@ class PaymentTable:
         return rank, missing
 
 
-@lru_cache(maxsize=256)
-def _known_currency(currency: str) -> bool:
-    try:
-        Money(Decimal(1), currency)
-    except MoneyError:
-        return False
-    return True
+def _of_outcomes(codes: npt.NDArray[np.int8], outcomes: frozenset[Outcome]) -> Mask:
+    """Which of `codes` are among `outcomes`: a compare per outcome wanted (a tab is one or
+    two), ten times quicker than a lookup table indexed by a million int8 codes."""
+    mask = np.zeros(len(codes), dtype=np.bool_)
+    for outcome in outcomes:
+        mask |= codes == int(outcome)
+    return mask
 
 
 def _needed(orders: OrderSource | None, column: PaymentColumn) -> OrderSource:
@@ -325,59 +337,3 @@ def _effective(fact: LinkFacts, now: datetime) -> LinkStatus:
     expiry = now - timedelta(seconds=1) if fact.expired else None
     limit = 1 if fact.limit_reached else None
     return status_at(LinkStatus(fact.status), int(fact.limit_reached), limit, expiry, now)
-
-
-@dataclass(frozen=True, slots=True)
-class LinkAmounts:
-    """Each link's amount as whole minor units of its currency (fils, halalas: exact integers to
-    sum with numpy), with the few that are not (`odd`, as Decimal) and the unreadable (`damaged`)."""
-
-    minor: Ints
-    digits: npt.NDArray[np.int8]
-    odd: dict[int, Decimal]
-    damaged: Mask
-
-    @classmethod
-    def of(cls, facts: Sequence[LinkFacts]) -> LinkAmounts:
-        minor = np.zeros(len(facts), dtype=np.int64)
-        digits = np.zeros(len(facts), dtype=np.int8)
-        damaged = np.zeros(len(facts), dtype=np.bool_)
-        odd: dict[int, Decimal] = {}
-        seen: dict[tuple[str, str], tuple[int, int] | Decimal | None] = {}  # prices recur
-        for i, fact in enumerate(facts):
-            price = (fact.amount, fact.currency)
-            if price not in seen:
-                seen[price] = _units(*price)
-            held = seen[price]
-            if held is None:
-                damaged[i] = True
-            elif isinstance(held, Decimal):
-                odd[i] = held
-            else:
-                minor[i], digits[i] = held
-        return cls(minor, digits, odd, damaged)
-
-    def decimal(self, link: int) -> Decimal | None:
-        if self.damaged[link]:
-            return None
-        held = self.odd.get(link)
-        if held is not None:
-            return held
-        places = int(self.digits[link])
-        return Decimal(int(self.minor[link])).scaleb(-places).quantize(Decimal(1).scaleb(-places))
-
-
-def _units(amount: str, currency: str) -> tuple[int, int] | Decimal | None:
-    """(minor units, digits); the Decimal when it is no whole number of them; None: unreadable.
-    Checked as Money checks (a finite amount, a currency CLDR knows) without making one."""
-    try:
-        exact = Decimal(amount)
-        places = currency_digits(currency)
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-    if not exact.is_finite() or not _known_currency(currency):
-        return None
-    units = exact.scaleb(places)
-    if units == units.to_integral_value() and abs(units) < 2**53:
-        return int(units), places
-    return exact

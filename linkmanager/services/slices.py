@@ -9,7 +9,6 @@ The results are exactly those of sorted() and dict(): same order, same stability
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
@@ -24,17 +23,26 @@ def sorted_in_slices(
     items: Sequence[T], key: Callable[[T], Any] | None = None, *, reverse: bool = False
 ) -> list[T]:
     """sorted(items, key=key, reverse=reverse), as short calls: each slice sorted alone (one C call
-    of a few milliseconds), then the runs merged by heapq.merge, whose Python loop lets the lock
-    go every switch interval (a timsort merge of the last two runs of 100,000 names alone holds
-    it ~23 ms). About as much work in all as one sorted(). Stable like sorted(): equal items keep
-    their order in either direction (heapq.merge breaks ties by run, earlier first)."""
+    of a few milliseconds), then neighbouring runs merged two at a time, each merge one sorted()
+    of their concatenation (timsort sees the two runs and only merges them: the last merge of
+    100,000 names holds the lock ~23 ms). A Python merge (heapq.merge) would let the lock go more
+    often but costs three times as much. Stable like sorted(): runs stay in the items' order, and
+    sorted() keeps equal items in the order it meets them, in either direction."""
     if len(items) <= SLICE:
         return sorted(items, key=key, reverse=reverse)  # type: ignore[type-var,arg-type]
     runs = [
         sorted(items[start : start + SLICE], key=key, reverse=reverse)  # type: ignore[type-var,arg-type]
         for start in range(0, len(items), SLICE)
     ]
-    return list(heapq.merge(*runs, key=key, reverse=reverse))  # type: ignore[arg-type]
+    while len(runs) > 1:
+        merged = [
+            sorted(runs[i] + runs[i + 1], key=key, reverse=reverse)  # type: ignore[type-var,arg-type]
+            for i in range(0, len(runs) - 1, 2)
+        ]
+        if len(runs) % 2:
+            merged.append(runs[-1])
+        runs = merged
+    return runs[0]
 
 
 def mapped_in_slices(function: Callable[[T], V], items: Sequence[T]) -> list[V]:

@@ -2,7 +2,7 @@
 
 A dict of 100,000 keys costs tens of milliseconds to make, every time a sort or a filter changes,
 mostly in reading keys out of rows scattered in memory. Here a set of rows keeps one dict of its
-keys (their place in key order, made once), and each order is a list (a permutation) over it.
+keys (their place in the set's base order, made once), and each order is a list (a permutation) over it.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ Key = Hashable
 
 
 class OrderPlaces(Mapping[Key, int]):
-    """Each row's place in one order, by key: `perm[place]` is the row's place in key order."""
+    """Each row's place in one order, by key: `perm[place]` is the row's place in the base order."""
 
     __slots__ = ("_index", "_perm", "_rank")
 
     def __init__(self, key_index: Mapping[Key, int], perm: Sequence[int]) -> None:
         self._index = key_index
         self._perm = perm
-        self._rank: array[int] | None = None  # place in key order -> place in this order
+        self._rank: array[int] | None = None  # place in the base order -> place in this order
 
     def made(self) -> OrderPlaces:
         """Make the lookup now (on the worker that made the order), not on a first question."""
@@ -57,7 +57,7 @@ class OrderPlaces(Mapping[Key, int]):
         return compress(keys, map(self._index.__contains__, keys))
 
     def __iter__(self) -> Iterator[Key]:
-        keys = list(self._index)  # key order
+        keys = list(self._index)  # the base order
         return map(keys.__getitem__, self._perm)
 
     def __len__(self) -> int:

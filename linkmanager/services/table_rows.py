@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from operator import and_, eq, ge, gt, is_, is_not, lt
 from typing import Any, Generic, TypeVar
 
@@ -97,32 +97,81 @@ class RowSort:
     descending: bool = False
 
 
-def sort_order(values: Sequence[Any], descending: bool) -> list[int]:
-    """The places of `values` (keys of rows in key order) in sorted order; ties keep the key
-    order and None comes last in either direction."""
+@dataclass(frozen=True, slots=True)
+class ColumnOrder:
+    """One column's rows by value, kept so a re-sort either way is a pass, not a sort:
+    `valued` (places of rows with a value, ascending, ties by key), `ties` (the runs [start, end)
+    of equal values there), `missing` (places of rows with no value, by key)."""
+
+    valued: array[int]
+    ties: list[tuple[int, int]]
+    missing: array[int]
+
+    def places(self, descending: bool) -> list[int]:
+        """The places in sorted order: ties in key order and None last, in either direction."""
+        if not descending:
+            order = self.valued.tolist()
+        else:  # the reverse, with each run of ties turned back into key order
+            order = self.valued[::-1].tolist()
+            last = len(order)
+            for start, end in self.ties:
+                order[last - end : last - start] = order[last - end : last - start][::-1]
+        order.extend(self.missing)
+        return order
+
+
+def column_order(values: Sequence[Any], keys: Sequence[Any]) -> ColumnOrder:
+    """Sort `values` (where `keys[i]` is the row key of `values[i]`): one sort by value (stable),
+    then only the runs of equal values sorted by key. Most columns have few ties (names,
+    amounts), so this spares a sort of every key."""
     if None not in values:
-        # A C-level key (list.__getitem__) over plain values lets sort() use its fast compares;
-        # sort() is stable in both directions, so ties keep the key order.
-        return sorted_in_slices(range(len(values)), key=values.__getitem__, reverse=descending)
-    present = list(compress(count(), map(is_not, values, repeat(None))))
-    keyed = list(map(values.__getitem__, present))
-    order = list(
-        map(
-            present.__getitem__,
-            sorted_in_slices(range(len(keyed)), key=keyed.__getitem__, reverse=descending),
+        # A C-level key (list.__getitem__) over plain values lets sort() use its fast compares.
+        order = sorted_in_slices(range(len(values)), key=values.__getitem__)
+        missing: list[int] = []
+    else:
+        present = list(compress(count(), map(is_not, values, repeat(None))))
+        keyed = list(map(values.__getitem__, present))
+        order = list(map(present.__getitem__, sorted_in_slices(range(len(keyed)), key=keyed.__getitem__)))
+        missing = sorted_in_slices(
+            list(compress(count(), map(is_, values, repeat(None)))), key=keys.__getitem__
         )
-    )
-    order.extend(compress(count(), map(is_, values, repeat(None))))
-    return order
+    ties = _ties_by_key(order, values, keys)
+    return ColumnOrder(array("i", order), ties, array("i", missing))
+
+
+def sort_order(values: Sequence[Any], keys: Sequence[Any], descending: bool) -> list[int]:
+    """The places of `values` in sorted order: ties in key order, None last, either direction."""
+    return column_order(values, keys).places(descending)
+
+
+def _ties_by_key(order: list[int], values: Sequence[Any], keys: Sequence[Any]) -> list[tuple[int, int]]:
+    """Sort each run of equal values in `order` by key, in place; the runs [start, end)."""
+    in_order = list(map(values.__getitem__, order))
+    # Positions whose value equals the one before: C-level; the loop below visits only those.
+    tied = compress(count(1), map(eq, in_order, islice(in_order, 1, None)))
+    runs: list[tuple[int, int]] = []
+    start = end = -2
+    for place in tied:
+        if place != end + 1:
+            if end > start:
+                runs.append((start, end + 1))
+            start = place - 1
+        end = place
+    if end > start:
+        runs.append((start, end + 1))
+    for start, stop in runs:
+        order[start:stop] = sorted_in_slices(order[start:stop], key=keys.__getitem__)
+    return runs
 
 
 def sort_rows(
     rows: Sequence[R], spec: TableSpec[R], sort: RowSort, values: Sequence[Any] | None = None
 ) -> list[R]:
-    """`rows` in key order -> a new list by the column's key (see sort_order)."""
+    """`rows` -> a new list by the column's key (see sort_order)."""
     if values is None:
         values = list(map(spec.sort_key(sort.column), rows))
-    return list(map(rows.__getitem__, sort_order(values, sort.descending)))
+    keys = list(map(spec.key, rows))
+    return list(map(rows.__getitem__, sort_order(values, keys, sort.descending)))
 
 
 class RowSet(Generic[R]):
@@ -133,12 +182,15 @@ class RowSet(Generic[R]):
         self._given = rows
         self._lock = threading.RLock()
         self._by_key: dict[Key, R] | None = None
-        self._in_key_order: list[R] | None = None
-        self._key_index: dict[Key, int] = {}  # each key's place in key order
+        # The rows once each, in the order given (by_key's): every order is a permutation of it.
+        self._base: list[R] | None = None
+        self._keys: list[Key] = []  # the key of each row there
+        self._key_index: dict[Key, int] = {}  # each key's place there
         self._order: tuple[RowSort, list[R], OrderPlaces, array[int]] | None = None  # the latest sort only
         self._order_columns: dict[str, list[Any]] = {}  # a value of each row, in that order
-        self._key_columns: dict[str, list[Any]] = {}  # a value of each row, in key order
-        self._sort_keys: dict[int, list[Any]] = {}  # a column's sort key of each row, in key order
+        self._base_columns: dict[str, list[Any]] = {}  # a value of each row, in the base order
+        self._sort_keys: dict[int, list[Any]] = {}  # a column's sort key of each row, base order
+        self._column_orders: dict[int, ColumnOrder] = {}  # each column sorted so far
         self._counts: Counts | None = None
         self._changes: tuple[RowSet[R], frozenset[Key]] | None = None
 
@@ -166,12 +218,12 @@ class RowSet(Generic[R]):
         one is kept), so a tab switch or a cleared search is one pass, not a sort."""
         with self._lock:
             if self._order is None or self._order[0] != sort:
-                in_key_order = self._key_order()
+                base = self._base_rows()
                 if sort.column < 0:
-                    perm = list(map(self._key_index.__getitem__, self.by_key))
+                    perm = list(range(len(base)))
                 else:
-                    perm = sort_order(self._column_keys(sort.column), sort.descending)
-                order = mapped_in_slices(in_key_order.__getitem__, perm)
+                    perm = self._column_order(sort.column).places(sort.descending)
+                order = mapped_in_slices(base.__getitem__, perm)
                 # 4 bytes a place, not a list of int objects (~3.6 MB less at 100,000 rows).
                 places = array("i", perm)
                 self._order = (sort, order, OrderPlaces(self._key_index, places).made(), places)
@@ -187,10 +239,10 @@ class RowSet(Generic[R]):
             assert self._order is not None
             found = self._order_columns.get(name)
             if found is None:
-                base = self._key_columns.get(name)
-                if base is None:  # once per set of rows, in key order; each sort permutes it
-                    base = [NO_VALUE if v is None else v for v in map(read, self._key_order())]
-                    self._key_columns[name] = base
+                base = self._base_columns.get(name)
+                if base is None:  # once per set of rows, in the base order; each sort permutes it
+                    base = [NO_VALUE if v is None else v for v in map(read, self._base_rows())]
+                    self._base_columns[name] = base
                 found = self._order_columns[name] = list(map(base.__getitem__, self._order[3]))
             return found
 
@@ -218,19 +270,25 @@ class RowSet(Generic[R]):
                 self._changes = (older, frozenset(changed))
             return self._changes[1]
 
-    def _key_order(self) -> list[R]:
-        if self._in_key_order is None:
+    def _base_rows(self) -> list[R]:
+        if self._base is None:
             by_key = self.by_key
-            keys = sorted_in_slices(list(by_key))
-            self._key_index = places_in_slices(keys)
-            self._in_key_order = mapped_in_slices(by_key.__getitem__, keys)
-        return self._in_key_order
+            self._keys = list(by_key)
+            self._key_index = places_in_slices(self._keys)
+            self._base = list(by_key.values())
+        return self._base
 
     def _column_keys(self, column: int) -> list[Any]:
-        """The column's sort key of every row in key order, made once (a re-sort is then a sort)."""
+        """The column's sort key of every row in the base order, made once (a re-sort is then a sort)."""
         found = self._sort_keys.get(column)
         if found is None:
-            found = self._sort_keys[column] = mapped_in_slices(self.spec.sort_key(column), self._key_order())
+            found = self._sort_keys[column] = mapped_in_slices(self.spec.sort_key(column), self._base_rows())
+        return found
+
+    def _column_order(self, column: int) -> ColumnOrder:
+        found = self._column_orders.get(column)
+        if found is None:
+            found = self._column_orders[column] = column_order(self._column_keys(column), self._keys)
         return found
 
     def pick(self, keys: Collection[Key]) -> list[R]:

@@ -36,7 +36,7 @@ def test_the_table_engine_benchmark_runs_and_prints_every_measure() -> None:
         for line in done.stdout.splitlines()
         if line.startswith("| ") and ("ms |" in line or "MB |" in line)
     ]
-    assert len(lines) == 12, done.stdout  # links 5, payments as rows 2, as columns 3, memory 2
+    assert len(lines) == 13, done.stdout  # links 6, payments as rows 2, as columns 3, memory 2
     assert sum("columns" in line for line in lines) == 4, done.stdout
     for line in lines:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
