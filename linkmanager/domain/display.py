@@ -1,0 +1,66 @@
+"""How the window writes amounts and times for the language chosen: a process-wide setting, no Qt.
+
+English unless the window says otherwise (linkmanager.ui.language.apply at start): the command
+line, exports and logs never call `set_locale`, so they keep one fixed form ("AED 1,500.00",
+"28 Nov 2026 23:59 +04:00") that scripts and accountants can rely on.
+
+Arabic: babel's CLDR patterns for ar_AE ("١٬٥٠٠٫٠٠ AED" reads right to left, the number's own
+digits left to right) with Latin digits by default; Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩) when chosen,
+for the numbers in amounts, dates and counts alike. babel only chooses the separators of a
+numbering system, not its digits, so the digits are mapped here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import babel.dates
+
+_LOCALES = {"en": "en_US", "ar": "ar_AE"}
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+_language = "en"
+_arabic_digits = False
+
+
+def set_locale(language: str, digits: str = "latin") -> None:
+    """The window's language ("en", "ar") and digits ("latin", "arabic") from now on."""
+    global _language, _arabic_digits
+    _language = language if language in _LOCALES else "en"
+    _arabic_digits = digits == "arabic"
+
+
+def language() -> str:
+    return _language
+
+
+def babel_locale() -> str:
+    """The locale babel formats with: "en_US" or "ar_AE"."""
+    return _LOCALES[_language]
+
+
+def digits(text: str) -> str:
+    """`text` with its digits in the chosen script (unchanged with Latin digits)."""
+    return text.translate(_ARABIC_INDIC) if _arabic_digits else text
+
+
+def number_text(value: int) -> str:
+    """A count as the window writes it: "12,400" (grouped, the chosen digits)."""
+    return digits(f"{value:,}")
+
+
+def month_day_year(moment: datetime) -> str:
+    """ "28 Nov 2026" in English; the month's Arabic name in Arabic ("28 نوفمبر 2026")."""
+    if _language == "en":
+        return _english_date(moment)
+    return digits(babel.dates.format_date(moment, "dd MMMM y", locale=babel_locale()))
+
+
+def _english_date(moment: datetime) -> str:
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{moment.day:02d} {months[moment.month - 1]} {moment.year}"
+
+
+def clock_text(moment: datetime) -> str:
+    """ "23:59" (24-hour, as every screen and card shows it), in the chosen digits."""
+    return digits(f"{moment:%H:%M}")
