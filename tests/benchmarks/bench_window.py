@@ -19,7 +19,10 @@ each run's own figures are printed as it ends. Goals, judged at both sizes:
    holds the filtered rows and, if they changed, the links table has painted them: median
    <= 1.5 x the median raw FTS5 query for the same text (`SELECT * ... MATCH`:
    bench_window_app.fts_reference, run right after each keystroke, same process, same file);
-   max <= 100 ms;
+   max <= 100 ms. Beside it, the same median against its floor (not the issue's goal, ours):
+   each keystroke's FTS5 query plus, when the table changed, a plain QTableView's repaint of
+   the same cells (bench_window_app.plain_table_paint): at 10,000 links the query takes ~1 ms
+   and Qt's own drawing of a screenful of text ~15 ms, which no table can skip;
 4. resident memory (VmRSS) with every row, the search index, after the keystrokes <= 250 MB
    (MB = 10^6 bytes); reference: the empty window's, after its paint;
 5. memory with every usage of the largest cache (1,000,000 at 100k links) in the Payments view
@@ -207,6 +210,13 @@ def size_rows(size: dict[str, Any]) -> list[Row]:
     ready_s = med(a["search ready_s"] for a in apps)
     keys = [k for a in apps for k in a["search"]["typed"]]
     key_ms, fts_ms = med(k["ms"] for k in keys), med(k["fts_ms"] for k in keys)
+    # The floor of each keystroke: the FTS5 query, and when the table changed, a plain
+    # QTableView's paint of the same cells (bench_window_app.plain_table_paint).
+    floor_ms = med(
+        k["fts_ms"] + (a["plain_paint_ms"] if k["changed"] else 0.0)
+        for a in apps
+        for k in a["search"]["typed"]
+    )
     key_max = statistics.median_high(a["search"]["max_ms"] for a in apps)
     fts_max = statistics.median_high(a["search"]["fts_max_ms"] for a in apps)
     rss = med(a["memory"]["VmRSS"] * MB for a in apps)
@@ -223,6 +233,8 @@ def size_rows(size: dict[str, Any]) -> list[Row]:
             ready_s / paint_s, "<= 2 s", ready_s <= 2.0),
         Row(f"{label}: keystroke, median of {len(keys)}", f"{key_ms:,.1f} ms", f"{fts_ms:,.1f} ms FTS5 query",
             key_ms / fts_ms, "<= 1.5 x", key_ms <= 1.5 * fts_ms),
+        Row(f"{label}: keystroke, median, against its floor", f"{key_ms:,.1f} ms", f"{floor_ms:,.1f} ms FTS5 + Qt paint",
+            key_ms / floor_ms, "<= 1.5 x (peer)", key_ms <= 1.5 * floor_ms),
         Row(f"{label}: keystroke, max", f"{key_max:,.1f} ms", f"{fts_max:,.1f} ms FTS5 max",
             key_max / fts_max, "<= 100 ms", key_max <= 100),
         Row(f"{label}: memory, all loaded (VmRSS)", f"{rss:,.0f} MB", f"{base_mb:,.0f} MB empty window",

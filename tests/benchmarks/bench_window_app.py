@@ -148,11 +148,42 @@ def main() -> None:
     spin_until(lambda: not window.sync.online and not runner.busy("sync"), 60, "the first sync failing")
     results["search"] = search_keystrokes(window, manifest["queries"], OPTIONS.cache)
     results["memory"] = memory_kib()  # every row, the search index, after the keystrokes
+    results["plain_paint_ms"] = plain_table_paint(window.table)
     emit(**results)
     window.close()
     runner.wait_idle(10_000)
     workspace.close()
     app.processEvents()
+
+
+def plain_table_paint(table: Any) -> float:
+    """A peer for a keystroke's paint: a plain QTableView over a QStandardItemModel holding the
+    texts the links table shows now, as wide and tall, same columns; the median of 9 repaints
+    of its viewport (ms). Qt's own drawing of the same cells, with no model code of ours."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    model = table.model()
+    rows, columns = min(model.rowCount(), 200), model.columnCount()
+    plain = QStandardItemModel(rows, columns)
+    for row in range(rows):
+        for column in range(columns):
+            plain.setItem(row, column, QStandardItem(str(model.index(row, column).data() or "")))
+    view = QTableView()
+    view.setModel(plain)
+    view.resize(table.size())
+    for column in range(columns):
+        view.setColumnWidth(column, table.columnWidth(column))
+    view.show()
+    QApplication.processEvents()
+    times = []
+    for _ in range(9):
+        began = clock()
+        view.viewport().repaint()
+        times.append((clock() - began) * 1000)
+    view.close()
+    view.deleteLater()
+    return statistics.median(times)
 
 
 def fts_reference(cache: Path) -> Any:
