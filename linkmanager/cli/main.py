@@ -52,6 +52,11 @@ def _program_parser(
         "--view", choices=("links", "payments"), help="with --screenshot: the view to save (default: links)"
     )
     window.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        help="the window's language for this run: English, or Arabic right to left (default: Settings, else the system's)",
+    )
+    window.add_argument(
         "--self-test", action="store_true", help="check resources, QR, cache and keyring, then exit"
     )
     return parser

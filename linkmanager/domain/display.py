@@ -16,8 +16,11 @@ from datetime import datetime
 
 import babel.dates
 
+from linkmanager.domain import i18n
+
 _LOCALES = {"en": "en_US", "ar": "ar_AE"}
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# Digits, then the decimal and grouping separators CLDR's "arab" numbering system writes with them.
+_ARABIC_INDIC = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
 
 _language = "en"
 _arabic_digits = False
@@ -40,7 +43,8 @@ def babel_locale() -> str:
 
 
 def digits(text: str) -> str:
-    """`text` with its digits in the chosen script (unchanged with Latin digits)."""
+    """A number, amount or date with its digits (and separators) in the chosen script; unchanged
+    with Latin digits. Not for sentences: their full stops would change too."""
     return text.translate(_ARABIC_INDIC) if _arabic_digits else text
 
 
@@ -64,3 +68,18 @@ def _english_date(moment: datetime) -> str:
 def clock_text(moment: datetime) -> str:
     """ "23:59" (24-hour, as every screen and card shows it), in the chosen digits."""
     return digits(f"{moment:%H:%M}")
+
+
+def outside_text(text: str) -> str:
+    """A name or payer's value for the window: set apart in a directional isolate, its own
+    directional controls made visible (domain.i18n.isolated), whenever that can matter: in the
+    right-to-left interface, or when it carries a control (U+202E would turn it round).
+    Plain text in the English interface is left exactly as it is."""
+    if text and (_language != "en" or i18n.BIDI_CONTROLS.intersection(text)):
+        return i18n.isolated(text)
+    return text
+
+
+def left_to_right(text: str) -> str:
+    """Ids, URLs, codes: left to right in the right-to-left interface (as they are elsewhere)."""
+    return i18n.left_to_right(text) if text and _language != "en" else text

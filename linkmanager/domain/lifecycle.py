@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import Enum
 
+from linkmanager.domain import display, i18n
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
 from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus, UsageStatus
 
@@ -40,6 +41,9 @@ def moment_text(moment: datetime, tz: tzinfo | None = None) -> str:
     whose %b follows the process locale.
     """
     local = ensure_utc(moment).astimezone(tz)
+    if display.language() != "en":  # the window's language: the month's name, the digits chosen
+        offset = i18n.left_to_right(display.digits(offset_text(local.utcoffset())))  # "+04:00", not "04:00+"
+        return f"{display.month_day_year(local)} {display.clock_text(local)} {offset}"
     month = _MONTHS[local.month - 1]
     return f"{local.day:02d} {month} {local.year} {local:%H:%M} {offset_text(local.utcoffset())}"
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 import babel
 import babel.numbers
 
+from linkmanager.domain import display
+
 _CURRENCY_SHAPE = re.compile(r"[A-Z]{3}")
 _DEFAULT_LOCALE = "en"
 _PRECISION = 80
@@ -100,9 +102,14 @@ def _code_pattern(locale: str) -> str:
 def format_money(money: Money, locale: str | None = None) -> str:
     """Money for people, "AED 1,500.00" or "KWD 12.500": the ISO code, grouping, and at least the currency's digits.
 
+    Without `locale`: English ("en"), or the window's language and digits when it chose Arabic
+    (domain.display; the command line and exports never do).
+
     An amount with more decimals than its currency has is shown exactly, never rounded: a
     finance screen must not hide what the server holds.
     """
+    if locale is None and display.language() != "en":  # the window's language (domain.display)
+        return display.digits(format_money(money, display.babel_locale()))
     with decimal.localcontext(_wide()):
         try:
             return _format_currency(money, locale)
@@ -125,6 +132,8 @@ def _format_currency(money: Money, locale: str | None) -> str:
 
 def format_amount(money: Money, locale: str | None = None) -> str:
     """The number alone with at least the currency's digits ("1,500.00"), for a column beside the code."""
+    if locale is None and display.language() != "en":
+        return display.digits(format_amount(money, display.babel_locale()))
     fraction = "." + "0" * money.digits if money.digits else ""
     with decimal.localcontext(_wide()):
         try:

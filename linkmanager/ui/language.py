@@ -32,7 +32,12 @@ DIGITS_KEY = "interface/digits"  # "latin" (or absent), "arabic"
 TRANSLATIONS_DIR = "translations"
 # QLocale per language and digits: Qt follows CLDR, where ar_AE writes Latin digits and ar_SA
 # Arabic-Indic ones; en_US groups with commas, as the amounts do.
-_QT_LOCALES = {("en", "latin"): "en_US", ("en", "arabic"): "en_US", ("ar", "latin"): "ar_AE", ("ar", "arabic"): "ar_SA"}
+_QT_LOCALES = {
+    ("en", "latin"): "en_US",
+    ("en", "arabic"): "en_US",
+    ("ar", "latin"): "ar_AE",
+    ("ar", "arabic"): "ar_SA",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +81,24 @@ def apply(app: QApplication, choice: Choice) -> list[QTranslator]:
     for old in app.findChildren(QTranslator, "linkmanager-translator"):
         app.removeTranslator(old)
         old.deleteLater()
+    # English has a file too: the plural forms of "%Ln payment(s)" (lupdate -pluralonly).
+    wanted = [(f"linkmanager_{choice.language}", _our_translations_dir())]
     if choice.language != "en":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ours = _our_translations_dir()
-        for name, folder in ((f"qtbase_{choice.language}", qt_dir), (f"linkmanager_{choice.language}", ours)):
-            translator = QTranslator(app)
-            translator.setObjectName("linkmanager-translator")
-            if folder and translator.load(name, folder):
-                app.installTranslator(translator)
-                installed.append(translator)
-            else:
-                log.warning("No %s translation in %s: that part of the interface stays English", name, folder)
-                translator.deleteLater()
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if choice.right_to_left else Qt.LayoutDirection.LeftToRight)
+        wanted.insert(
+            0, (f"qtbase_{choice.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        )
+    for name, folder in wanted:
+        translator = QTranslator(app)
+        translator.setObjectName("linkmanager-translator")
+        if folder and translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("No %s translation in %s: that part of the interface stays English", name, folder)
+            translator.deleteLater()
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if choice.right_to_left else Qt.LayoutDirection.LeftToRight
+    )
     QLocale.setDefault(QLocale(_QT_LOCALES[(choice.language, choice.digits)]))
     display.set_locale(choice.language, choice.digits)
     i18n.install(_qt_translate)
