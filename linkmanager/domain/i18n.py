@@ -44,6 +44,23 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return translated
 
 
+class Context:
+    """A translation context for code with no Qt object at hand (module functions, services):
+    `Statements = Context("Statements")`, then `Statements.tr("%Ln line(s) read", "", count)`.
+
+    lupdate files `X.tr(...)` under the name X, so the variable must be named as its context.
+    For plurals this is the form to use: lupdate's Python parser reads a name or an expression
+    as the fourth argument of `translate(...)` as an "encoding" and loses the plural forms."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(self.name, text, disambiguation, n)
+
+
 def english_plural(text: str, n: int) -> str:
     """ "%Ln link(s)" for `n` in English: "1 link", "12,400 links"."""
     return text.replace("%Ln", f"{n:,}").replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
