@@ -204,9 +204,11 @@ class Shell(QObject):
 
             answer = QMessageBox.question(
                 self._parent(),
-                "Offline cache damaged",
-                f"{exc}\n\nMove the damaged file aside and start with an empty cache? "
-                "The next sync fills it again from Lean.",
+                self.tr("Offline cache damaged"),
+                self.tr(
+                    "{problem}\n\nMove the damaged file aside and start with an empty cache? "
+                    "The next sync fills it again from Lean."
+                ).format(problem=exc),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -220,7 +222,11 @@ class Shell(QObject):
 
             simulator = Simulator(activity_per_minute=6, links=60).start()
         except OSError as exc:
-            self.tell(f"The demo's simulated Lean server cannot start on this computer: {exc}")
+            self.tell(
+                self.tr("The demo's simulated Lean server cannot start on this computer: {error}").format(
+                    error=exc
+                )
+            )
             return False
         folder = tempfile.TemporaryDirectory(prefix="linkmanager-demo-")
         cache = LinkCache.open(Path(folder.name) / "demo.sqlite3")

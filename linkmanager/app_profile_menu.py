@@ -2,7 +2,7 @@
 
 Kept apart from the Shell so that the Shell only opens and closes sessions; this module only
 asks the user (through the profile dialogs) which profile to open next. It imports no Qt itself:
-the menu is made by the window's menu bar.
+the menu is made by the window's menu bar, its words translated through domain.i18n.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from linkmanager.domain.i18n import translate
 from linkmanager.services.workspace import ProfileInfo
 from linkmanager.ui.main_window import MainWindow
 from linkmanager.ui.session import Session
@@ -49,18 +50,18 @@ class ProfileMenu:
         help_menu = next(
             (a for a in bar.actions() if a.menu() is not None and a.menu().objectName() == "help-menu"), None
         )
-        menu = bar.addMenu("&Profile")
+        menu = bar.addMenu(translate("ProfileMenu", "&Profile"))
         if help_menu is not None:
             bar.insertAction(help_menu, menu.menuAction())  # moves it: a widget holds an action once
-        menu.addAction("&Switch profile…", self.switch_profile)
-        menu.addAction("&Add profile…", self.add_profile)
-        edit = menu.addAction("&Edit this profile…", self.edit_current)
+        menu.addAction(translate("ProfileMenu", "&Switch profile…"), self.switch_profile)
+        menu.addAction(translate("ProfileMenu", "&Add profile…"), self.add_profile)
+        edit = menu.addAction(translate("ProfileMenu", "&Edit this profile…"), self.edit_current)
         window.sync.edit_profile_requested.connect(
             lambda _name: self.edit_current()
         )  # "Edit profile…" in a message
         if info.environment == DEMO_ENVIRONMENT:
             edit.setEnabled(False)
-            edit.setToolTip("The demo profile has nothing to edit")
+            edit.setToolTip(translate("ProfileMenu", "The demo profile has nothing to edit"))
 
     def switch_profile(self) -> None:
         current = self._current_name()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from linkmanager import api
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
 from linkmanager.domain.secret import Secret
 from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.credentials import CredentialStore
@@ -35,7 +36,10 @@ if TYPE_CHECKING:  # the dialogs' modules (~95 ms of widgets) load when a dialog
 log = logging.getLogger(__name__)
 
 CHECK_TIMEOUT_S = (15.0, 5.0)  # (whole request, connect): a quick check, not a sync
-_URL_LABELS = {"api_url": "The API address", "token_url": "The token address"}
+_URL_LABELS = {
+    "api_url": QT_TRANSLATE_NOOP("AppProfiles", "The API address"),
+    "token_url": QT_TRANSLATE_NOOP("AppProfiles", "The token address"),
+}
 
 Checker = Callable[[Profile, Secret], None]
 
@@ -60,7 +64,8 @@ def check_with_lean(profile: Profile, secret: Secret) -> None:
         try:
             client.links_page(0, size=1)
         except api.AuthenticationError as exc:
-            raise ProfileError(f"Lean refused these credentials: {exc} Nothing was saved.") from None
+            refused = translate("AppProfiles", "Lean refused these credentials: {error} Nothing was saved.")
+            raise ProfileError(refused.format(error=exc)) from None
         except api.LeanError as exc:
             log.warning(
                 "Could not check the credentials of %r with Lean (%s); saved anyway", profile.name, exc
@@ -132,26 +137,30 @@ class StorageProfileBook:
                 errors["name"] = str(exc)
             else:
                 if taken is not None:
-                    errors["name"] = f"A profile named {taken.name!r} already exists: choose another name."
+                    errors["name"] = _name_taken(taken.name)
         if values.environment == "custom":
             for field, value in (("api_url", values.api_url), ("token_url", values.token_url)):
                 problem = _url_problem(field, value or "")
                 if problem:
                     errors[field] = problem
         elif values.environment not in api.ENVIRONMENTS:
-            errors["environment"] = (
-                f"Choose Sandbox, Production or a custom address, not {values.environment!r}."
-            )
+            errors["environment"] = translate(
+                "StorageProfileBook", "Choose Sandbox, Production or a custom address, not {environment}."
+            ).format(environment=repr(values.environment))
         try:
             Profile("x", "sandbox", values.client_id, api.SANDBOX.api_url, api.SANDBOX.token_url)
         except ProfileError as exc:
             errors["client_id"] = str(exc)
         low, high = SYNC_INTERVAL_RANGE
         if not low <= values.sync_interval_minutes <= high:
-            errors["sync_interval_minutes"] = f"Sync every {low} to {high} minutes."
+            errors["sync_interval_minutes"] = translate(
+                "StorageProfileBook", "Sync every {low} to {high} minutes."
+            ).format(low=low, high=high)
         low, high = USAGE_FRESHNESS_RANGE
         if not low <= values.usage_freshness_minutes <= high:
-            errors["usage_freshness_minutes"] = f"Re-check payments every {low} to {high} minutes."
+            errors["usage_freshness_minutes"] = translate(
+                "StorageProfileBook", "Re-check payments every {low} to {high} minutes."
+            ).format(low=low, high=high)
         return errors
 
     # -- saving (on a worker thread) ----------------------------------------------------------
@@ -185,7 +194,7 @@ class StorageProfileBook:
             )
             taken = next((p for p in self._store.list() if p.key == profile.key), None)
             if taken is not None:  # before the keyring: never replace another profile's secret
-                raise ProfileError(f"A profile named {taken.name!r} already exists: choose another name.")
+                raise ProfileError(_name_taken(taken.name))
         secret = values.secret
         if secret is not None:
             self._credentials.check_backend()
@@ -196,6 +205,12 @@ class StorageProfileBook:
             self._store.update(profile)
         else:
             self._store.add(profile)
+
+
+def _name_taken(name: str) -> str:
+    return translate("AppProfiles", "A profile named {name} already exists: choose another name.").format(
+        name=repr(name)
+    )
 
 
 def _endpoints(values: ProfileValues) -> api.ApiEndpoints:
@@ -212,5 +227,5 @@ def _url_problem(field: str, value: str) -> str:
         else:
             api.ApiEndpoints(api.SANDBOX.api_url, value)
     except ValueError as exc:
-        return str(exc).replace(field, _URL_LABELS[field], 1)
+        return str(exc).replace(field, translate("AppProfiles", _URL_LABELS[field]), 1)
     return ""

@@ -14,7 +14,7 @@ import babel.numbers
 from babel.core import get_global
 
 from linkmanager.domain.money import is_iso_currency
-from linkmanager.domain.status import PAYMENT_PURPOSES
+from linkmanager.domain.status import PAYMENT_PURPOSES, purpose_meaning
 
 HOME_CURRENCIES = ("AED", "SAR")  # Lean's markets: the UAE and Saudi Arabia
 
@@ -35,5 +35,5 @@ def currency_choices(today: dt.date | None = None, locale: str = "en") -> list[t
 
 
 def purpose_choices() -> list[tuple[str, str]]:
-    """Lean's payment purpose codes with their meaning, in the contract's order."""
-    return list(PAYMENT_PURPOSES.items())
+    """Lean's payment purpose codes with their meaning (in the interface's language), in the contract's order."""
+    return [(code, purpose_meaning(code)) for code in PAYMENT_PURPOSES]

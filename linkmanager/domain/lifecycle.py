@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import Enum
 
 from linkmanager.domain import display, i18n
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
 from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus, UsageStatus
 
@@ -51,10 +52,6 @@ def moment_text(moment: datetime, tz: tzinfo | None = None) -> str:
 def utc_text(moment: datetime) -> str:
     """ "2026-11-28 19:59:00 UTC": the exact time in UTC, one hover away (tooltips, copied text)."""
     return f"{ensure_utc(moment).astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
-
-
-def _payments(count: int | None) -> str:
-    return "1 payment" if count == 1 else f"{count:,} payments" if count is not None else "payments"
 
 
 def effective_status(link: PaymentLink, now: datetime) -> LinkStatus:
@@ -100,28 +97,63 @@ def check_status_change(
     with times in `tz` (the user's zone on screen; None: the workstation's, see moment_text)."""
     current = effective_status(link, now)
     if target not in SETTABLE:
-        return Decision(
-            False, f"Only Lean sets a link to {target.label.lower()}; you can only disable or enable it."
-        )
+        return Decision(False, _only_lean(target))
     if current == LinkStatus.EXPIRED:
-        when = f" on {moment_text(link.expires_at, tz)}" if link.expires_at else ""
-        return Decision(
-            False,
-            f"This link expired{when}. Expired links can never be used again; duplicate it as a new link instead.",
-        )
+        if link.expires_at is None:
+            return Decision(False, _expired())
+        return Decision(False, _expired_on(moment_text(link.expires_at, tz)))
     if current == LinkStatus.USED:
-        return Decision(
-            False,
-            f"This link has reached its limit of {_payments(link.max_usages)}. Used links can never be "
-            "used again; duplicate it as a new link instead.",
-        )
+        return Decision(False, _used(link.max_usages))
     if not current.is_known:
-        return Decision(
-            False, f"Lean reports the status {current.value!r}, which LinkManager does not know yet."
+        unknown = translate(
+            "Lifecycle", "Lean reports the status {status}, which LinkManager does not know yet."
         )
+        return Decision(False, unknown.format(status=repr(current.value)))
     if current == target:
-        return Decision(False, f"This link is already {target.label.lower()}.")
+        if target == LinkStatus.ACTIVE:
+            return Decision(False, translate("Lifecycle", "This link is already active."))
+        return Decision(False, translate("Lifecycle", "This link is already disabled."))
     return Decision(True)
+
+
+def _only_lean(target: LinkStatus) -> str:
+    if target == LinkStatus.EXPIRED:
+        return translate("Lifecycle", "Only Lean sets a link to expired; you can only disable or enable it.")
+    if target == LinkStatus.USED:
+        return translate("Lifecycle", "Only Lean sets a link to used; you can only disable or enable it.")
+    return translate(
+        "Lifecycle", "Only Lean sets a link to {status}; you can only disable or enable it."
+    ).format(status=target.label.lower())
+
+
+def _expired() -> str:
+    return translate(
+        "Lifecycle",
+        "This link expired. Expired links can never be used again; duplicate it as a new link instead.",
+    )
+
+
+def _expired_on(when: str) -> str:
+    return translate(
+        "Lifecycle",
+        "This link expired on {when}. Expired links can never be used again; duplicate it as a new link instead.",
+    ).format(when=when)
+
+
+def _used(limit: int | None) -> str:
+    if limit is None:
+        return translate(
+            "Lifecycle",
+            "This link has reached its limit of payments. Used links can never be used again; "
+            "duplicate it as a new link instead.",
+        )
+    return translate(
+        "Lifecycle",
+        "This link has reached its limit of %Ln payment(s). Used links can never be used again; "
+        "duplicate it as a new link instead.",
+        None,
+        limit,
+    )
 
 
 def toggle_target(link: PaymentLink, now: datetime) -> LinkStatus | None:
@@ -137,8 +169,10 @@ def toggle_target(link: PaymentLink, now: datetime) -> LinkStatus | None:
 def enable_deadline_text(link: PaymentLink, tz: tzinfo | None = UTC) -> str:
     """The way back, for confirmations: until when a disabled link can be enabled again."""
     if link.expires_at is None:
-        return "You can re-enable it at any time."
-    return f"You can re-enable it until {moment_text(link.expires_at, tz)}."
+        return translate("Lifecycle", "You can re-enable it at any time.")
+    return translate("Lifecycle", "You can re-enable it until {when}.").format(
+        when=moment_text(link.expires_at, tz)
+    )
 
 
 class QrUse(Enum):

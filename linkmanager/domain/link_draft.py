@@ -16,6 +16,7 @@ from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.models import (
     IdentifierConfig,
     NewPaymentLink,
@@ -24,7 +25,7 @@ from linkmanager.domain.models import (
     ensure_utc,
 )
 from linkmanager.domain.money import Money, currency_digits, is_iso_currency
-from linkmanager.domain.status import PAYMENT_PURPOSES, IdentifierType
+from linkmanager.domain.status import PAYMENT_PURPOSES, IdentifierType, purpose_meaning
 
 DEFAULT_MAX_USAGES = 1000  # what Lean applies when max_usages is left out
 MAX_USAGES_LIMIT = 2**31 - 1  # the contract's int32
@@ -44,7 +45,7 @@ class DraftError(ValueError):
 
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
-        super().__init__(next(iter(self.errors.values()), "The link is not valid."))
+        super().__init__(next(iter(self.errors.values()), translate("LinkDraft", "The link is not valid.")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,30 +91,52 @@ def parse_amount(text: str, currency: str) -> Decimal:
     """
     raw = text.strip()
     if not raw:
-        raise ValueError("Enter the amount to charge, e.g. 1500.00.")
+        raise ValueError(translate("LinkDraft", "Enter the amount to charge, e.g. 1500.00."))
     match = _AMOUNT.fullmatch(raw)
     if match is None or not (match.group(1) or match.group(2)):
         raise ValueError(
-            f"Write the amount with digits and a point for decimals, e.g. 1500.00 (not {raw!r})."
+            translate(
+                "LinkDraft",
+                "Write the amount with digits and a point for decimals, e.g. 1500.00 (not {typed}).",
+            ).format(typed=repr(raw))
         )
     grouped, fraction = match.group(1) or "0", match.group(2) or ""
     whole = grouped.replace(",", "")
     amount = Decimal(f"{whole}.{fraction or '0'}")
     if amount <= 0:
-        raise ValueError("The amount must be more than zero.")
+        raise ValueError(translate("LinkDraft", "The amount must be more than zero."))
     if amount >= MAX_AMOUNT:
-        raise ValueError("That amount is too large: it must be less than 1,000,000,000,000,000.")
+        raise ValueError(
+            translate("LinkDraft", "That amount is too large: it must be less than 1,000,000,000,000,000.")
+        )
     if not is_iso_currency(currency):
         return amount  # the currency's own message says what is wrong
     digits = currency_digits(currency)
     if len(fraction) > digits:
-        allowed = f"at most {digits} decimal place{'s' if digits != 1 else ''}" if digits else "no decimals"
-        raise ValueError(f"{currency} amounts have {allowed}; {raw} has {len(fraction)}.")
+        if digits:
+            too_many = translate(
+                "LinkDraft",
+                "{currency} amounts have at most %n decimal place(s); {typed} has {count}.",
+                None,
+                digits,
+            )
+        else:
+            too_many = translate("LinkDraft", "{currency} amounts have no decimals; {typed} has {count}.")
+        raise ValueError(too_many.format(currency=currency, typed=raw, count=len(fraction)))
     if digits >= 3 and grouped.count(",") == 1 and "." not in raw:
         raise ValueError(
-            f"{raw} can be read two ways for {currency}, which has {digits} decimal places: write "
-            f"{whole} or {raw}.{'0' * digits} for the whole amount, or {raw.replace(',', '.')} if the "
-            "comma marks decimals."
+            translate(
+                "LinkDraft",
+                "{typed} can be read two ways for {currency}, which has {digits} decimal places: write "
+                "{whole} or {padded} for the whole amount, or {pointed} if the comma marks decimals.",
+            ).format(
+                typed=raw,
+                currency=currency,
+                digits=digits,
+                whole=whole,
+                padded=f"{raw}.{'0' * digits}",
+                pointed=raw.replace(",", "."),
+            )
         )
     with decimal.localcontext(decimal.Context(prec=40)):
         return amount.quantize(Decimal(1).scaleb(-digits))  # the currency's digits on the wire
@@ -124,10 +147,18 @@ def parse_max_usages(text: str) -> int | None:
     if not raw:
         return None
     if not _WHOLE.fullmatch(raw) or int(raw.replace(",", "")) < 1:
-        raise ValueError("The usage limit must be a whole number of at least 1 (1 for a single payment).")
+        raise ValueError(
+            translate(
+                "LinkDraft", "The usage limit must be a whole number of at least 1 (1 for a single payment)."
+            )
+        )
     value = int(raw.replace(",", ""))
     if value > MAX_USAGES_LIMIT:
-        raise ValueError(f"The usage limit can be at most {MAX_USAGES_LIMIT:,}.")
+        raise ValueError(
+            translate("LinkDraft", "The usage limit can be at most {limit}.").format(
+                limit=f"{MAX_USAGES_LIMIT:,}"
+            )
+        )
     return value
 
 
@@ -136,12 +167,19 @@ def parse_expiry(text: str, tz: tzinfo | None) -> datetime:
     `tz` (None: the system's zone, with its daylight saving rules for that date)."""
     raw = text.strip()
     if "T" not in raw.upper() and " " not in raw:
-        raise ValueError(f"Give the expiry as a date and a time, e.g. 2026-07-01T18:00 (not {raw!r}).")
+        raise ValueError(
+            translate(
+                "LinkDraft", "Give the expiry as a date and a time, e.g. 2026-07-01T18:00 (not {typed})."
+            ).format(typed=repr(raw))
+        )
     try:
         moment = datetime.fromisoformat(raw.replace("z", "Z"))
     except ValueError:
         raise ValueError(
-            f"Write the expiry as ISO-8601, e.g. 2026-07-01T18:00 or 2026-07-01T14:00Z (not {raw!r})."
+            translate(
+                "LinkDraft",
+                "Write the expiry as ISO-8601, e.g. 2026-07-01T18:00 or 2026-07-01T14:00Z (not {typed}).",
+            ).format(typed=repr(raw))
         ) from None
     return ensure_utc(moment) if moment.tzinfo is not None else local_to_utc(moment, tz)
 
@@ -164,14 +202,20 @@ def local_to_utc(wall: datetime, tz: tzinfo | None) -> datetime:
     when = wall.strftime("%Y-%m-%d %H:%M")
     if in_zone(first).replace(tzinfo=None) != wall:
         raise ValueError(
-            f"{when} does not exist in your time zone (the clocks go forward then): choose another "
-            f"time, or give an offset, e.g. {when.replace(' ', 'T')}{_offset(in_zone(second))}."
+            translate(
+                "LinkDraft",
+                "{when} does not exist in your time zone (the clocks go forward then): choose another "
+                "time, or give an offset, e.g. {example}.",
+            ).format(when=when, example=f"{when.replace(' ', 'T')}{_offset(in_zone(second))}")
         )
     if first != second:
         offsets = sorted({_offset(in_zone(first)), _offset(in_zone(second))}, reverse=True)
         raise ValueError(
-            f"{when} happens twice in your time zone (the clocks go back then): add the offset you "
-            f"mean, {' or '.join(offsets)}."
+            translate(
+                "LinkDraft",
+                "{when} happens twice in your time zone (the clocks go back then): add the offset you "
+                "mean, {first} or {second}.",
+            ).format(when=when, first=offsets[0], second=offsets[-1])
         )
     return first
 
@@ -193,10 +237,8 @@ def _is_https_url(text: str) -> bool:
     return parts.scheme.lower() == "https" and bool(parts.hostname) and "@" not in parts.netloc
 
 
-def _uuid_problem(text: str, what: str) -> str | None:
-    if not text.strip() or _UUID.fullmatch(text.strip()):
-        return None
-    return f"{what} must be a UUID like {EXAMPLE_UUID}."
+def _not_uuid(text: str) -> bool:
+    return bool(text.strip()) and not _UUID.fullmatch(text.strip())
 
 
 # -- the whole draft -------------------------------------------------------------------------------
@@ -207,43 +249,60 @@ def _check_identifiers(identifiers: tuple[IdentifierDraft, ...], errors: dict[st
     low, high = IDENTIFIER_LIMIT_RANGE
     for i, row in enumerate(identifiers):
         if row.type not in known:
-            errors[identifier_key(i, "type")] = f"Choose what to ask for: {', '.join(known)}."
+            errors[identifier_key(i, "type")] = translate(
+                "LinkDraft", "Choose what to ask for: {types}."
+            ).format(types=", ".join(known))
         if row.limit is not None and not low <= row.limit <= high:
-            errors[identifier_key(i, "limit")] = f"The character limit must be from {low} to {high}."
+            errors[identifier_key(i, "limit")] = translate(
+                "LinkDraft", "The character limit must be from {low} to {high}."
+            ).format(low=low, high=high)
         if any(ord(ch) < 32 for ch in row.label):
-            errors[identifier_key(i, "display_label")] = "The label cannot hold line breaks or tabs."
+            errors[identifier_key(i, "display_label")] = translate(
+                "LinkDraft", "The label cannot hold line breaks or tabs."
+            )
 
 
 def validate(draft: LinkDraft, now: datetime) -> dict[str, str]:
     """Every problem Lean would refuse the draft for, by field; empty when it can be sent."""
     errors: dict[str, str] = {}
     if not is_iso_currency(draft.currency):
-        errors["currency"] = "Choose a currency by its ISO 4217 code, e.g. AED."
+        errors["currency"] = translate("LinkDraft", "Choose a currency by its ISO 4217 code, e.g. AED.")
     try:
         parse_amount(draft.amount, draft.currency)
     except ValueError as exc:
         errors["amount"] = str(exc)
     if not draft.reference.strip():
-        errors["reference"] = "Enter a reference: it appears on the payer's bank statement and yours."
+        errors["reference"] = translate(
+            "LinkDraft", "Enter a reference: it appears on the payer's bank statement and yours."
+        )
     elif any(ord(ch) < 32 for ch in draft.reference):
-        errors["reference"] = "The reference cannot hold line breaks or tabs."
+        errors["reference"] = translate("LinkDraft", "The reference cannot hold line breaks or tabs.")
     if draft.payment_purpose and draft.payment_purpose not in PAYMENT_PURPOSES:
-        codes = ", ".join(f"{code} ({meaning})" for code, meaning in PAYMENT_PURPOSES.items())
-        errors["payment_purpose"] = f"The payment purpose must be one of Lean's codes: {codes}."
-    if problem := _uuid_problem(draft.destination_id, "The destination account ID"):
-        errors["destination_id"] = problem
+        codes = ", ".join(f"{code} ({purpose_meaning(code)})" for code in PAYMENT_PURPOSES)
+        errors["payment_purpose"] = translate(
+            "LinkDraft", "The payment purpose must be one of Lean's codes: {codes}."
+        ).format(codes=codes)
+    if _not_uuid(draft.destination_id):
+        errors["destination_id"] = translate(
+            "LinkDraft", "The destination account ID must be a UUID like {example}."
+        ).format(example=EXAMPLE_UUID)
     if draft.expires_at is not None and ensure_utc(draft.expires_at) <= ensure_utc(now):
-        errors["expires_at"] = "The expiry has passed: choose a time in the future, or no expiry."
+        errors["expires_at"] = translate(
+            "LinkDraft", "The expiry has passed: choose a time in the future, or no expiry."
+        )
     try:
         parse_max_usages(draft.max_usages)
     except ValueError as exc:
         errors["max_usages"] = str(exc)
     if draft.redirect_url.strip() and not _is_https_url(draft.redirect_url.strip()):
-        errors["redirect_url"] = (
-            "The redirect URL must be a complete https:// address, e.g. https://shop.example.com/thanks."
+        errors["redirect_url"] = translate(
+            "LinkDraft",
+            "The redirect URL must be a complete https:// address, e.g. https://shop.example.com/thanks.",
         )
-    if problem := _uuid_problem(draft.customer_id, "The customer ID"):
-        errors["customer_id"] = problem
+    if _not_uuid(draft.customer_id):
+        errors["customer_id"] = translate(
+            "LinkDraft", "The customer ID must be a UUID like {example}."
+        ).format(example=EXAMPLE_UUID)
     _check_identifiers(draft.identifiers, errors)
     return errors
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
 from linkmanager.domain.models import Usage
 from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, UsageStatus
 
@@ -53,14 +54,31 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome.OTHER,
 )
 
-# The legend the window shows, in plain words (the rules above, one line each).
+# The legend the window shows, in plain words (the rules above, one line each): in English, marked
+# for the window's legend, which shows them translated (context "OutcomeLegend").
 RULES: tuple[tuple[Outcome, str], ...] = (
-    (Outcome.COLLECTED, "the bank accepted or processed the payment (ACCEPTED_BY_BANK, PROCESSED)"),
-    (Outcome.PENDING, "a payment was created and the bank has not decided yet"),
-    (Outcome.FAILED, "the attempt failed, or the bank rejected, failed or cancelled the payment"),
-    (Outcome.STARTED, "the payer began, no payment exists yet"),
-    (Outcome.EXPIRED, "the attempt expired (no payment within 30 minutes)"),
-    (Outcome.OTHER, "a status Lean has not documented; shown as it came"),
+    (
+        Outcome.COLLECTED,
+        QT_TRANSLATE_NOOP(
+            "OutcomeLegend", "the bank accepted or processed the payment (ACCEPTED_BY_BANK, PROCESSED)"
+        ),
+    ),
+    (
+        Outcome.PENDING,
+        QT_TRANSLATE_NOOP("OutcomeLegend", "a payment was created and the bank has not decided yet"),
+    ),
+    (
+        Outcome.FAILED,
+        QT_TRANSLATE_NOOP(
+            "OutcomeLegend", "the attempt failed, or the bank rejected, failed or cancelled the payment"
+        ),
+    ),
+    (Outcome.STARTED, QT_TRANSLATE_NOOP("OutcomeLegend", "the payer began, no payment exists yet")),
+    (
+        Outcome.EXPIRED,
+        QT_TRANSLATE_NOOP("OutcomeLegend", "the attempt expired (no payment within 30 minutes)"),
+    ),
+    (Outcome.OTHER, QT_TRANSLATE_NOOP("OutcomeLegend", "a status Lean has not documented; shown as it came")),
 )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
+
 _UNKNOWN_CACHE_LIMIT = 256
 
 
@@ -65,18 +67,41 @@ class IdentifierType(_OpenEnum):
     TEXT = "TEXT"
 
 
-# Lean's payment purpose codes and what they mean (from the contract's PaymentPurposeCode).
+# Lean's payment purpose codes and what they mean (from the contract's PaymentPurposeCode); the
+# meanings in English (purpose_meaning gives them in the interface's language).
 PAYMENT_PURPOSES: dict[str, str] = {
-    "FIS": "Financial services",
-    "TCS": "Telecommunication services",
-    "MWP": "Mobile wallet card payments",
-    "OAT": "Own account transfer",
-    "IFS": "Information services",
-    "RNT": "Rent payments",
-    "LNC": "Loan charges",
-    "PIN": "Personal investments",
-    "GDS": "Goods bought or sold",
+    "FIS": QT_TRANSLATE_NOOP("PaymentPurpose", "Financial services"),
+    "TCS": QT_TRANSLATE_NOOP("PaymentPurpose", "Telecommunication services"),
+    "MWP": QT_TRANSLATE_NOOP("PaymentPurpose", "Mobile wallet card payments"),
+    "OAT": QT_TRANSLATE_NOOP("PaymentPurpose", "Own account transfer"),
+    "IFS": QT_TRANSLATE_NOOP("PaymentPurpose", "Information services"),
+    "RNT": QT_TRANSLATE_NOOP("PaymentPurpose", "Rent payments"),
+    "LNC": QT_TRANSLATE_NOOP("PaymentPurpose", "Loan charges"),
+    "PIN": QT_TRANSLATE_NOOP("PaymentPurpose", "Personal investments"),
+    "GDS": QT_TRANSLATE_NOOP("PaymentPurpose", "Goods bought or sold"),
 }
+
+
+def purpose_meaning(code: str) -> str:
+    """What a purpose code means, in the interface's language; a code Lean has not documented as it is."""
+    meaning = PAYMENT_PURPOSES.get(code)
+    return translate("PaymentPurpose", meaning) if meaning is not None else code
+
+
+# A link status for people, in the interface's language (`label` stays English: exports, the cache).
+LINK_STATUS_WORDS: dict[LinkStatus, str] = {
+    LinkStatus.ACTIVE: QT_TRANSLATE_NOOP("LinkStatus", "Active"),
+    LinkStatus.DISABLED: QT_TRANSLATE_NOOP("LinkStatus", "Disabled"),
+    LinkStatus.EXPIRED: QT_TRANSLATE_NOOP("LinkStatus", "Expired"),
+    LinkStatus.USED: QT_TRANSLATE_NOOP("LinkStatus", "Used"),
+}
+
+
+def link_status_text(status: LinkStatus) -> str:
+    """ "Active" (translated); a status Lean has not documented as it came."""
+    word = LINK_STATUS_WORDS.get(status)
+    return translate("LinkStatus", word) if word is not None else status.label
+
 
 # payment_status is free text from the bank side. These values no longer change; anything
 # else (PENDING_WITH_BANK, AWAITING_*, PROCESSING, values never seen) may still move.

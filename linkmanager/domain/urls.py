@@ -12,24 +12,27 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
+
 _SPACE = re.compile(r"\s")
 
 
 def payment_page_problem(url: object) -> str | None:
-    """Why `url` cannot be a payment page, in words; None when it can."""
+    """Why `url` cannot be a payment page, in English words (translate("Urls", …) them to show
+    them in the window); None when it can."""
     if not isinstance(url, str) or not url:
-        return "there is no address"
+        return QT_TRANSLATE_NOOP("Urls", "there is no address")
     if not url.isprintable() or _SPACE.search(url):
-        return "the address holds spaces or invisible characters"
+        return QT_TRANSLATE_NOOP("Urls", "the address holds spaces or invisible characters")
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        return "the address is not a URL"
+        return QT_TRANSLATE_NOOP("Urls", "the address is not a URL")
     if parts.scheme.lower() != "https" or not host:
-        return "it is not an https:// address"
+        return QT_TRANSLATE_NOOP("Urls", "it is not an https:// address")
     if parts.username is not None or parts.password is not None:
-        return "the address carries a user name or password"
+        return QT_TRANSLATE_NOOP("Urls", "the address carries a user name or password")
     return None
 
 
@@ -65,25 +68,32 @@ def service_url_problem(value: str) -> str | None:
     the network in clear); no user name or password (it would travel in every request and show in
     logs); no query or fragment.
     """
-    shown = redact_url(value)
+    shown = repr(redact_url(value))
     if not value.isprintable() or _SPACE.search(value):
-        return f"cannot contain spaces: {shown!r}"
+        return translate("Urls", "cannot contain spaces: {address}").format(address=shown)
     # urlsplit's own messages may quote a password taken for a port: say it in our words.
     try:
         parts = urlsplit(value)
         host = parts.hostname
     except ValueError:
-        return f"is not a valid address: {shown!r}"
+        return translate("Urls", "is not a valid address: {address}").format(address=shown)
     try:
         parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
     except ValueError:
-        return f"has a port that is not a number from 0 to 65535: {shown!r}"
+        return translate("Urls", "has a port that is not a number from 0 to 65535: {address}").format(
+            address=shown
+        )
     if "@" in parts.netloc:
-        return f"must not carry a user name or password (the client secret is kept in the keyring): {shown!r}"
+        return translate(
+            "Urls",
+            "must not carry a user name or password (the client secret is kept in the keyring): {address}",
+        ).format(address=shown)
     if parts.scheme not in ("https", "http") or not host:
-        return f"must be an absolute https:// address, not {shown!r}"
+        return translate("Urls", "must be an absolute https:// address, not {address}").format(address=shown)
     if parts.scheme == "http" and not is_loopback(host):
-        return f"must use https:// (plain http only for this computer): {shown!r}"
+        return translate("Urls", "must use https:// (plain http only for this computer): {address}").format(
+            address=shown
+        )
     if parts.query or parts.fragment:
-        return f"must not carry a query or fragment: {shown!r}"
+        return translate("Urls", "must not carry a query or fragment: {address}").format(address=shown)
     return None

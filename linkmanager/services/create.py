@@ -32,6 +32,7 @@ from linkmanager.api.errors import (
     LeanSchemaError,
     LeanTransportError,
 )
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, to_request
 from linkmanager.domain.models import NewPaymentLink, PaymentLink, utc_now
 from linkmanager.domain.money import format_money
@@ -182,7 +183,9 @@ class LinkCreator:
         request = to_request(draft, self._clock())  # DraftError: nothing is sent
         with self._lock:
             if request in self._sending:
-                raise CreateRefused("This link is already being sent to Lean: wait for its answer.")
+                raise CreateRefused(
+                    translate("Create", "This link is already being sent to Lean: wait for its answer.")
+                )
             self._sending.add(request)
             earlier = self._unresolved.get(request)
         try:
@@ -210,7 +213,9 @@ class LinkCreator:
             check = self._look(client, request, earlier)
             if check.outcome is not CheckOutcome.ABSENT:
                 if check.link is not None:
-                    return self._found(request, check.link, "The earlier attempt had created it.")
+                    return self._found(
+                        request, check.link, translate("Create", "The earlier attempt had created it.")
+                    )
                 raise CreateUncertain(check)
             logger.info("An earlier attempt left no link at Lean; sending again")
         attempt = earlier or _Attempt(self._known_ids(request))
@@ -226,16 +231,20 @@ class LinkCreator:
             raise CreateUncertain(check) from None
         except LeanHTTPError as exc:
             raise CreateRefused(
-                f"Lean refused to create the link: {exc.detail or exc}. Nothing was created.",
+                translate("Create", "Lean refused to create the link: {reason}. Nothing was created.").format(
+                    reason=exc.detail or exc
+                ),
                 field=field_in_message(exc.lean_message or ""),
                 lean_status=exc.lean_status,
             ) from None
         except LeanTransportError as exc:  # not sent: CreateOutcomeUnknown was caught above
             said = str(exc)
-            said += "" if "Nothing was created" in said else " Nothing was created."
+            said += "" if "Nothing was created" in said else " " + translate("Create", "Nothing was created.")
             raise CreateRefused(said, unreachable=True) from None
         except LeanError as exc:
-            raise CreateRefused(f"{exc} Nothing was created.") from None
+            raise CreateRefused(
+                translate("Create", "{error} Nothing was created.").format(error=exc)
+            ) from None
         with self._lock:
             self._unresolved.pop(request, None)
         return CreateResult(link, note=self._store(link))
@@ -258,16 +267,25 @@ class LinkCreator:
             if check.link is not None:
                 self._found(sent, check.link, "")
                 raise CreateRefused(
-                    f"An earlier attempt for reference {reference} did create a link: {check.link.id} "
-                    f"({format_money(sent.payment_details.amount)}). Nothing new was sent. It is in the offline "
-                    "cache now (the list shows it after the next sync); disable it if it is wrong, or create "
-                    "this one again to have both."
+                    translate(
+                        "Create",
+                        "An earlier attempt for reference {reference} did create a link: {link} ({amount}). "
+                        "Nothing new was sent. It is in the offline cache now (the list shows it after the next "
+                        "sync); disable it if it is wrong, or create this one again to have both.",
+                    ).format(
+                        reference=reference,
+                        link=check.link.id,
+                        amount=format_money(sent.payment_details.amount),
+                    )
                 )
             raise CreateUncertain(
                 replace(
                     check,
-                    message=f"An earlier attempt for reference {reference} is still unsettled. "
-                    f"{check.finding} Nothing new was sent.",
+                    message=translate(
+                        "Create",
+                        "An earlier attempt for reference {reference} is still unsettled. {finding} Nothing new "
+                        "was sent.",
+                    ).format(reference=reference, finding=check.finding),
                 )
             )
 
@@ -283,7 +301,9 @@ class LinkCreator:
             self._cache.store_link(link, self._clock())
         except CacheError as exc:
             logger.warning("Created %s but could not cache it: %s", link.id, exc)
-            return f"It could not be saved to the offline cache ({exc}); the next sync will add it."
+            return translate(
+                "Create", "It could not be saved to the offline cache ({error}); the next sync will add it."
+            ).format(error=exc)
         return ""
 
     def _known_ids(self, request: NewPaymentLink) -> set[str]:
@@ -298,43 +318,50 @@ class LinkCreator:
     def _look(
         self, client: LeanClient, request: NewPaymentLink, attempt: _Attempt, *, lost: bool = False
     ) -> CreateCheck:
-        what = (
-            f"{format_money(request.payment_details.amount)}, reference {request.payment_details.reference}"
+        what = translate("Create", "{amount}, reference {reference}").format(
+            amount=format_money(request.payment_details.amount), reference=request.payment_details.reference
         )
         opening = (
-            "Lean's answer to the create request was lost, so LinkManager looked for the link. "
+            translate(
+                "Create", "Lean's answer to the create request was lost, so LinkManager looked for the link."
+            )
+            + " "
             if lost
             else ""
         )
         try:
             links = client.list_links()
         except LeanError as exc:
-            finding = f"{opening}Looking for it failed ({exc}), so it may or may not exist ({what})."
-            return CreateCheck(
-                CheckOutcome.UNCHECKED,
-                f"{finding} Look again to ask Lean once more: nothing is sent until LinkManager knows.",
-                finding=finding,
+            finding = opening + translate(
+                "Create", "Looking for it failed ({error}), so it may or may not exist ({what})."
+            ).format(error=exc, what=what)
+            advice = translate(
+                "Create", "Look again to ask Lean once more: nothing is sent until LinkManager knows."
             )
+            return CreateCheck(CheckOutcome.UNCHECKED, f"{finding} {advice}", finding=finding)
         found = [
             link for link in links if link.id not in attempt.known_before and _same_request(link, request)
         ]
         if len(found) == 1:
-            finding = f"{opening}It was created once, as link {found[0].id}."
+            finding = opening + translate("Create", "It was created once, as link {link}.").format(
+                link=found[0].id
+            )
             return CreateCheck(CheckOutcome.FOUND, finding, found[0], finding=finding)
         if not found:
-            finding = f"{opening}Lean has no such link ({what}): it was not created."
-            return CreateCheck(
-                CheckOutcome.ABSENT,
-                f"{finding} It is safe to try again; LinkManager will look once more before sending.",
-                finding=finding,
+            finding = opening + translate(
+                "Create", "Lean has no such link ({what}): it was not created."
+            ).format(what=what)
+            advice = translate(
+                "Create", "It is safe to try again; LinkManager will look once more before sending."
             )
-        ids = ", ".join(sorted(link.id for link in found))
-        finding = (
-            f"{opening}Lean has {len(found)} new links that match ({what}): {ids}. LinkManager cannot tell "
-            "whether one is from this attempt."
-        )
-        return CreateCheck(
-            CheckOutcome.AMBIGUOUS,
-            f"{finding} Sync and look at them before creating another.",
-            finding=finding,
-        )
+            return CreateCheck(CheckOutcome.ABSENT, f"{finding} {advice}", finding=finding)
+        ids, count = ", ".join(sorted(link.id for link in found)), len(found)
+        finding = opening + translate(
+            "Create",
+            "Lean has %n new link(s) that match ({what}): {ids}. LinkManager cannot tell whether one is from "
+            "this attempt.",
+            None,
+            count,
+        ).format(what=what, ids=ids)
+        advice = translate("Create", "Sync and look at them before creating another.")
+        return CreateCheck(CheckOutcome.AMBIGUOUS, f"{finding} {advice}", finding=finding)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from linkmanager.domain.i18n import translate
 from linkmanager.storage.profiles import Profile, ProfileError
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ def endpoints_of(profile: Profile) -> ApiEndpoints:
     try:
         return ApiEndpoints(profile.api_url, profile.token_url)
     except EndpointError as exc:
+        unusable = translate("Endpoints", "The profile {name} cannot be used: its {field} {problem}.")
         raise ProfileError(
-            f"The profile {profile.name!r} cannot be used: its {exc.field} {exc.problem}."
+            unusable.format(name=repr(profile.name), field=exc.field, problem=exc.problem)
         ) from None

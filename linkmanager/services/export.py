@@ -21,6 +21,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import IO, Literal
 
+from linkmanager.domain.i18n import translate
 from linkmanager.services.export_cells import (
     ColumnKind,
     ExportCancelled,
@@ -73,7 +74,7 @@ class _Counted:
 
     def check(self) -> None:
         if self._cancelled is not None and self._cancelled():
-            raise ExportCancelled("The export was cancelled; no file was written.")
+            raise ExportCancelled(translate("Export", "The export was cancelled; no file was written."))
 
     def report(self) -> None:
         if self._progress is not None and self.reported != self.written:
@@ -122,7 +123,9 @@ def export_rows(
         raise ValueError(f"an export's total cannot be negative ({total})")
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; type a file name for the export.")
+        raise ExportError(
+            translate("Export", "{path} is a folder; type a file name for the export.").format(path=target)
+        )
     counted = _Counted(len(columns), progress, cancelled)
     counted.check()
     temporary = _create_beside(target)
@@ -205,9 +208,10 @@ def _create_beside(target: Path) -> Path:
         except OSError as error:
             raise _explain(error, target, replacing=False) from error
         return temporary
-    raise ExportError(
-        f"LinkManager could not create a temporary file beside {target}; choose another folder."
+    no_temporary = translate(
+        "Export", "LinkManager could not create a temporary file beside {path}; choose another folder."
     )
+    raise ExportError(no_temporary.format(path=target))
 
 
 def _flush(file: IO[str] | IO[bytes]) -> None:
@@ -226,24 +230,32 @@ def _explain(error: OSError, target: Path, *, replacing: bool) -> ExportError:
     folder = target.parent
     code = error.errno
     if code in _NO_SPACE:
-        return ExportError(
-            f"There is not enough disk space to export {target}; free some space or choose another disk, then export again."
+        said = translate(
+            "Export",
+            "There is not enough disk space to export {path}; free some space or choose another disk, then export "
+            "again.",
         )
-    if code in _PERMISSION and replacing:
-        return ExportError(
-            f"{target} could not be replaced; close it if another program (such as Excel) has it open, or choose another name."
+    elif code in _PERMISSION and replacing:
+        said = translate(
+            "Export",
+            "{path} could not be replaced; close it if another program (such as Excel) has it open, or choose "
+            "another name.",
         )
-    if code in _PERMISSION:
-        return ExportError(
-            f"LinkManager is not allowed to write in {folder}; choose a folder you can write to, such as Documents."
+    elif code in _PERMISSION:
+        said = translate(
+            "Export",
+            "LinkManager is not allowed to write in {folder}; choose a folder you can write to, such as Documents.",
         )
-    if code == errno.ENOENT:
-        return ExportError(f"The folder {folder} does not exist; choose an existing folder.")
-    if code == errno.ENOTDIR:
-        return ExportError(f"{folder} is not a folder; choose an existing folder.")
-    if code == errno.EISDIR:
-        return ExportError(f"{target} is a folder; type a file name for the export.")
-    if code == errno.ENAMETOOLONG:
-        return ExportError(f"The name {target} is too long; choose a shorter name.")
-    reason = error.strerror or str(error)
-    return ExportError(f"{target} could not be written ({reason}); choose another place and export again.")
+    elif code == errno.ENOENT:
+        said = translate("Export", "The folder {folder} does not exist; choose an existing folder.")
+    elif code == errno.ENOTDIR:
+        said = translate("Export", "{folder} is not a folder; choose an existing folder.")
+    elif code == errno.EISDIR:
+        said = translate("Export", "{path} is a folder; type a file name for the export.")
+    elif code == errno.ENAMETOOLONG:
+        said = translate("Export", "The name {path} is too long; choose a shorter name.")
+    else:
+        said = translate(
+            "Export", "{path} could not be written ({reason}); choose another place and export again."
+        )
+    return ExportError(said.format(path=target, folder=folder, reason=error.strerror or str(error)))

@@ -25,6 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from linkmanager.domain.i18n import translate
 from linkmanager.services.export_cells import (
     ExportColumn,
     ExportError,
@@ -162,8 +163,13 @@ def _titles(ws: Any, columns: Sequence[ExportColumn]) -> list[Cell]:
 
 def too_many_rows(count: int, most: int) -> ExportError:
     return ExportError(
-        f"{count:,} rows do not fit in one Excel sheet (at most {most:,} below the header); "
-        "export to CSV instead, or narrow the filters."
+        translate(
+            "Export",
+            "%Ln row(s) do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, "
+            "or narrow the filters.",
+            None,
+            count,
+        ).format(most=f"{most:,}")
     )
 
 

@@ -12,11 +12,12 @@ from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
 from linkmanager.domain.lifecycle import moment_text, status_at
 from linkmanager.domain.lifecycle import utc_text as utc_text  # the links table's tooltips
 from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.sorting import text_key
-from linkmanager.domain.status import LinkStatus
+from linkmanager.domain.status import LinkStatus, link_status_text
 from linkmanager.services.table_rows import TableSpec
 from linkmanager.storage.cache_model import (
     CachedLink,
@@ -29,8 +30,11 @@ from linkmanager.storage.cache_model import (
 
 _CURRENCIES: dict[str, str] = {}  # each currency code once, whatever row it came with
 
-NAME_HINT = "Matched in a value a payer entered (a usage of this link), not in the link itself."
-NOT_LISTED = " · not listed by Lean"
+# Shown as it is translated: translate("LinkRows", NAME_HINT).
+NAME_HINT = QT_TRANSLATE_NOOP(
+    "LinkRows", "Matched in a value a payer entered (a usage of this link), not in the link itself."
+)
+NOT_LISTED = " · not listed by Lean"  # in English, for exports (the table says it translated)
 NONE_TEXT = "—"
 
 # The columns' names on the command line (`links --sort`), in the table's column order.
@@ -181,7 +185,9 @@ class LinkRow:
         )
 
     def make_texts(self) -> tuple[str, ...]:
-        status = self.status.label + (NOT_LISTED if self.missing_since is not None else "")
+        status = link_status_text(self.status)
+        if self.missing_since is not None:
+            status = translate("LinkRows", "{status} · not listed by Lean").format(status=status)
         usages = f"{self.current_usages:,}"
         if self.max_usages is not None:
             usages += f" / {self.max_usages:,}"
@@ -286,7 +292,8 @@ def table_row(raw: Sequence[Any], now: datetime) -> LinkRow:
             name_key=raw[12],
         )
     except (ValueError, TypeError, KeyError, InvalidOperation) as exc:
-        raise StoredDataError(f"a stored link cannot be read back ({type(exc).__name__})") from exc
+        unreadable = translate("Cache", "a stored link cannot be read back ({kind})")
+        raise StoredDataError(unreadable.format(kind=type(exc).__name__)) from exc
 
 
 def _amount_checked(text: str, currency: str) -> str:
@@ -302,27 +309,55 @@ def _amount_checked(text: str, currency: str) -> str:
 def status_reason(row: LinkRow) -> str:
     """Why the Status cell says what it says, and as of when (the cache can be hours old)."""
     confirmed = row.confirmed_at
-    lines = [f"Confirmed by Lean {local_text(confirmed)} ({utc_text(confirmed)})."]
+    lines = [
+        translate("LinkRows", "Confirmed by Lean {local} ({utc}).").format(
+            local=local_text(confirmed), utc=utc_text(confirmed)
+        )
+    ]
     if row.status != row.reported:
-        reported = row.reported.label.lower()
+        reported = _reported_words(row.reported)
         if row.status == LinkStatus.EXPIRED and row.expires_at is not None:
             lines.append(
-                f"Lean last reported it {reported}; its expiry "
-                f"({local_text(row.expires_at)}) has passed, so it is shown as expired."
+                translate(
+                    "LinkRows",
+                    "Lean last reported it {reported}; its expiry ({expiry}) has passed, so it is shown as expired.",
+                ).format(reported=reported, expiry=local_text(row.expires_at))
             )
         elif row.status == LinkStatus.USED:
+            limit = row.max_usages or 0
             lines.append(
-                f"Lean last reported it {reported}; it has reached its limit of "
-                f"{row.max_usages or 0:,} payments, so it is shown as used."
+                translate(
+                    "LinkRows",
+                    "Lean last reported it {reported}; it has reached its limit of %Ln payment(s), so it is "
+                    "shown as used.",
+                    None,
+                    limit,
+                ).format(reported=reported)
             )
     if row.missing_since is not None:
         lines.append(
-            f"Lean's full listing of {local_text(row.missing_since)} did not include this link "
-            "(it may have been removed at Lean); shown as last confirmed."
+            translate(
+                "LinkRows",
+                "Lean's full listing of {when} did not include this link (it may have been removed at Lean); "
+                "shown as last confirmed.",
+            ).format(when=local_text(row.missing_since))
         )
     if not row.status.is_known:
-        lines.append("Lean reports a status LinkManager does not know yet; it is shown as it came.")
+        lines.append(
+            translate(
+                "LinkRows", "Lean reports a status LinkManager does not know yet; it is shown as it came."
+            )
+        )
     return "\n".join(lines)
+
+
+def _reported_words(status: LinkStatus) -> str:
+    """ "active" in "Lean last reported it active" (only a settable status can be overruled by time)."""
+    if status == LinkStatus.ACTIVE:
+        return translate("LinkRows", "active")
+    if status == LinkStatus.DISABLED:
+        return translate("LinkRows", "disabled")
+    return status.label.lower()
 
 
 def amounts_by_currency(rows: Iterable[LinkRow]) -> dict[str, Decimal]:

@@ -320,13 +320,13 @@ def _malformed(error: LeanError, ctx: MessageContext) -> UserMessage:
 def _interrupted(failed: SyncFailed, ctx: MessageContext) -> UserMessage:
     report: SyncReport = failed.report
     cause = describe(failed.cause, ctx)
-    counts = {"done": f"{report.links_updated:,}", "total": f"{report.links_total or 0:,}"}
     said = Text(
         QT_TRANSLATE_NOOP(
             "Messages",
-            "Sync interrupted — {done} of {total} links updated; the rest keeps its previous data.",
+            "Sync interrupted — {done} of %Ln link(s) updated; the rest keeps its previous data.",
         ),
-        counts,
+        {"done": f"{report.links_updated:,}"},
+        report.links_total or 0,
     )
     texts = cause.texts
     assert texts is not None

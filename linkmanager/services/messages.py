@@ -8,7 +8,9 @@ and `details` (method, path, HTTP status, Lean's request id, the original text) 
 Translation: every sentence is an English template (`str.format` fields) marked with
 QT_TRANSLATE_NOOP in the context "Messages", so pyside6-lupdate collects them; the fields hold
 the rendered English, and `UserMessage.translated(tr)` renders them again through the window's
-translator (QCoreApplication.translate with that context). Nothing here imports Qt.
+translator (QCoreApplication.translate with that context). A sentence with a count ("%Ln link(s)")
+is Qt's plural form: rendered through domain.i18n.translate, whose forms the translations hold
+(English as written: domain.i18n.english_plural). Nothing here imports Qt.
 
 Secrets never reach a message: the API client already redacts what Lean sends back, and every
 text is scrubbed once more here for bearer tokens and secret form fields.
@@ -25,13 +27,12 @@ from enum import Enum
 
 from linkmanager.api.errors import LeanHTTPError
 
+# QT_TRANSLATE_NOOP marks the catalogue's templates here and in message_catalogue and message_local.
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
+from linkmanager.domain.i18n import english_plural, translate
+
 CONTEXT = "Messages"
 Translate = Callable[[str], str]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks `text` for translation in `context`; translated when shown, by the window."""
-    return text
 
 
 def _same(text: str) -> str:
@@ -117,17 +118,24 @@ def scrub(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """One sentence: an English template and its fields (plain values, or sentences themselves)."""
+    """One sentence: an English template and its fields (plain values, or sentences themselves);
+    with a `count`, the template is a plural form ("%Ln link(s)")."""
 
     template: str
     args: Mapping[str, str | Text] = field(default_factory=dict)
+    count: int | None = None
 
     def render(self, tr: Translate = _same) -> str:
         values = {k: v.render(tr) if isinstance(v, Text) else v for k, v in self.args.items()}
+        english = self.template if self.count is None else english_plural(self.template, self.count)
         try:
-            return tr(self.template).format(**values)
+            if self.count is None:
+                return tr(self.template).format(**values)
+            if tr is _same:
+                return english.format(**values)
+            return translate(CONTEXT, self.template, None, self.count).format(**values)
         except (KeyError, IndexError, ValueError):  # a translation with a broken field: English then
-            return self.template.format(**values)
+            return english.format(**values)
 
 
 def literal(text: str) -> Text:
@@ -256,7 +264,7 @@ def build(
 def _scrubbed(text: Text) -> Text:
     """The sentence with every value in it (nested sentences' too) scrubbed of secrets."""
     args = {k: _scrubbed(v) if isinstance(v, Text) else scrub(v) for k, v in text.args.items()}
-    return Text(text.template, args)
+    return Text(text.template, args, text.count)
 
 
 def _scrub_all(texts: tuple[Text, ...]) -> tuple[Text, ...]:

@@ -10,102 +10,23 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 
-from linkmanager.domain.lifecycle import effective_status, moment_text
-from linkmanager.domain.models import PaymentLink
-from linkmanager.domain.status import LinkStatus
-from linkmanager.services.qr import EC_LEVELS, MIN_PRINT_MM, QUIET_ZONE, QrError, qr_matrix
-from linkmanager.storage.cache_model import CachedLink
+from linkmanager.domain.i18n import translate
 
-DISABLED_MARK = "DISABLED"
+# Choosing the links (services.print_choice) is part of this module's face: the painter, the preview
+# and the command line import it from here.
+from linkmanager.services.print_choice import DISABLED_MARK as DISABLED_MARK
+from linkmanager.services.print_choice import UNREADABLE as UNREADABLE
+from linkmanager.services.print_choice import LeftOut as LeftOut
+from linkmanager.services.print_choice import SheetChoice as SheetChoice
+from linkmanager.services.print_choice import SheetItem as SheetItem
+from linkmanager.services.print_choice import choose_links as choose_links
+from linkmanager.services.qr import EC_LEVELS, MIN_PRINT_MM, QUIET_ZONE, qr_matrix
+
 MIN_MODULE_MM = 0.33  # smaller modules are unreliable for phone cameras (common print guidance)
-UNREADABLE = "no QR code"  # the summary's word for a link whose URL cannot be encoded
-
-
-@dataclass(frozen=True, slots=True)
-class SheetItem:
-    link: PaymentLink
-    mark: str | None = None  # DISABLED_MARK for a disabled link printed on request
-
-    def __post_init__(self) -> None:
-        # However an item is made, a link Lean reports as disabled never prints unmarked.
-        if self.link.status == LinkStatus.DISABLED and not self.mark:
-            object.__setattr__(self, "mark", DISABLED_MARK)
-
-
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    link: PaymentLink
-    kind: str  # "expired", "used", "disabled", an unknown status in lower case, or UNREADABLE
-    reason: str  # for people: "expired on 30 Jun 2026 23:59 +04"
-
-
-@dataclass(frozen=True, slots=True)
-class SheetChoice:
-    items: tuple[SheetItem, ...]
-    left_out: tuple[LeftOut, ...]
-
-    @property
-    def summary(self) -> str:
-        """ "3 links left out: 2 expired, 1 disabled", or "" when nothing was left out."""
-        if not self.left_out:
-            return ""
-        counts = Counter(out.kind for out in self.left_out)
-        parts = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-        total = len(self.left_out)
-        return f"{total} link{'s' if total != 1 else ''} left out: {parts}"
-
-
-_KIND_ORDER = ("expired", "used", "disabled")
-
-
-def choose_links(
-    links: Iterable[CachedLink | PaymentLink],
-    now: datetime,
-    *,
-    include_disabled: bool = False,
-    ec: str = "M",
-    tz: tzinfo | None = UTC,
-) -> SheetChoice:
-    """The links to print, in the order given, and those left out with the reason why (its times
-    in `tz`, as domain.lifecycle.moment_text writes them; None: the workstation's zone)."""
-    items: list[SheetItem] = []
-    left_out: list[LeftOut] = []
-    for entry in links:
-        link = entry.link if isinstance(entry, CachedLink) else entry
-        status = effective_status(link, now)
-        if status == LinkStatus.ACTIVE or (status == LinkStatus.DISABLED and include_disabled):
-            try:
-                qr_matrix(link.url, ec)
-            except QrError as exc:
-                left_out.append(LeftOut(link, UNREADABLE, f"its URL cannot be a QR code: {exc}"))
-                continue
-            items.append(SheetItem(link, DISABLED_MARK if status == LinkStatus.DISABLED else None))
-        else:
-            left_out.append(LeftOut(link, status.value.lower(), _reason(link, status, tz)))
-    rank = {kind: i for i, kind in enumerate(_KIND_ORDER)}
-    # Stable: the summary lists kinds in a fixed order, each link keeps its place within its kind.
-    left_out.sort(key=lambda out: rank.get(out.kind, len(rank)))
-    return SheetChoice(tuple(items), tuple(left_out))
-
-
-def _reason(link: PaymentLink, status: LinkStatus, tz: tzinfo | None) -> str:
-    if status == LinkStatus.EXPIRED:
-        return f"expired on {moment_text(link.expires_at, tz)}" if link.expires_at else "expired"
-    if status == LinkStatus.USED:
-        if link.max_usages is not None:
-            return (
-                f"used: reached its limit of {link.max_usages:,} payment{'s' if link.max_usages != 1 else ''}"
-            )
-        return "used"
-    if status == LinkStatus.DISABLED:
-        return "disabled (it can be printed on request, marked DISABLED)"
-    return f"Lean reports the status {status.value!r}, which LinkManager does not know"
 
 
 def plain_line(text: str | None) -> str:
@@ -252,35 +173,73 @@ class SheetLayout:
         found = []
         if not (math.isfinite(self.qr_mm) and math.isfinite(self.margin_mm)):
             # NaN passes every comparison below: it would reach the painter as a size
-            found.append(f"Sizes are numbers of mm, not {self.qr_mm:g} and {self.margin_mm:g}.")
+            found.append(
+                translate("PrintBatch", "Sizes are numbers of mm, not {code} and {margin}.").format(
+                    code=f"{self.qr_mm:g}", margin=f"{self.margin_mm:g}"
+                )
+            )
             return found
         if self.ec not in EC_LEVELS:
-            found.append(f"Error correction is one of {', '.join(EC_LEVELS)}, not {self.ec!r}.")
+            found.append(
+                translate("PrintBatch", "Error correction is one of {levels}, not {level}.").format(
+                    levels=", ".join(EC_LEVELS), level=repr(self.ec)
+                )
+            )
         if not (1 <= self.columns <= 10 and 1 <= self.rows <= 20):
-            found.append(f"A grid has 1 to 10 columns and 1 to 20 rows, not {self.columns} × {self.rows}.")
+            found.append(
+                translate(
+                    "PrintBatch", "A grid has 1 to 10 columns and 1 to 20 rows, not {columns} × {rows}."
+                ).format(columns=self.columns, rows=self.rows)
+            )
             return found
-        if self.template != Template.LABELS and self.per_page != 1:
-            found.append(f"A {self.template.value} holds one link a page; only labels have a grid.")
+        if self.template == Template.CARD and self.per_page != 1:
+            found.append(translate("PrintBatch", "A card holds one link a page; only labels have a grid."))
+        elif self.template == Template.RECEIPT and self.per_page != 1:
+            found.append(translate("PrintBatch", "A receipt holds one link a page; only labels have a grid."))
         if self.qr_mm < MIN_PRINT_MM:
             found.append(
-                f"The QR code must be at least {MIN_PRINT_MM} mm wide to scan reliably; {self.qr_mm:g} mm was asked."
+                translate(
+                    "PrintBatch",
+                    "The QR code must be at least {least} mm wide to scan reliably; {asked} mm was asked.",
+                ).format(least=MIN_PRINT_MM, asked=f"{self.qr_mm:g}")
             )
         width, height = self.page_size()
+        margin = f"{self.margin_mm:g}"
         if self.margin_mm < 0 or 2 * self.margin_mm >= min(width, height):
-            found.append(f"Margins of {self.margin_mm:g} mm do not fit on {self.paper.name}.")
+            found.append(
+                translate("PrintBatch", "Margins of {margin} mm do not fit on {paper}.").format(
+                    margin=margin, paper=self.paper.name
+                )
+            )
             return found
         cell, pad = self.cell(0), _PADDING[self.template]
         if self.qr_mm > cell.width - 2 * pad or self.block_height() > cell.height - 2 * pad:
-            where = (
-                f"a {self.columns} × {self.rows} grid on {self.paper.name} with {self.margin_mm:g} mm margins "
-                f"leaves labels of {cell.width:.1f} × {cell.height:.1f} mm"
-                if self.template == Template.LABELS
-                else f"{self.paper.name} with {self.margin_mm:g} mm margins leaves {cell.width:.1f} × {cell.height:.1f} mm"
-            )
+            if self.template == Template.LABELS:
+                too_small = translate(
+                    "PrintBatch",
+                    "A {code} mm QR code with its text needs {width} × {height} mm, but a {columns} × {rows} grid "
+                    "on {paper} with {margin} mm margins leaves labels of {cell_width} × {cell_height} mm. Choose "
+                    "a smaller code, fewer labels or larger paper.",
+                )
+            else:
+                too_small = translate(
+                    "PrintBatch",
+                    "A {code} mm QR code with its text needs {width} × {height} mm, but {paper} with {margin} mm "
+                    "margins leaves {cell_width} × {cell_height} mm. Choose a smaller code, fewer labels or larger "
+                    "paper.",
+                )
             found.append(
-                f"A {self.qr_mm:g} mm QR code with its text needs {self.qr_mm + 2 * pad:.1f} × "
-                f"{self.block_height() + 2 * pad:.1f} mm, but {where}. Choose a smaller code, "
-                "fewer labels or larger paper."
+                too_small.format(
+                    code=f"{self.qr_mm:g}",
+                    width=f"{self.qr_mm + 2 * pad:.1f}",
+                    height=f"{self.block_height() + 2 * pad:.1f}",
+                    columns=self.columns,
+                    rows=self.rows,
+                    paper=self.paper.name,
+                    margin=margin,
+                    cell_width=f"{cell.width:.1f}",
+                    cell_height=f"{cell.height:.1f}",
+                )
             )
         return found
 
@@ -304,10 +263,13 @@ def sheet_layout(
     every problem in words when the result cannot be printed."""
     kind = Template(template)
     if paper is not None and paper not in PAPERS:
-        raise LayoutError(f"Paper is one of {', '.join(PAPERS)}, not {paper!r}.")
+        no_paper = translate("PrintBatch", "Paper is one of {papers}, not {paper}.")
+        raise LayoutError(no_paper.format(papers=", ".join(PAPERS), paper=repr(paper)))
     if kind == Template.RECEIPT:
         if paper is not None:
-            raise LayoutError("A receipt prints on an 80 mm roll; it takes no paper size.")
+            raise LayoutError(
+                translate("PrintBatch", "A receipt prints on an 80 mm roll; it takes no paper size.")
+            )
         chosen, default_qr, default_margin = RECEIPT_PAPER, 50.0, 4.0
     elif kind == Template.CARD:
         chosen = PAPERS[paper or "A6"]
@@ -357,10 +319,11 @@ def module_warning(name: str, url: str, width_mm: float, ec: str = "M") -> str |
     if size >= MIN_MODULE_MM:
         return None
     needed = math.ceil(modules * MIN_MODULE_MM)
-    return (
-        f"{name}: its long URL makes modules of {size:.2f} mm, which phones may not read; "
-        f"print the code at least {needed} mm wide."
-    )
+    return translate(
+        "PrintBatch",
+        "{name}: its long URL makes modules of {size} mm, which phones may not read; print the code at least "
+        "{needed} mm wide.",
+    ).format(name=name, size=f"{size:.2f}", needed=needed)
 
 
 def scan_warnings(items: Iterable[SheetItem], layout: SheetLayout) -> list[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.models import PaymentLink
 from linkmanager.domain.urls import payment_page_problem
 
@@ -63,7 +64,8 @@ def _matrix(url: str, ec: str) -> Matrix:
     of the ~20 ms an encode takes, and the preview, a copy and a save all encode the same URL."""
     problem = payment_page_problem(url)
     if problem is not None:  # a cache from before the API refused such links may still hold one
-        raise QrError(f"it is not a payment page LinkManager will encode: {problem}")
+        refused = translate("Qr", "it is not a payment page LinkManager will encode: {problem}")
+        raise QrError(refused.format(problem=translate("Urls", problem)))
     level = _LEVELS.get(ec.upper())
     if level is None:
         raise ValueError(f"error correction is one of L, M, Q, H, not {ec!r}")
@@ -75,7 +77,10 @@ def _matrix(url: str, ec: str) -> Matrix:
     try:
         code.make(fit=True)
     except (DataOverflowError, ValueError):  # qrcode 8 says "Invalid version (was 41...)" for too much
-        raise QrError(f"the URL is too long for a QR code ({len(url):,} characters)") from None
+        length = len(url)
+        raise QrError(
+            translate("Qr", "the URL is too long for a QR code (%Ln character(s))", None, length)
+        ) from None
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
@@ -115,7 +120,8 @@ def qr_png(
     else:
         box = int(size) // (count + 2 * quiet)
         if box < 1:
-            raise QrError(f"this code needs at least {count + 2 * quiet} pixels, not {size}")
+            needs = translate("Qr", "this code needs at least {needed} pixels, not {size}")
+            raise QrError(needs.format(needed=count + 2 * quiet, size=size))
         spare = int(size) - box * (count + 2 * quiet)
     from PIL import Image, ImageOps
 
@@ -244,7 +250,8 @@ def _add_svg_mark(svg: SvgPathFillImage, width: int, mark: str) -> None:
 def check_print_width(size_mm: float) -> None:
     """Refuse a printed width under MIN_PRINT_MM (or not a number: NaN passes any `<`)."""
     if not math.isfinite(size_mm) or size_mm < MIN_PRINT_MM:
-        raise ValueError(f"a printed QR code is at least {MIN_PRINT_MM} mm wide, not {size_mm:g} mm")
+        narrow = translate("Qr", "a printed QR code is at least {least} mm wide, not {size} mm")
+        raise ValueError(narrow.format(least=MIN_PRINT_MM, size=f"{size_mm:g}"))
 
 
 def _set_svg_width(svg: SvgPathFillImage, modules: int, height_modules: int, size_mm: float) -> None:

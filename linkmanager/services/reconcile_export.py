@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import Money, is_iso_currency
 from linkmanager.services.export_cells import ExportColumn, ExportError, ExportHeader
@@ -107,7 +108,9 @@ def read_and_match(
     note = None
     if bank is not None and bank.strip():
         if cache.read_only is not None:
-            note = f"The columns are not remembered for the bank: {cache.read_only}."
+            note = translate(
+                "Reconciliation", "The columns are not remembered for the bank: {reason}."
+            ).format(reason=cache.read_only)
         else:
             _cache(
                 lambda: cache.write(
@@ -262,7 +265,8 @@ def export_reconciliation(
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ReconcileError(f"An export is a .csv or .xlsx file, not {target.name}.")
+        not_export = translate("Reconciliation", "An export is a .csv or .xlsx file, not {name}.")
+        raise ReconcileError(not_export.format(name=target.name))
     fmt: ExportFormat = "xlsx" if suffix == ".xlsx" else "csv"
     filters = f"statement {done.statement.name}; columns {done.mapping.text()}"
     last = _cache(cache.sync_state).last_full_sync

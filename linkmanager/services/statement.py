@@ -31,7 +31,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.money import is_iso_currency
+from linkmanager.services.statement_values import parse_amount, parse_date  # the rules for values
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED = 300 * 1024 * 1024  # an XLSX is a zip: its parts' size, not the file's, is the memory at risk
@@ -43,6 +45,11 @@ FIELDS = ("date", "amount", "currency", "description")
 
 class StatementError(ValueError):
     """A statement that cannot be read, in one sentence for the person; nothing was imported."""
+
+
+def _refused(sentence: str, **values: object) -> StatementError:
+    """A StatementError saying `sentence` (translated already) with its fields filled in."""
+    return StatementError(sentence.format(**values))
 
 
 class MappingError(StatementError):
@@ -129,74 +136,12 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-_LOCAL_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬−", "01234567890123456789.,-")
-_CURRENCY = r"[A-Za-z]{3}|د\.إ|ر\.س|[$€£¥₹﷼]"
-_AMOUNT = re.compile(
-    rf"(?P<a>{_CURRENCY})?(?P<s>[-+])?(?P<o>\()?(?P<b>{_CURRENCY})?"
-    r"(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
-    rf"(?P<c>{_CURRENCY})?(?P<cl>\))?(?P<t>-)?(?P<d>{_CURRENCY})?(?P<m>[CD]R)?\.?",
-    re.IGNORECASE,
-)
-_SIGN_CODES = {"د.إ": "AED", "ر.س": "SAR", "€": "EUR", "£": "GBP"}
-
-
-def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
-    """(signed amount, the currency written with it) from bank text; None when it is no amount."""
-    text = "".join(text.translate(_LOCAL_DIGITS).split())  # spaces carry no meaning in an amount
-    found = _AMOUNT.fullmatch(text) if len(text) <= 100 else None
-    if found is None or bool(found["o"]) != bool(found["cl"]) or (found["s"] and found["t"]):
-        return None
-    written = [w for w in found.group("a", "b", "c", "d") if w] or [""]
-    letters = written[0].isascii() and written[0].isalpha()
-    code = written[0].upper() if letters else _SIGN_CODES.get(written[0], "")
-    if len(written) > 1 or (letters and not is_iso_currency(code)):
-        return None
-    marker = (found["m"] or "").upper()
-    debit = found["s"] == "-" or bool(found["t"] or found["o"]) or marker == "DR"
-    if debit and marker == "CR":
-        return None
-    amount = Decimal(found["n"].replace(",", ""))
-    return (-amount if debit else amount), code or None
-
-
 def _cell_amount(value: object) -> tuple[Decimal, str | None] | None:
     if isinstance(value, float) and math.isfinite(value):
         return Decimal(str(round(value, 6))), None  # Excel's float noise (0.30000000000000004) goes
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return Decimal(value), None
     return None if isinstance(value, bool | float) else parse_amount(_text(value))
-
-
-_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december")  # fmt: skip
-_ISO = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})")
-_DMY = re.compile(r"(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4}|[0-9]{2})")
-_D_MON_Y = re.compile(r"(?P<d>[0-9]{1,2})[-/. ]?(?P<mon>[A-Za-z]{3,9})\.?[-/., ]*(?P<y>[0-9]{4}|[0-9]{2})")
-_MON_D_Y = re.compile(r"(?P<mon>[A-Za-z]{3,9})\.? (?P<d>[0-9]{1,2}),? (?P<y>[0-9]{4})")
-_TIME = re.compile(r"(?:[T ] ?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)? ?(?:[AP]M)? ?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?", re.I)  # fmt: skip
-
-
-def _month(name: str) -> int | None:
-    name = name.lower()
-    number = next((n for n, full in enumerate(_FULL, start=1) if full.startswith(name[:3])), None)
-    return number if number and (_FULL[number - 1].startswith(name) or name == "sept") else None
-
-
-def parse_date(text: str) -> date | None:
-    """A bank's date, day first; None when it is not one."""
-    text = " ".join(text.translate(_LOCAL_DIGITS).split())
-    for pattern in (_ISO, _DMY, _D_MON_Y, _MON_D_Y):
-        found = pattern.match(text)
-        if found is None or not _TIME.fullmatch(text, found.end()):
-            continue
-        parts = found.groupdict()
-        month = _month(parts["mon"]) if "mon" in parts else int(parts["m"])
-        year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
-        try:
-            return date(year, month or 0, int(parts["d"]))
-        except ValueError:
-            return None
-    return None
 
 
 def _cell_date(value: object) -> date | None:
@@ -210,25 +155,34 @@ def _load(path: Path) -> bytes:
         with path.open("rb") as file:
             data = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise StatementError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        cannot = translate("Statement", "{path} cannot be read: {reason}.")
+        raise _refused(cannot, path=path, reason=exc.strerror or exc) from None
     if len(data) > MAX_BYTES:
-        raise StatementError(f"{path.name} is larger than 50 MB: import a shorter period.")
+        raise _refused(
+            translate("Statement", "{name} is larger than 50 MB: import a shorter period."), name=path.name
+        )
     if not data.strip():
-        raise StatementError(f"{path.name} is empty.")
+        raise _refused(translate("Statement", "{name} is empty."), name=path.name)
     return data
 
 
 def _refusal(data: bytes) -> str | None:
-    """Why the content is neither CSV nor XLSX, whatever the file's name says; None when it may be CSV."""
+    """Why the content is neither CSV nor XLSX, whatever the file's name says ("{name} is …"); None
+    when it may be CSV."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "is an old Excel (.xls) workbook: save it as .xlsx or CSV and import that"
+        return translate(
+            "Statement", "{name} is an old Excel (.xls) workbook: save it as .xlsx or CSV and import that."
+        )
     if data.startswith(b"%PDF"):
-        return "is a PDF: ask the bank for the CSV or Excel statement"
+        return translate("Statement", "{name} is a PDF: ask the bank for the CSV or Excel statement.")
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table")):
-        return "is a web page (HTML or XML), not CSV or XLSX: open it in Excel and save it as .xlsx"
+        return translate(
+            "Statement",
+            "{name} is a web page (HTML or XML), not CSV or XLSX: open it in Excel and save it as .xlsx.",
+        )
     if data[:4] in (b"PK\x05\x06", b"PK\x07\x08"):  # an empty or split zip ("PK" alone may be text)
-        return "is a zip archive but not an Excel workbook (.xlsx)"
+        return translate("Statement", "{name} is a zip archive but not an Excel workbook (.xlsx).")
     return None
 
 
@@ -238,7 +192,9 @@ def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data:
-        raise StatementError("The file is not a CSV or XLSX file: it holds binary data.")
+        raise StatementError(
+            translate("Statement", "The file is not a CSV or XLSX file: it holds binary data.")
+        )
     with contextlib.suppress(UnicodeDecodeError):
         return data.decode("utf-8-sig")
     arabic = data.decode("cp1256")
@@ -264,14 +220,21 @@ def _xlsx_tables(data: bytes, path: Path) -> Iterator[tuple[str | None, Iterator
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
-                raise StatementError(f"{path.name} is a zip archive but not an Excel workbook (.xlsx).")
+                raise _refused(
+                    translate("Statement", "{name} is a zip archive but not an Excel workbook (.xlsx)."),
+                    name=path.name,
+                )
             if sum(item.file_size for item in archive.infolist()) > MAX_UNPACKED:
-                raise StatementError(f"{path.name} unpacks to more than 300 MB: that is no bank statement.")
+                unpacks = translate(
+                    "Statement", "{name} unpacks to more than 300 MB: that is no bank statement."
+                )
+                raise _refused(unpacks, name=path.name)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except StatementError:
         raise
     except Exception as exc:  # a damaged or hostile workbook fails in many ways; all mean the same
-        raise StatementError(f"{path.name} is not a workbook Excel can open ({type(exc).__name__}).") from exc
+        not_open = translate("Statement", "{name} is not a workbook Excel can open ({kind}).")
+        raise _refused(not_open, name=path.name, kind=type(exc).__name__) from exc
     try:
         for sheet in book.worksheets:
             if hasattr(sheet, "reset_dimensions"):
@@ -285,7 +248,8 @@ def _guarded(rows: Iterator[Sequence[object]], path: Path) -> Iterator[Sequence[
     try:
         yield from rows
     except Exception as exc:  # as in _xlsx_tables: damage found further in
-        raise StatementError(f"{path.name} is damaged and cannot be read ({type(exc).__name__}).") from exc
+        damaged = translate("Statement", "{name} is damaged and cannot be read ({kind}).")
+        raise _refused(damaged, name=path.name, kind=type(exc).__name__) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +292,7 @@ def tables_of(path: Path) -> Iterator[tuple[str | None, Iterator[Sequence[object
     if data.startswith(b"PK\x03\x04"):
         return _xlsx_tables(data, path)
     if (why := _refusal(data)) is not None:
-        raise StatementError(f"{path.name} {why}.")
+        raise _refused(why, name=path.name)
     return _csv_tables(_decode(data))
 
 
@@ -336,7 +300,9 @@ def read_statement(path: Path, mapping: ColumnMapping, *, default_currency: str 
     """The statement's lines, or StatementError naming what is wrong (and the line, for a bad value)."""
     path = Path(path)
     if mapping.currency is None and default_currency is None:
-        raise StatementError("With no currency column, say which currency the lines are in (e.g. AED).")
+        raise StatementError(
+            translate("Statement", "With no currency column, say which currency the lines are in (e.g. AED).")
+        )
     tables = tables_of(path)
     missing: tuple[str, list[str]] = (mapping.date, [])
     try:
@@ -351,14 +317,23 @@ def read_statement(path: Path, mapping: ColumnMapping, *, default_currency: str 
                 missing = found
     except csv.Error as exc:
         if "field larger" in str(exc):
-            raise StatementError(f"A cell of {path.name} holds more than {MAX_CELL:,} characters.") from None
-        raise StatementError(f"{path.name} is not a CSV file this program can read ({exc}).") from None
+            too_long = translate("Statement", "A cell of {name} holds more than {limit} characters.")
+            raise _refused(too_long, name=path.name, limit=f"{MAX_CELL:,}") from None
+        not_csv = translate("Statement", "{name} is not a CSV file this program can read ({error}).")
+        raise _refused(not_csv, name=path.name, error=exc) from None
     finally:
         getattr(tables, "close", lambda: None)()
+    first = HEADER_ROWS
     if all(_position(s) is not None for s in (getattr(mapping, f) for f in FIELDS) if s is not None):
-        raise StatementError(f"No row among the first {HEADER_ROWS} has a date in column {mapping.date}.")
-    titles = ", ".join(missing[1][:20]) or f"none found in its first {HEADER_ROWS} rows"
-    raise StatementError(f"The statement has no column '{_shown(missing[0])}'; its columns are: {titles}.")
+        no_date = translate(
+            "Statement", "No row among the first %n has a date in column {column}.", None, first
+        )
+        raise _refused(no_date, column=mapping.date)
+    titles = ", ".join(missing[1][:20]) or translate(
+        "Statement", "none found in its first %n row(s)", None, first
+    )
+    no_column = translate("Statement", "The statement has no column '{column}'; its columns are: {titles}.")
+    raise _refused(no_column, column=_shown(missing[0]), titles=titles)
 
 
 def _lines(
@@ -367,10 +342,17 @@ def _lines(
     out: list[StatementLine] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
-            raise StatementError(f"The statement has more than {MAX_ROWS:,} rows: import a shorter period.")
+            too_many = translate(
+                "Statement", "The statement has more than {limit} rows: import a shorter period."
+            )
+            raise _refused(too_many, limit=f"{MAX_ROWS:,}")
         cells = [row[c] if c is not None and c < len(row) else None for c in columns]
         if any(isinstance(c, str) and len(c) > MAX_CELL for c in cells):
-            raise StatementError(f"Line {number}: a cell holds more than {MAX_CELL:,} characters.")
+            raise _refused(
+                translate("Statement", "Line {line}: a cell holds more than {limit} characters."),
+                line=number,
+                limit=f"{MAX_CELL:,}",
+            )
         if _text(cells[0]) or _text(cells[1]):
             out.append(_line(number, cells, default))
     return out
@@ -379,21 +361,28 @@ def _lines(
 def _line(number: int, cells: list[object], default: str | None) -> StatementLine:
     raw_date, raw_amount, raw_currency, raw_description = cells
     if not _text(raw_date):
-        raise StatementError(f"Line {number}: the date is empty.")
+        raise _refused(translate("Statement", "Line {line}: the date is empty."), line=number)
     day = _cell_date(raw_date)
     if day is None:
-        shown = _shown(_text(raw_date))
-        raise StatementError(f"Line {number}: the date '{shown}' is not a date (read day first, DD/MM/YYYY).")
+        not_date = translate(
+            "Statement", "Line {line}: the date '{date}' is not a date (read day first, DD/MM/YYYY)."
+        )
+        raise _refused(not_date, line=number, date=_shown(_text(raw_date)))
     parsed = _cell_amount(raw_amount) if _text(raw_amount) else (Decimal(0), None)
     if parsed is None:
-        raise StatementError(f"Line {number}: the amount '{_shown(_text(raw_amount))}' is not a number.")
+        not_number = translate("Statement", "Line {line}: the amount '{amount}' is not a number.")
+        raise _refused(not_number, line=number, amount=_shown(_text(raw_amount)))
     amount, written = parsed
     column = _text(raw_currency).upper()
     if column and not is_iso_currency(column):
-        raise StatementError(f"Line {number}: the currency '{_shown(column)}' is not a currency code.")
+        not_code = translate("Statement", "Line {line}: the currency '{currency}' is not a currency code.")
+        raise _refused(not_code, line=number, currency=_shown(column))
     if column and written and column != written:
-        raise StatementError(f"Line {number}: the amount says {written}, the currency column {column}.")
+        disagree = translate(
+            "Statement", "Line {line}: the amount says {written}, the currency column {column}."
+        )
+        raise _refused(disagree, line=number, written=written, column=column)
     currency = column or written or default or ""
     if not currency and amount:
-        raise StatementError(f"Line {number}: the currency is empty.")
+        raise _refused(translate("Statement", "Line {line}: the currency is empty."), line=number)
     return StatementLine(number, day, amount, currency, _text(raw_description))

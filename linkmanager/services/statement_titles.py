@@ -10,6 +10,7 @@ import csv
 import itertools
 from pathlib import Path
 
+from linkmanager.domain.i18n import translate
 from linkmanager.services.statement import HEADER_ROWS, MAX_CELL, StatementError, tables_of
 
 MOST_TITLES = 200  # a wider "header" is no bank's
@@ -32,7 +33,8 @@ def statement_titles(path: Path) -> list[str]:
             if len(titles) >= 2:
                 return titles
     except csv.Error as exc:
-        raise StatementError(f"{path.name} is not a CSV file this program can read ({exc}).") from None
+        not_csv = translate("Statement", "{name} is not a CSV file this program can read ({error}).")
+        raise StatementError(not_csv.format(name=path.name, error=exc)) from None
     finally:
         getattr(tables, "close", lambda: None)()
     return []

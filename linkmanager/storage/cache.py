@@ -30,6 +30,8 @@ from linkmanager.storage.cache_errors import (
     CacheReadOnlyError,
     CacheTooNewError,
     UnknownLinkError,
+    altered,
+    closed,
     translate,
 )
 from linkmanager.storage.cache_files import move_aside
@@ -100,8 +102,7 @@ class LinkCache:
         """Create or open (and migrate) the cache at `path`; CacheCorruptError when it is damaged.
 
         `clock` is the real time: the default for `now` in reads, and what tells a stale answer
-        from a clock that was set back (see cache_writes).
-        """
+        from a clock that was set back (see cache_writes)."""
         path = Path(path)
         opened = connect(path)
         return cls(opened.conn, path, clock, read_only=opened.read_only)
@@ -111,8 +112,7 @@ class LinkCache:
         """Move a damaged cache (with its -wal/-shm) aside to `<name>.corrupt-<UTC time>`, open a fresh one.
 
         The old file is kept, not deleted: it may be the only copy of data Lean no longer lists.
-        Close every LinkCache open on `path` first.
-        """
+        Close every LinkCache open on `path` first."""
         path = Path(path)
         move_aside(path, clock())
         return cls.open(path, clock=clock)
@@ -147,7 +147,7 @@ class LinkCache:
 
     def _live(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise CacheError(f"The offline cache {self._path} has been closed.")
+            raise closed(self._path)
         return self._conn
 
     @contextmanager
@@ -170,7 +170,7 @@ class LinkCache:
                 if isinstance(exc, sqlite3.Error):
                     raise translate(exc, self._path, doing) from exc
                 if isinstance(exc, StoredDataError):
-                    raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+                    raise altered(self._path, exc) from exc
                 raise
 
     def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -222,7 +222,7 @@ class LinkCache:
         try:
             return [decode_cached(row) for row in rows]
         except StoredDataError as exc:
-            raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+            raise altered(self._path, exc) from exc
 
     def table_rows(self, make: Callable[[Sequence[Any]], T]) -> list[T]:
         """Every link as `make` turns a SELECT_TABLE row into a table row (services.link_rows)."""
@@ -270,7 +270,7 @@ class LinkCache:
         try:
             return [decode_usage(row) for row in rows]
         except StoredDataError as exc:
-            raise CacheCorruptError(self._path, f"{exc}: the file was altered or damaged") from exc
+            raise altered(self._path, exc) from exc
 
     def status_counts(self, now: datetime | None = None) -> dict[LinkStatus, int]:
         """Links per effective status at `now`; every known status is present, unknown ones when held."""

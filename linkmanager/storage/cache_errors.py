@@ -14,10 +14,56 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-_REBUILD = (
-    "it can be rebuilt from Lean with `linkmanager sync --rebuild` (or Sync in the window), "
-    "and your saved credentials are untouched"
+from linkmanager.domain import i18n
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
+
+# Sentences for people (translated into the window's language; the command line's is English). A
+# CacheError's `doing` completes "could not …": every one the callers pass is marked here, and said
+# translated (_doing); one that is not is said as it was given.
+_DOING = (
+    QT_TRANSLATE_NOOP("Cache", "be created"),
+    QT_TRANSLATE_NOOP("Cache", "be opened"),
+    QT_TRANSLATE_NOOP("Cache", "be read"),
+    QT_TRANSLATE_NOOP("Cache", "count the links"),
+    QT_TRANSLATE_NOOP("Cache", "keep the search index"),
+    QT_TRANSLATE_NOOP("Cache", "mark unlisted links"),
+    QT_TRANSLATE_NOOP("Cache", "prepare the search"),
+    QT_TRANSLATE_NOOP("Cache", "read a link"),
+    QT_TRANSLATE_NOOP("Cache", "read a usage's history"),
+    QT_TRANSLATE_NOOP("Cache", "read payments"),
+    QT_TRANSLATE_NOOP("Cache", "read the bank's columns"),
+    QT_TRANSLATE_NOOP("Cache", "read the banks' columns"),
+    QT_TRANSLATE_NOOP("Cache", "read the links"),
+    QT_TRANSLATE_NOOP("Cache", "read the payments"),
+    QT_TRANSLATE_NOOP("Cache", "read the sync problems"),
+    QT_TRANSLATE_NOOP("Cache", "read the sync state"),
+    QT_TRANSLATE_NOOP("Cache", "read usages"),
+    QT_TRANSLATE_NOOP("Cache", "record the sync"),
+    QT_TRANSLATE_NOOP("Cache", "remember the bank's columns"),
+    QT_TRANSLATE_NOOP("Cache", "save a link"),
+    QT_TRANSLATE_NOOP("Cache", "save links"),
+    QT_TRANSLATE_NOOP("Cache", "save sync problems"),
+    QT_TRANSLATE_NOOP("Cache", "save the matches"),
+    QT_TRANSLATE_NOOP("Cache", "save usages"),
+    QT_TRANSLATE_NOOP("Cache", "search"),
+    QT_TRANSLATE_NOOP("Cache", "search the payments"),
+    QT_TRANSLATE_NOOP("Cache", "sort the payments"),
+    QT_TRANSLATE_NOOP("Cache", "suggest"),
+    QT_TRANSLATE_NOOP("Cache", "undo the match"),
 )
+
+
+def _doing(doing: str) -> str:
+    return i18n.translate("Cache", doing)
+
+
+def _rebuild() -> str:
+    return i18n.translate(
+        "Cache",
+        "it can be rebuilt from Lean with `linkmanager sync --rebuild` (or Sync in the window), "
+        "and your saved credentials are untouched",
+    )
+
 
 # Primary SQLite result codes (the low byte of an extended code).
 _SQLITE_PERM = 3
@@ -31,7 +77,7 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_AUTH = 23
 _SQLITE_NOTADB = 26
 
-READ_ONLY_FILE_SYSTEM = "read-only file system"
+READ_ONLY_FILE_SYSTEM = QT_TRANSLATE_NOOP("Cache", "read-only file system")  # said translated
 NOT_WRITABLE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 # sqlite3 does not expose the errno behind an SQLITE_IOERR (growing the -shm file on a full disk
 # fails with IOERR_SHMSIZE, not SQLITE_FULL); less room than this left beside the file means
@@ -46,8 +92,13 @@ class CacheError(Exception):
 class CacheCorruptError(CacheError):
     """The file is not a database, fails its integrity check, cannot be read, or is too new."""
 
-    def __init__(self, path: Path, reason: str, *, advice: str = _REBUILD) -> None:
-        super().__init__(f"The offline cache {path} cannot be used because {reason}; {advice}.")
+    def __init__(self, path: Path, reason: str, *, advice: str | None = None) -> None:
+        unusable = i18n.translate(
+            "Cache", "The offline cache {path} cannot be used because {reason}; {advice}."
+        )
+        super().__init__(
+            unusable.format(path=path, reason=reason, advice=_rebuild() if advice is None else advice)
+        )
         self.path = path
         self.reason = reason
 
@@ -56,18 +107,20 @@ class CacheTooNewError(CacheCorruptError):
     """Written by a newer LinkManager: updating the app is the other way out, besides rebuilding."""
 
     def __init__(self, path: Path, found: int, supported: int, *, read_only: str | None = None) -> None:
-        advice = (
-            "update LinkManager, or rebuild the cache from Lean with a full sync "
-            "(your saved credentials are untouched)"
-            if read_only is None
-            else "update LinkManager to read it"  # a read-only file cannot be rebuilt where it is
+        if read_only is None:
+            advice = i18n.translate(
+                "Cache",
+                "update LinkManager, or rebuild the cache from Lean with a full sync (your saved credentials are "
+                "untouched)",
+            )
+        else:  # a read-only file cannot be rebuilt where it is
+            advice = i18n.translate("Cache", "update LinkManager to read it")
+        newer = i18n.translate(
+            "Cache",
+            "it was written by a newer version of LinkManager (cache schema {found}; this version reads up to "
+            "{supported})",
         )
-        super().__init__(
-            path,
-            f"it was written by a newer version of LinkManager (cache schema {found}; "
-            f"this version reads up to {supported})",
-            advice=advice,
-        )
+        super().__init__(path, newer.format(found=found, supported=supported), advice=advice)
         self.found = found
         self.supported = supported
         self.read_only = read_only  # why it cannot be moved aside and rebuilt, when it cannot
@@ -80,10 +133,12 @@ class CacheReadOnlyError(CacheError):
     """
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(
-            f"The offline cache {path} is read-only ({reason}): it still answers reads, but nothing "
-            "can be saved to it. To sync, copy it to a folder you can write to, or make this one writable."
+        read_only = i18n.translate(
+            "Cache",
+            "The offline cache {path} is read-only ({reason}): it still answers reads, but nothing can be saved "
+            "to it. To sync, copy it to a folder you can write to, or make this one writable.",
         )
+        super().__init__(read_only.format(path=path, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -92,15 +147,20 @@ class CacheUpgradeBlockedError(CacheError):
     """A read-only cache written by an older LinkManager: reading it needs an upgrade it cannot get."""
 
     def __init__(self, path: Path, found: int, supported: int, reason: str) -> None:
-        what = (
-            "holds no data yet and cannot be set up"
-            if found == 0
-            else f"was written by an older LinkManager (cache schema {found}; this version reads "
-            f"{supported}) and cannot be upgraded"
-        )
-        super().__init__(
-            f"The offline cache {path} {what} where it is ({reason}): open it once where it can be written."
-        )
+        if found == 0:
+            blocked = i18n.translate(
+                "Cache",
+                "The offline cache {path} holds no data yet and cannot be set up where it is ({reason}): open it "
+                "once where it can be written.",
+            )
+        else:
+            blocked = i18n.translate(
+                "Cache",
+                "The offline cache {path} was written by an older LinkManager (cache schema {found}; this version "
+                "reads {supported}) and cannot be upgraded where it is ({reason}): open it once where it can be "
+                "written.",
+            )
+        super().__init__(blocked.format(path=path, found=found, supported=supported, reason=reason))
         self.path = path
         self.found = found
         self.reason = reason
@@ -110,10 +170,12 @@ class CacheDiskFullError(CacheError):
     """No room left on the disk holding the cache; what was stored before is intact."""
 
     def __init__(self, path: Path, doing: str) -> None:
-        super().__init__(
-            f"The disk is full: the offline cache {path} could not {doing}. Free some space on that "
-            "disk and try again; nothing stored before is lost."
+        full = i18n.translate(
+            "Cache",
+            "The disk is full: the offline cache {path} could not {doing}. Free some space on that disk and try "
+            "again; nothing stored before is lost.",
         )
+        super().__init__(full.format(path=path, doing=_doing(doing)))
         self.path = path
 
 
@@ -125,6 +187,17 @@ class UnknownLinkError(CacheError, LookupError):
             f"The link {link_id!r} is not in the offline cache; store the link before its usages."
         )
         self.link_id = link_id
+
+
+def closed(path: Path) -> CacheError:
+    """The cache was closed (a profile switch) before this read or write."""
+    return CacheError(i18n.translate("Cache", "The offline cache {path} has been closed.").format(path=path))
+
+
+def altered(path: Path, error: Exception) -> CacheCorruptError:
+    """A stored row that cannot be read back: someone else changed the file, or it is damaged."""
+    problem = i18n.translate("Cache", "{problem}: the file was altered or damaged").format(problem=error)
+    return CacheCorruptError(path, problem)
 
 
 def _existing(path: Path) -> Path:
@@ -146,10 +219,10 @@ def on_read_only_medium(path: Path) -> bool:
 def why_read_only(path: Path) -> str | None:
     """Why the cache file at `path` (and the -wal/-shm beside it) cannot be written; None if it can."""
     if on_read_only_medium(path):
-        return READ_ONLY_FILE_SYSTEM
+        return i18n.translate("Cache", READ_ONLY_FILE_SYSTEM)
     for target in (path, path.parent):
         if target.exists() and not os.access(target, os.W_OK):
-            return f"no permission to write to {target}"
+            return i18n.translate("Cache", "no permission to write to {path}").format(path=target)
     return None
 
 
@@ -183,7 +256,9 @@ def translate(error: sqlite3.Error, path: Path, doing: str) -> CacheError:
     primary = _primary(error)
     text = str(error)
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
-        return CacheCorruptError(path, f"its contents are damaged (SQLite says: {text})")
+        return CacheCorruptError(
+            path, i18n.translate("Cache", "its contents are damaged (SQLite says: {text})").format(text=text)
+        )
     if primary == _SQLITE_FULL or (primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path)):
         return CacheDiskFullError(path, doing)
     if primary in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_AUTH, _SQLITE_READONLY, _SQLITE_IOERR):
@@ -191,15 +266,22 @@ def translate(error: sqlite3.Error, path: Path, doing: str) -> CacheError:
         if reason is not None:
             return CacheReadOnlyError(path, reason)
     if primary == _SQLITE_READONLY:
-        return CacheReadOnlyError(path, f"SQLite says: {text}")
+        return CacheReadOnlyError(path, i18n.translate("Cache", "SQLite says: {text}").format(text=text))
     if primary in (_SQLITE_CANTOPEN, _SQLITE_PERM, _SQLITE_AUTH):
-        return CacheCorruptError(path, f"it cannot be opened for reading and writing (SQLite says: {text})")
+        unopened = i18n.translate(
+            "Cache", "it cannot be opened for reading and writing (SQLite says: {text})"
+        )
+        return CacheCorruptError(path, unopened.format(text=text))
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return CacheError(
-            f"The offline cache {path} could not {doing}: it is busy, probably open in another LinkManager window."
+        said = i18n.translate(
+            "Cache",
+            "The offline cache {path} could not {doing}: it is busy, probably open in another LinkManager window.",
         )
-    if primary == _SQLITE_IOERR:
-        return CacheError(
-            f"The offline cache {path} could not {doing}: reading or writing the file failed ({text})."
+    elif primary == _SQLITE_IOERR:
+        said = i18n.translate(
+            "Cache",
+            "The offline cache {path} could not {doing}: reading or writing the file failed ({text}).",
         )
-    return CacheError(f"The offline cache {path} could not {doing} ({text}).")
+    else:
+        said = i18n.translate("Cache", "The offline cache {path} could not {doing} ({text}).")
+    return CacheError(said.format(path=path, doing=_doing(doing), text=text))

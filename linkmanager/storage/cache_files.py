@@ -15,6 +15,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from linkmanager.domain.i18n import translate
 from linkmanager.storage.cache_errors import (
     NOT_WRITABLE_ERRNOS,
     READ_ONLY_FILE_SYSTEM,
@@ -57,9 +58,9 @@ def _make_dirs(directory: Path) -> None:
 def _os_reason(exc: OSError, folder: Path) -> str:
     """An OSError in words: what the user can act on, naming the folder that refuses."""
     if exc.errno == errno.EROFS:
-        return READ_ONLY_FILE_SYSTEM
+        return translate("Cache", READ_ONLY_FILE_SYSTEM)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"no permission to write to {folder}"
+        return translate("Cache", "no permission to write to {path}").format(path=folder)
     return str(exc.strerror or exc)
 
 
@@ -75,11 +76,12 @@ def prepare(path: Path) -> str | None:
         if exc.errno == errno.ENOSPC:
             raise CacheDiskFullError(path, "be created") from None
         refusing = Path(exc.filename).parent if exc.filename else path.parent
-        raise CacheError(
-            f"The folder for the offline cache, {path.parent}, cannot be created ({_os_reason(exc, refusing)})."
-        ) from None
+        no_folder = translate(
+            "Cache", "The folder for the offline cache, {folder}, cannot be created ({reason})."
+        )
+        raise CacheError(no_folder.format(folder=path.parent, reason=_os_reason(exc, refusing))) from None
     if path.is_dir():
-        raise CacheCorruptError(path, "it is a folder, not a file")
+        raise CacheCorruptError(path, translate("Cache", "it is a folder, not a file"))
     # Before trying to open for writing: a file in a folder no one may write to is read-only too,
     # since SQLite could not create its -wal and -shm files there.
     read_only = why_read_only(path) if path.exists() else None
@@ -91,24 +93,33 @@ def prepare(path: Path) -> str | None:
             if exc.errno == errno.ENOSPC:
                 raise CacheDiskFullError(path, "be created") from None
             if exc.errno not in NOT_WRITABLE_ERRNOS:
-                raise CacheCorruptError(path, f"it cannot be opened ({exc.strerror or exc})") from None
+                unopened = translate("Cache", "it cannot be opened ({reason})")
+                raise CacheCorruptError(path, unopened.format(reason=exc.strerror or exc)) from None
             read_only = why_read_only(path) or _os_reason(exc, path.parent)
     if fd is None:
         try:
             fd = os.open(path, os.O_RDONLY | _BINARY)
         except FileNotFoundError:
-            raise CacheError(f"The offline cache {path} cannot be created ({read_only}).") from None
+            uncreated = translate("Cache", "The offline cache {path} cannot be created ({reason}).")
+            raise CacheError(uncreated.format(path=path, reason=read_only)) from None
         except OSError as exc:
-            why = f"no permission to read {path}" if exc.errno in NOT_WRITABLE_ERRNOS else exc.strerror
-            raise CacheError(f"The offline cache {path} cannot be read ({why or exc}).") from None
+            why: str | None = exc.strerror
+            if exc.errno in NOT_WRITABLE_ERRNOS:
+                why = translate("Cache", "no permission to read {path}").format(path=path)
+            unread = translate("Cache", "The offline cache {path} cannot be read ({reason}).")
+            raise CacheError(unread.format(path=path, reason=why or exc)) from None
     try:
         header = os.read(fd, len(SQLITE_HEADER))
     finally:
         os.close(fd)
     if header and header != SQLITE_HEADER[: len(header)]:
-        raise CacheCorruptError(path, "it is not a database (its first bytes are not an SQLite header)")
+        raise CacheCorruptError(
+            path, translate("Cache", "it is not a database (its first bytes are not an SQLite header)")
+        )
     if header and len(header) < len(SQLITE_HEADER):
-        raise CacheCorruptError(path, "it is cut short (the file ends inside the SQLite header)")
+        raise CacheCorruptError(
+            path, translate("Cache", "it is cut short (the file ends inside the SQLite header)")
+        )
     if read_only is None:
         tighten(path)
     return read_only
@@ -141,11 +152,13 @@ def open_read_only(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
             raise
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:  # immutable would ignore what the -wal holds
-        raise CacheError(
-            f"The offline cache {path} cannot be read where it is ({READ_ONLY_FILE_SYSTEM}): its last "
-            f"changes are still in {wal.name}, which SQLite cannot read there without {path.name}-shm. "
-            "Open it once where it can be written."
+        stuck = translate(
+            "Cache",
+            "The offline cache {path} cannot be read where it is ({reason}): its last changes are still in {wal}, "
+            "which SQLite cannot read there without {shm}. Open it once where it can be written.",
         )
+        reason = translate("Cache", READ_ONLY_FILE_SYSTEM)
+        raise CacheError(stuck.format(path=path, reason=reason, wal=wal.name, shm=f"{path.name}-shm"))
     return _probe(f"{uri}?immutable=1", timeout)
 
 
@@ -185,8 +198,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path | None:
         for file in files:
             file.rename(target.with_name(target.name + file.name[len(path.name) :]))
     except OSError as exc:
-        raise CacheError(
-            f"The damaged offline cache {path} could not be moved aside ({exc.strerror or exc})."
-        ) from None
+        stuck = translate("Cache", "The damaged offline cache {path} could not be moved aside ({reason}).")
+        raise CacheError(stuck.format(path=path, reason=exc.strerror or exc)) from None
     log.warning("moved the damaged cache %s aside to %s", path, target)
     return target

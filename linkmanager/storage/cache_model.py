@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.lifecycle import usage_is_settled
 from linkmanager.domain.models import (
     CollectedIdentifier,
@@ -264,7 +265,8 @@ def decode_cached(row: Sequence[Any]) -> CachedLink:
             unsettled_usages=row[20],
         )
     except (ValueError, TypeError, KeyError, InvalidOperation) as exc:
-        raise StoredDataError(f"a stored link cannot be read back ({type(exc).__name__})") from exc
+        unreadable = translate("Cache", "a stored link cannot be read back ({kind})")
+        raise StoredDataError(unreadable.format(kind=type(exc).__name__)) from exc
 
 
 def link_terms(link: PaymentLink) -> list[tuple[str, str | None, str]]:
@@ -311,7 +313,8 @@ def decode_usage(row: Sequence[Any]) -> Usage:
             identifiers=collected_from(row[6]),
         )
     except (ValueError, TypeError, KeyError) as exc:
-        raise StoredDataError(f"a stored usage cannot be read back ({type(exc).__name__})") from exc
+        unreadable = translate("Cache", "a stored usage cannot be read back ({kind})")
+        raise StoredDataError(unreadable.format(kind=type(exc).__name__)) from exc
 
 
 def usage_terms(usage: Usage) -> list[tuple[str, str | None, str]]:

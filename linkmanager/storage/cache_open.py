@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from linkmanager.domain import i18n
 from linkmanager.storage.cache_errors import (
     CacheCorruptError,
     CacheError,
@@ -89,7 +90,8 @@ def connect(path: Path) -> Opened:
 def _check(conn: sqlite3.Connection, path: Path) -> None:
     problems = [row[0] for row in conn.execute(_integrity_check(path))]
     if problems != ["ok"]:
-        raise CacheCorruptError(path, f"it failed its integrity check ({_summary(problems)})")
+        failed = i18n.translate("Cache", "it failed its integrity check ({summary})")
+        raise CacheCorruptError(path, failed.format(summary=_summary(problems)))
 
 
 def _connect_read_only(path: Path, reason: str) -> Opened:
@@ -100,11 +102,13 @@ def _connect_read_only(path: Path, reason: str) -> Opened:
         if not lacks_side_files(exc):
             raise translate(exc, path, "be read") from None
         # Not a read-only medium (open_read_only would have gone immutable): the folder refuses.
-        raise CacheError(
-            f"The offline cache {path} cannot be read where it is: SQLite must create {path.name}-shm "
-            f"beside it to read it safely, but there is no permission to write to {path.parent}. "
-            "Make that folder writable, or copy the cache to a folder you can write to."
-        ) from None
+        unreadable = i18n.translate(
+            "Cache",
+            "The offline cache {path} cannot be read where it is: SQLite must create {shm} beside it to read it "
+            "safely, but there is no permission to write to {folder}. Make that folder writable, or copy the "
+            "cache to a folder you can write to.",
+        )
+        raise CacheError(unreadable.format(path=path, shm=f"{path.name}-shm", folder=path.parent)) from None
     try:
         _check(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")

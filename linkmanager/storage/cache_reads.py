@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from linkmanager.domain import jsontext
 from linkmanager.domain.lifecycle import status_at
 from linkmanager.domain.status import LinkStatus
-from linkmanager.storage.cache_errors import CacheError, translate
+from linkmanager.storage.cache_errors import closed, translate
 from linkmanager.storage.cache_files import open_read_only
 from linkmanager.storage.cache_model import (
     BY_KEYS,
@@ -188,7 +188,7 @@ class SideReader:
     def read(self, doing: str, work: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
             if self._closed:  # never opened again once closed (a late click after a profile switch)
-                raise CacheError(f"The offline cache {self._path} has been closed.")
+                raise closed(self._path)
             try:
                 if self._conn is None:
                     # A short busy wait: outside WAL (a file system without shared memory) a

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
 from linkmanager.domain.secret import Secret
 from linkmanager.storage.profiles import ProfileError, validate_name
 
@@ -28,13 +29,16 @@ if TYPE_CHECKING:  # keyring itself is imported on first use: ~65 ms the window'
 log = logging.getLogger(__name__)
 
 SERVICE = "linkmanager"
-NO_SECURE_BACKEND = (
+# In English; said translated ("Credentials").
+NO_SECURE_BACKEND = QT_TRANSLATE_NOOP(
+    "Credentials",
     "No secure keyring is available: install and start GNOME Keyring or KWallet (Secret Service), "
-    "or unlock your login keyring"
+    "or unlock your login keyring",
 )
-KEYRING_LOCKED = (
+KEYRING_LOCKED = QT_TRANSLATE_NOOP(
+    "Credentials",
     "The keyring is locked: unlock it (log in to the desktop, or run `gnome-keyring-daemon --unlock`) "
-    "and try again"
+    "and try again",
 )
 # Modules whose backends keep secrets in files beside the user's data.
 _FILE_BACKEND_MODULES = ("keyrings.alt",)
@@ -76,16 +80,20 @@ def _refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     name = describe_backend(backend)
     module = type(backend).__module__
     if isinstance(backend, fail.Keyring | null.Keyring):
-        return f"{name} stores nothing"
+        return translate("Credentials", "{backend} stores nothing").format(backend=name)
     if module.startswith(_FILE_BACKEND_MODULES) or "Plaintext" in type(backend).__name__:
-        return f"{name} keeps secrets in a file, which LinkManager refuses"
+        return translate(
+            "Credentials", "{backend} keeps secrets in a file, which LinkManager refuses"
+        ).format(backend=name)
     try:
         priority = backend.priority  # a plain number; keyring's contract: raises when unusable here
         usable = priority > 0
     except Exception as exc:
-        return f"{name} is unusable here: {exc}"
+        return translate("Credentials", "{backend} is unusable here: {error}").format(backend=name, error=exc)
     if not usable:
-        return f"{name} is not a recommended keyring (priority {priority:g})"
+        return translate(
+            "Credentials", "{backend} is not a recommended keyring (priority {priority})"
+        ).format(backend=name, priority=f"{priority:g}")
     return None
 
 
@@ -105,11 +113,11 @@ def choose_secure_backend(backend: keyring.backend.KeyringBackend) -> keyring.ba
             if reason is None:
                 return member
             reasons.append(reason)
-        found = "; ".join(reasons) if reasons else "the keyring library found no backend at all"
-        raise NoSecureBackendError(f"{NO_SECURE_BACKEND} ({found})")
+        found = "; ".join(reasons) or translate("Credentials", "the keyring library found no backend at all")
+        raise NoSecureBackendError(f"{translate('Credentials', NO_SECURE_BACKEND)} ({found})")
     reason = _refusal(backend)
     if reason is not None:
-        raise NoSecureBackendError(f"{NO_SECURE_BACKEND} ({reason})")
+        raise NoSecureBackendError(f"{translate('Credentials', NO_SECURE_BACKEND)} ({reason})")
     return backend
 
 
@@ -181,7 +189,8 @@ class CredentialStore:
             raise TypeError("store() takes the client secret wrapped in Secret")
         username = _account(profile_name, account)
         if not secret:
-            raise CredentialError(f"The client secret for profile {username!r} is empty")
+            empty = translate("Credentials", "The client secret for profile {profile} is empty")
+            raise CredentialError(empty.format(profile=repr(username)))
         backend = self._backend()
         self._call(
             backend,
@@ -194,15 +203,19 @@ class CredentialStore:
             backend, "read back", username, lambda: _wrap(backend.get_password(SERVICE, username)), secret
         )
         if stored is None:
-            raise CredentialError(
-                f"The keyring ({describe_backend(backend)}) did not keep the client secret for profile "
-                f"{username!r}: reading it back found nothing"
+            lost = translate(
+                "Credentials",
+                "The keyring ({backend}) did not keep the client secret for profile {profile}: reading it back "
+                "found nothing",
             )
+            raise CredentialError(lost.format(backend=describe_backend(backend), profile=repr(username)))
         if stored != secret:
-            raise CredentialError(
-                f"The keyring ({describe_backend(backend)}) did not keep the client secret for profile "
-                f"{username!r}: reading it back gave a different value"
+            changed = translate(
+                "Credentials",
+                "The keyring ({backend}) did not keep the client secret for profile {profile}: reading it back "
+                "gave a different value",
             )
+            raise CredentialError(changed.format(backend=describe_backend(backend), profile=repr(username)))
         log.info("Stored the client secret for profile %r in %s", username, describe_backend(backend))
 
     def load(self, profile_name: str, *, account: str | None = None) -> Secret:
@@ -230,10 +243,14 @@ class CredentialStore:
                 log.info("No client secret is stored for profile %r any more", username)
                 return
             self._call(backend, "delete", username, lambda: backend.delete_password(SERVICE, username))
-        raise CredentialError(
-            f"The keyring ({describe_backend(backend)}) still holds a client secret for profile "
-            f"{username!r} after {_DELETE_ATTEMPTS} deletions"
+        attempts = _DELETE_ATTEMPTS
+        kept = translate(
+            "Credentials",
+            "The keyring ({backend}) still holds a client secret for profile {profile} after %n deletion(s)",
+            None,
+            attempts,
         )
+        raise CredentialError(kept.format(backend=describe_backend(backend), profile=repr(username)))
 
     # -- the backend -------------------------------------------------------------------------
 
@@ -281,14 +298,48 @@ class CredentialStore:
         detail = _scrub(f"{type(exc).__name__}: {exc}", secret)
         log.debug("Keyring %s for profile %r failed in %s: %s", action, username, name, detail)
         if _is_locked(exc):
-            return KeyringLockedError(f"{KEYRING_LOCKED} (keyring backend: {name})")
+            locked = translate("Credentials", "{locked} (keyring backend: {backend})")
+            return KeyringLockedError(
+                locked.format(locked=translate("Credentials", KEYRING_LOCKED), backend=name)
+            )
         import keyring.errors
 
         if isinstance(exc, keyring.errors.NoKeyringError):
-            return NoSecureBackendError(f"{NO_SECURE_BACKEND} ({name}: {detail})")
-        return CredentialError(
-            f"Could not {action} the client secret for profile {username!r} in the keyring ({name}): {detail}"
+            return NoSecureBackendError(f"{translate('Credentials', NO_SECURE_BACKEND)} ({name}: {detail})")
+        return CredentialError(_could_not(action, username, name, detail))
+
+
+def _could_not(action: str, profile: str, backend: str, detail: str) -> str:
+    """ "Could not store the client secret for profile 'Shop' in the keyring (…): …"."""
+    values = {"profile": repr(profile), "backend": backend, "detail": detail}
+    if action == "store":
+        said = translate(
+            "Credentials",
+            "Could not store the client secret for profile {profile} in the keyring ({backend}): {detail}",
         )
+    elif action == "read back":
+        said = translate(
+            "Credentials",
+            "Could not read back the client secret for profile {profile} in the keyring ({backend}): {detail}",
+        )
+    elif action == "read":
+        said = translate(
+            "Credentials",
+            "Could not read the client secret for profile {profile} in the keyring ({backend}): {detail}",
+        )
+    elif action == "look up":
+        said = translate(
+            "Credentials",
+            "Could not look up the client secret for profile {profile} in the keyring ({backend}): {detail}",
+        )
+    elif action == "delete":
+        said = translate(
+            "Credentials",
+            "Could not delete the client secret for profile {profile} in the keyring ({backend}): {detail}",
+        )
+    else:
+        said = f"Could not {action} the client secret for profile {{profile}} in the keyring ({{backend}}): {{detail}}"
+    return said.format(**values)
 
 
 def _wrap(value: str | None) -> Secret | None:

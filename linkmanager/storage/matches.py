@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.outcome import Outcome, outcome_of
 from linkmanager.storage.cache_errors import CacheError
 from linkmanager.storage.cache_model import clean, time_from, time_text
@@ -166,7 +167,10 @@ def confirm(
     lines: set[str] = set()
     for row in rows:
         if row.usage_key in usages or row.line_key in lines:
-            raise MatchConflict(f"Line {row.line} is matched twice in one confirmation; nothing was stored.")
+            twice = translate(
+                "Matches", "Line {line} is matched twice in one confirmation; nothing was stored."
+            )
+            raise MatchConflict(twice.format(line=row.line))
         usages.add(row.usage_key)
         lines.add(row.line_key)
         _check_free(conn, row)
@@ -195,21 +199,28 @@ def confirm(
 def _check_free(conn: sqlite3.Connection, row: MatchRow) -> None:
     usage = conn.execute("SELECT usage_id FROM usages WHERE key = ?", (row.usage_key,)).fetchone()
     if usage is None:
-        raise MatchConflict(f"The payment for line {row.line} is no longer in the cache; nothing was stored.")
+        gone = translate(
+            "Matches", "The payment for line {line} is no longer in the cache; nothing was stored."
+        )
+        raise MatchConflict(gone.format(line=row.line))
     held = conn.execute(
         "SELECT statement, line FROM statement_matches WHERE usage_key = ?", (row.usage_key,)
     ).fetchone()
     if held is not None:
-        raise MatchConflict(
-            f"Payment {usage[0]} is already matched to line {held[1]} of {held[0]}; nothing was stored."
+        taken = translate(
+            "Matches",
+            "Payment {payment} is already matched to line {line} of {statement}; nothing was stored.",
         )
+        raise MatchConflict(taken.format(payment=usage[0], line=held[1], statement=held[0]))
     held = conn.execute(
         "SELECT statement, line FROM statement_matches WHERE line_key = ?", (row.line_key,)
     ).fetchone()
     if held is not None:
-        raise MatchConflict(
-            f"Line {row.line} is already matched (as line {held[1]} of {held[0]}); nothing was stored."
+        taken = translate(
+            "Matches",
+            "Line {line} is already matched (as line {earlier} of {statement}); nothing was stored.",
         )
+        raise MatchConflict(taken.format(line=row.line, earlier=held[1], statement=held[0]))
 
 
 def unconfirm(conn: sqlite3.Connection, usage_key: int) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.urls import service_url_problem
 from linkmanager.storage.paths import ensure_private_dir
 
@@ -55,11 +56,16 @@ def validate_name(name: str) -> str:
         raise ProfileError("A profile name is text")
     name = unicodedata.normalize("NFC", name)
     if not name:
-        raise ProfileError("A profile name cannot be empty")
+        raise ProfileError(translate("Profiles", "A profile name cannot be empty"))
     if len(name) > NAME_MAX:
-        raise ProfileError(f"A profile name has at most {NAME_MAX} characters; {name!r} has {len(name)}")
+        limit = NAME_MAX
+        too_long = translate(
+            "Profiles", "A profile name has at most %n character(s); {name} has {length}", None, limit
+        )
+        raise ProfileError(too_long.format(name=repr(name), length=len(name)))
     if name != name.strip(" "):
-        raise ProfileError(f"A profile name cannot start or end with a space: {name!r}")
+        spaced = translate("Profiles", "A profile name cannot start or end with a space: {name}")
+        raise ProfileError(spaced.format(name=repr(name)))
     for index, char in enumerate(name):
         category = unicodedata.category(char)
         if (
@@ -69,10 +75,11 @@ def validate_name(name: str) -> str:
             or (category.startswith("M") and index > 0)
         ):
             continue
-        raise ProfileError(
-            f"A profile name may hold only letters, digits, spaces, '-', '_' and '.': "
-            f"{name!r} has {char!r} (U+{ord(char):04X})"
+        refused = translate(
+            "Profiles",
+            "A profile name may hold only letters, digits, spaces, '-', '_' and '.': {name} has {char}",
         )
+        raise ProfileError(refused.format(name=repr(name), char=f"{char!r} (U+{ord(char):04X})"))
     return name
 
 
@@ -128,13 +135,17 @@ class Profile:
             )
         client_id = self.client_id
         if not isinstance(client_id, str) or not client_id.strip():
-            raise ProfileError("A profile needs a client ID")
+            raise ProfileError(translate("Profiles", "A profile needs a client ID"))
         if client_id != client_id.strip() or any(unicodedata.category(c) == "Cc" for c in client_id):
-            raise ProfileError(
-                f"The client ID has spaces or control characters around or in it: {client_id!r}"
+            spaced = translate(
+                "Profiles", "The client ID has spaces or control characters around or in it: {id}"
             )
+            raise ProfileError(spaced.format(id=repr(client_id)))
         if len(client_id) > CLIENT_ID_MAX:
-            raise ProfileError(f"The client ID is longer than {CLIENT_ID_MAX} characters")
+            limit = CLIENT_ID_MAX
+            raise ProfileError(
+                translate("Profiles", "The client ID is longer than %n character(s)", None, limit)
+            )
         _check_url("api_url", self.api_url)
         _check_url("token_url", self.token_url)
         _check_int("sync_interval_minutes", self.sync_interval_minutes, SYNC_INTERVAL_RANGE)
@@ -188,10 +199,12 @@ class ProfileStore:
             profiles = self._read()
             for existing in profiles:
                 if existing.key == profile.key:
-                    raise ProfileError(
-                        f"A profile named {existing.name!r} already exists (names ignore case): "
-                        "choose another name or remove it first"
+                    taken = translate(
+                        "Profiles",
+                        "A profile named {name} already exists (names ignore case): choose another name or "
+                        "remove it first",
                     )
+                    raise ProfileError(taken.format(name=repr(existing.name)))
             self._write([*profiles, profile])
         log.info("Added profile %r (%s)", profile.name, profile.environment)
 
@@ -234,15 +247,18 @@ class ProfileStore:
         for profile in profiles:
             if profile.key == wanted:
                 return profile
-        raise ProfileError(f"No profile named {name!r}. Profiles: {', '.join(p.name for p in profiles)}")
+        unknown = translate("Profiles", "No profile named {name}. Profiles: {names}")
+        raise ProfileError(unknown.format(name=repr(name), names=", ".join(p.name for p in profiles)))
 
     # -- the file ----------------------------------------------------------------------------
 
     def _damaged(self, reason: str) -> ProfileError:
-        return ProfileError(
-            f"The profiles file {self._path} is damaged ({reason}): fix it or move it away; "
-            "LinkManager will not overwrite it"
+        damaged = translate(
+            "Profiles",
+            "The profiles file {path} is damaged ({reason}): fix it or move it away; LinkManager will not "
+            "overwrite it",
         )
+        return ProfileError(damaged.format(path=self._path, reason=reason))
 
     def _read(self) -> Profiles:
         try:
@@ -250,7 +266,8 @@ class ProfileStore:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise ProfileError(f"Cannot read the profiles file {self._path}: {exc.strerror or exc}") from exc
+            cannot = translate("Profiles", "Cannot read the profiles file {path}: {reason}")
+            raise ProfileError(cannot.format(path=self._path, reason=exc.strerror or exc)) from exc
         try:
             document = json.loads(data.decode("utf-8-sig"))  # a BOM from Notepad is no damage
         except (UnicodeDecodeError, ValueError) as exc:
@@ -261,10 +278,12 @@ class ProfileStore:
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise self._damaged(f"format {version!r} is not a version number")
         if version > FORMAT_VERSION:
-            raise ProfileError(
-                f"The profiles file {self._path} was written by a newer LinkManager (format {version}; "
-                f"this version reads format {FORMAT_VERSION}): update LinkManager"
+            newer = translate(
+                "Profiles",
+                "The profiles file {path} was written by a newer LinkManager (format {found}; this version "
+                "reads format {supported}): update LinkManager",
             )
+            raise ProfileError(newer.format(path=self._path, found=version, supported=FORMAT_VERSION))
         entries = document["profiles"]
         if not isinstance(entries, list):
             raise self._damaged('"profiles" is not a list')
@@ -308,7 +327,8 @@ class ProfileStore:
                     os.unlink(temp_name)
                 raise
         except OSError as exc:
-            raise ProfileError(f"Cannot write the profiles file {self._path}: {exc.strerror or exc}") from exc
+            cannot = translate("Profiles", "Cannot write the profiles file {path}: {reason}")
+            raise ProfileError(cannot.format(path=self._path, reason=exc.strerror or exc)) from exc
         _fsync_dir(parent)
 
 

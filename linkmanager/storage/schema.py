@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.outcome import outcome_code
 from linkmanager.domain.sorting import text_key
 from linkmanager.storage.cache_errors import CacheCorruptError, CacheTooNewError
@@ -227,9 +228,10 @@ def current_version(conn: sqlite3.Connection, path: Path) -> int:
         row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
     if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
-        raise CacheCorruptError(
-            path, "it is an SQLite database of some other program, not a LinkManager cache"
+        foreign = translate(
+            "Cache", "it is an SQLite database of some other program, not a LinkManager cache"
         )
+        raise CacheCorruptError(path, foreign)
     return 0
 
 

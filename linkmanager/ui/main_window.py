@@ -70,16 +70,18 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._first_sync_done = False
         self._first_sync_announced = False
-        self.setWindowTitle(f"LinkManager — {workspace.info.name}")
+        self.setWindowTitle(self.tr("LinkManager — {profile}").format(profile=workspace.info.name))
         self.resize(1280, 800)
 
         self.model = LinksTableModel(workspace.now, self, runner=runner, load_link=workspace.link_now)
         self.table = self._make_table()
-        self.search_box = QLineEdit(placeholderText="Search links, references, payer values…  (Ctrl+F)")
-        self.search_box.setAccessibleName("Search")
+        self.search_box = QLineEdit(
+            placeholderText=self.tr("Search links, references, payer values…  (Ctrl+F)")
+        )
+        self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setClearButtonEnabled(True)
         self.tabs = QTabBar()
-        self.tabs.setAccessibleName("Status tabs")
+        self.tabs.setAccessibleName(self.tr("Status tabs"))
         self.tabs.setExpanding(False)
         self.detail = DetailPane(workspace.now)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -160,7 +162,7 @@ class MainWindow(QMainWindow):
         )
         self.sync.synced.connect(self.reconciling.sync_finished)  # an open result is matched again
         self.sync.ended.connect(self.reconciling.sync_ended)
-        self.printing.saved.connect(lambda path: self._show_notice(f"Saved {path}"))
+        self.printing.saved.connect(lambda path: self._show_notice(self.tr("Saved {path}").format(path=path)))
         # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
         for changed in (selection.selectionChanged, selection.currentRowChanged, self.model.modelReset):

@@ -19,16 +19,18 @@ if TYPE_CHECKING:
     from linkmanager.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def make_menus(window: MainWindow) -> None:
-    file_menu = window.menuBar().addMenu("&File")
-    sync = QAction("&Sync now", window, shortcut=QKeySequence(Qt.Key.Key_F5))  # F5
-    sync.setToolTip("Sync with Lean now (F5)")
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    sync = QAction(
+        QCoreApplication.translate("MainWindow", "&Sync now"), window, shortcut=QKeySequence(Qt.Key.Key_F5)
+    )
+    sync.setToolTip(QCoreApplication.translate("MainWindow", "Sync with Lean now (F5)"))
     sync.triggered.connect(window.sync.sync_now)
-    quit_ = QAction("&Quit", window, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_ = QAction(
+        QCoreApplication.translate("MainWindow", "&Quit"),
+        window,
+        shortcut=QKeySequence(QKeySequence.StandardKey.Quit),
+    )
     quit_.triggered.connect(window.close)
     creating, printing = window.creating, window.printing
     file_menu.addActions([creating.create_action, creating.duplicate_action])
@@ -41,7 +43,7 @@ def make_menus(window: MainWindow) -> None:
     file_menu.addActions([sync, quit_])
     window.addAction(sync)
 
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     toolbar.setObjectName("main-toolbar")  # saveState() needs a name
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -49,13 +51,17 @@ def make_menus(window: MainWindow) -> None:
     toolbar.addSeparator()
     toolbar.addAction(sync)
 
-    edit_menu = window.menuBar().addMenu("&Edit")
-    find = QAction("&Find", window)
+    edit_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    find = QAction(QCoreApplication.translate("MainWindow", "&Find"), window)
     # "/" as in many list views; typed in a text field it stays a "/" (the field takes it first).
     find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")])
-    find.setToolTip(tr("Search (Ctrl+F or /)"))
+    find.setToolTip(QCoreApplication.translate("MainWindow", "Search (Ctrl+F or /)"))
     find.triggered.connect(window.search.focus)
-    copy = QAction("&Copy cell", window, shortcut=QKeySequence(QKeySequence.StandardKey.Copy))
+    copy = QAction(
+        QCoreApplication.translate("MainWindow", "&Copy cell"),
+        window,
+        shortcut=QKeySequence(QKeySequence.StandardKey.Copy),
+    )
     copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     copy.triggered.connect(window.copy_cell)
     window.table.addAction(copy)
@@ -64,13 +70,17 @@ def make_menus(window: MainWindow) -> None:
     make_link_menu(window)
 
     window.view_actions = []
-    for index, (words, key) in enumerate(((tr("&Links"), "Ctrl+1"), (tr("&Payments"), "Ctrl+2"))):
+    views = (
+        (QCoreApplication.translate("MainWindow", "&Links"), "Ctrl+1"),
+        (QCoreApplication.translate("MainWindow", "&Payments"), "Ctrl+2"),
+    )
+    for index, (words, key) in enumerate(views):
         action = QAction(words, window, shortcut=QKeySequence(key), checkable=True)
         action.triggered.connect(lambda _=False, i=index: window.show_view(i))
         window.addAction(action)
         window.view_actions.append(action)
     window.view_actions[0].setChecked(True)
-    window.view_menu = window.menuBar().addMenu("&View")
+    window.view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
     window.view_menu.aboutToShow.connect(lambda: fill_view_menu(window))
     fill_view_menu(window)  # filled now too: the shortcut sheet reads the menus as they stand
     make_help_menu(window)
@@ -85,7 +95,7 @@ def make_link_menu(window: MainWindow) -> None:
     """Link: what can be done to the link shown in the details, each with its key; the window
     turns these off while the Payments view hides the details (window_views.show_view)."""
     actions = window.detail.link_actions
-    menu = window.menuBar().addMenu(tr("&Link"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Link"))
     for name, key in LINK_KEYS.items():
         action: QAction = getattr(actions, name)
         action.setShortcut(QKeySequence(key))
@@ -102,15 +112,19 @@ def make_link_menu(window: MainWindow) -> None:
 
 def make_help_menu(window: MainWindow) -> None:
     """Help: the shortcut sheet (F1, or ? outside a text field), the data folder, About."""
-    menu = window.menuBar().addMenu(tr("&Help"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     menu.setObjectName("help-menu")  # found by name, whatever the language (app_profile_menu)
-    sheet = QAction(tr("&Keyboard shortcuts"), window)
+    sheet = QAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window)
     sheet.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
     sheet.triggered.connect(lambda: window_help.show_shortcuts(window))
-    folder = QAction(tr("Open &data folder"), window)
-    folder.setToolTip(tr("Open the folder where LinkManager keeps its profiles, caches and settings"))
+    folder = QAction(QCoreApplication.translate("MainWindow", "Open &data folder"), window)
+    folder.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "Open the folder where LinkManager keeps its profiles, caches and settings"
+        )
+    )
     folder.triggered.connect(lambda: window_help.open_data_folder(window))
-    about = QAction(tr("&About LinkManager"), window)
+    about = QAction(QCoreApplication.translate("MainWindow", "&About LinkManager"), window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: window_help.show_about(window))
     menu.addActions([sheet, folder])
@@ -130,8 +144,8 @@ def fill_view_menu(window: MainWindow) -> None:
     payments = window.payments if window.pages.currentIndex() == 1 else None
     if payments is not None:  # the page's own buttons, here too (every action has a menu entry)
         page = payments.page
-        menu.addAction(tr("What the &outcomes mean"), page.show_legend)
-        chart = menu.addAction(tr("&Chart"))
+        menu.addAction(QCoreApplication.translate("MainWindow", "What the &outcomes mean"), page.show_legend)
+        chart = menu.addAction(QCoreApplication.translate("MainWindow", "&Chart"))
         chart.setCheckable(True)
         chart.setChecked(page.chart_button.isChecked())
         chart.toggled.connect(page.chart_button.setChecked)

@@ -11,7 +11,7 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSignalBlocker
 
 from linkmanager.services.link_rows import amounts_by_currency
 from linkmanager.ui.widgets.status_bar import selection_text
@@ -56,8 +56,8 @@ def show_view(window: MainWindow, index: int) -> None:
     window.detail.link_actions.group.setEnabled(index == 0)  # the Link menu acts on the details shown
     window.selection_label.clear()
     hints = (
-        window.tr("Search links, references, payer values…  (Ctrl+F)"),
-        window.tr("Search payments…  (Ctrl+F)"),
+        QCoreApplication.translate("MainWindow", "Search links, references, payer values…  (Ctrl+F)"),
+        QCoreApplication.translate("MainWindow", "Search payments…  (Ctrl+F)"),
     )
     window.search_box.setPlaceholderText(hints[index])
     if index == 1:

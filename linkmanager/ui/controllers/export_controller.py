@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTableView
 
@@ -27,11 +27,9 @@ if TYPE_CHECKING:
 
 _Prepared = tuple[str, int, Callable[[], "Iterable[Sequence[object]]"], "list[ExportColumn]", str]
 
-_FILTERS = "Excel workbook (*.xlsx);;CSV for Excel (*.csv)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+# The views' names: in English in the file's header and name, translated in the window.
+PAYMENTS = str(QT_TRANSLATE_NOOP("ExportController", "Payments"))
+LINKS = str(QT_TRANSLATE_NOOP("ExportController", "Links"))
 
 
 def visible_columns(table: QTableView) -> list[int]:
@@ -51,8 +49,10 @@ class ExportController(QObject):
     def __init__(self, workspace: Workspace, runner: TaskRunner, window: MainWindow) -> None:
         super().__init__(window)
         self._workspace, self._runner, self._window = workspace, runner, window
-        self.action = QAction(tr("&Export view…"), window, shortcut=QKeySequence("Ctrl+E"))
-        self.action.setToolTip(tr("Save the rows and columns shown, as an Excel workbook or CSV (Ctrl+E)"))
+        self.action = QAction(self.tr("&Export view…"), window, shortcut=QKeySequence("Ctrl+E"))
+        self.action.setToolTip(
+            self.tr("Save the rows and columns shown, as an Excel workbook or CSV (Ctrl+E)")
+        )
         self.action.triggered.connect(self.export_view)
         self._cancel = threading.Event()
 
@@ -62,14 +62,16 @@ class ExportController(QObject):
             return
         title, total, rows, layout_columns, filters = prepared
         suggested = f"{title.lower()}-{datetime.now().astimezone().date().isoformat()}.xlsx"
+        csv_filter = self.tr("CSV for Excel") + " (*.csv)"
         path, chosen = QFileDialog.getSaveFileName(
-            self._window, tr("Export {view}").format(view=title), suggested, _FILTERS
+            self._window,
+            self.tr("Export {view}").format(view=self.tr(title)),
+            suggested,
+            self.tr("Excel workbook") + " (*.xlsx);;" + csv_filter,
         )
         if not path:
             return
-        csv = path.lower().endswith(".csv") or (
-            chosen.startswith("CSV") and not path.lower().endswith(".xlsx")
-        )
+        csv = path.lower().endswith(".csv") or (chosen == csv_filter and not path.lower().endswith(".xlsx"))
         fmt: ExportFormat = "csv" if csv else "xlsx"
         if not path.lower().endswith(f".{fmt}"):
             path += f".{fmt}"
@@ -95,13 +97,13 @@ class ExportController(QObject):
                 return layout.rows(row for row, _ in px.whole_rows(source, table, places))
 
             filters = px.payment_filters_text(shown.flt, zone, shown.sort)
-            return tr("Payments"), len(places), payment_rows, list(layout.columns), filters
+            return PAYMENTS, len(places), payment_rows, list(layout.columns), filters
         model = window.model
         links = [row for row in map(model.row_at, range(model.rowCount())) if row is not None]
         layout_links = px.LINKS.only(px.link_view_indexes(visible_columns(window.table)))
         text = window.search_box.text().strip()
         filters = px.link_filters_text(status=window.search.current_status(), search=text or None)
-        return tr("Links"), len(links), lambda: layout_links.rows(links), list(layout_links.columns), filters
+        return LINKS, len(links), lambda: layout_links.rows(links), list(layout_links.columns), filters
 
     def _run(
         self,
@@ -120,13 +122,13 @@ class ExportController(QObject):
         self._cancel = cancel
         info = workspace.info
         dialog = QProgressDialog(
-            tr("Exporting {count} rows…").format(count=f"{total:,}"),
-            tr("Cancel"),
+            self.tr("Exporting %Ln row(s)…", "", total),
+            self.tr("Cancel"),
             0,
             max(total, 1),
             self._window,
         )
-        dialog.setWindowTitle(tr("Export"))
+        dialog.setWindowTitle(self.tr("Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.canceled.connect(cancel.set)
@@ -156,15 +158,15 @@ class ExportController(QObject):
 
         def done(written: int) -> None:
             dialog.reset()
-            self.notice.emit(tr("Exported {count} rows to {path}").format(count=f"{written:,}", path=path))
+            self.notice.emit(self.tr("Exported %Ln row(s) to {path}", "", written).format(path=path))
 
         def failed(error: BaseException) -> None:
             from linkmanager.services.export import ExportCancelled
 
             dialog.reset()
             if isinstance(error, ExportCancelled):
-                self.notice.emit(tr("Export cancelled; nothing was written."))
+                self.notice.emit(self.tr("Export cancelled; nothing was written."))
                 return
-            QMessageBox.warning(self._window, tr("Export"), str(error))
+            QMessageBox.warning(self._window, self.tr("Export"), str(error))
 
         self._runner.run(work, done, failed, key="export", owner=self)

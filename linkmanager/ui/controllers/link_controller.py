@@ -177,7 +177,10 @@ class LinkController(QObject):
 
     def set_online(self, online: bool, reason: str = "") -> None:
         self._online = online
-        why = "" if online else f"Offline: Lean cannot be reached ({reason}). Changes need a connection."
+        why = ""
+        if not online:
+            why = self.tr("Offline: Lean cannot be reached ({reason}). Changes need a connection.")
+            why = why.format(reason=reason)
         self._detail.set_writable(online, why)
 
     # -- Disable / Enable ----------------------------------------------------------------------
@@ -192,7 +195,7 @@ class LinkController(QObject):
         if not confirm_status_change(self._window, cached.link, status, zone):
             return
         workspace = self._workspace
-        self._detail.set_writable(False, "Sending the change to Lean…")
+        self._detail.set_writable(False, self.tr("Sending the change to Lean…"))
         self._runner.run(
             lambda: workspace.set_status(link_id, status),
             self._on_changed,
@@ -203,20 +206,24 @@ class LinkController(QObject):
 
     def _on_changed(self, change: StatusChange) -> None:
         self._detail.set_writable(self._online)
-        verb = "disabled" if change.after == LinkStatus.DISABLED else "enabled"
+        if change.after == LinkStatus.DISABLED:
+            words = self.tr("Link {name} disabled.")
+        else:
+            words = self.tr("Link {name} enabled.")
         self._window.statusBar().showMessage(  # type: ignore[attr-defined]
-            f"Link {isolated(change.link.display_name)} {verb}.", 8000
+            words.format(name=isolated(change.link.display_name)), 8000
         )
         self.links_changed.emit()
 
     def _on_change_failed(self, error: BaseException) -> None:
         self._detail.set_writable(self._online)
         if isinstance(error, ActionRefused):
-            title, text = "Not allowed", str(error)
+            title, text = self.tr("Not allowed"), str(error)
         elif is_unreachable(error):
-            title, text = "Lean cannot be reached", f"{error}\n\nNothing was changed."
+            title = self.tr("Lean cannot be reached")
+            text = self.tr("{error}\n\nNothing was changed.").format(error=error)
         else:
-            title, text = "The change failed", str(error)
+            title, text = self.tr("The change failed"), str(error)
         from PySide6.QtWidgets import QMessageBox  # only when a change failed
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from linkmanager.domain.models import utc_now
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 FIRST_SCREENFUL = 100
 SEARCH_DELAY_MS = 150
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentsController", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +100,7 @@ class PaymentsController(QObject):
                 self._search()
             return
         self._active = True
-        self.page.set_note(tr("Reading the payments from the offline cache…"))
+        self.page.set_note(self.tr("Reading the payments from the offline cache…"))
         source = self.source
 
         def first() -> list[PaymentRow]:
@@ -141,7 +137,7 @@ class PaymentsController(QObject):
             self._ask(self.engine.set_table(table))
 
     def _on_failed(self, error: BaseException) -> None:
-        self.page.set_note(tr("The payments could not be read: {error}").format(error=error))
+        self.page.set_note(self.tr("The payments could not be read: {error}").format(error=error))
         logger.warning("Payments view: %s", error)
 
     # -- filtering -------------------------------------------------------------------------------
@@ -185,7 +181,7 @@ class PaymentsController(QObject):
         self.page.show_counts(answer.counts)
         self.page.show_totals(answer.extra.totals)
         empty = len(answer.places) == 0
-        self.page.set_note(tr("No payment matches these filters.") if empty else "")
+        self.page.set_note(self.tr("No payment matches these filters.") if empty else "")
         if self._chart is not None and self.page.chart_holder.isVisible():
             self._fill_chart(answer)
         self._on_selection()  # rows gone take their sum with them

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -26,8 +26,16 @@ if TYPE_CHECKING:  # the sheets' choices and layouts load with the first print: 
 
 logger = logging.getLogger(__name__)
 
-NOTHING_SELECTED = "Select one or more links in the table to print their QR codes"
-DISABLED_HINT = 'To print disabled links marked DISABLED, use Print QR… and tick "Include disabled links".'
+# Translated where shown (PrintController.tr).
+NOTHING_SELECTED = str(
+    QT_TRANSLATE_NOOP("PrintController", "Select one or more links in the table to print their QR codes")
+)
+DISABLED_HINT = str(
+    QT_TRANSLATE_NOOP(
+        "PrintController",
+        'To print disabled links marked DISABLED, use Print QR… and tick "Include disabled links".',
+    )
+)
 
 
 class PrintController(QObject):
@@ -52,21 +60,24 @@ class PrintController(QObject):
         self.preview: PrintPreview | None = None
         self.notice: QMessageBox | None = None  # the last message shown (tests read and close it)
 
-        self.print_action = QAction("&Print QR…", window)
+        self.print_action = QAction(self.tr("&Print QR…"), window)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.print_action.triggered.connect(self.print_selected)
-        self.pdf_action = QAction("Save QR as P&DF…", window)
+        self.pdf_action = QAction(self.tr("Save QR as P&DF…"), window)
         self.pdf_action.triggered.connect(self.save_selected_pdf)
         self.update_actions()
 
     def update_actions(self, *_: object) -> None:
         """Enable the actions when links are selected (connect the table's selectionChanged here)."""
         count = len(self._selected())
-        for action, verb in ((self.print_action, "Print"), (self.pdf_action, "Save as PDF")):
+        tips = (
+            (self.print_action, self.tr("Print the QR code(s) of the %Ln selected link(s)", "", count)),
+            (self.pdf_action, self.tr("Save as PDF the QR code(s) of the %Ln selected link(s)", "", count)),
+        )
+        for action, tip in tips:
             action.setEnabled(count > 0)
-            tip = f"{verb} the QR code{'s' if count != 1 else ''} of the {count} selected link{'s' if count != 1 else ''}"
-            action.setToolTip(tip if count else NOTHING_SELECTED)
+            action.setToolTip(tip if count else self.tr(NOTHING_SELECTED))
             action.setStatusTip(action.toolTip())
 
     # -- print -----------------------------------------------------------------------------------------
@@ -82,7 +93,9 @@ class PrintController(QObject):
         now = self._now()
         if not choose_links(links, now, include_disabled=True, tz=self._zone()).items:
             choice = choose_links(links, now, tz=self._zone())
-            self._inform("Nothing to print", left_out_text(choice, NOTICE_LINES), left_out_lines(choice))
+            self._inform(
+                self.tr("Nothing to print"), left_out_text(choice, NOTICE_LINES), left_out_lines(choice)
+            )
             return None
         from linkmanager.ui.printing.preview import PrintPreview  # Qt's print support, loaded on first use
 
@@ -100,13 +113,13 @@ class PrintController(QObject):
         """Ask where to save (tests replace this); None when the user cancels."""
         from PySide6.QtWidgets import QFileDialog
 
-        from linkmanager.ui.printing.choices import PDF_FILTER
+        from linkmanager.ui.printing.choices import pdf_filter
 
         folder = self._last_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "Save QR codes as PDF", str(Path(folder) / default_name), PDF_FILTER
+            self._window, self.tr("Save QR codes as PDF"), str(Path(folder) / default_name), pdf_filter()
         )
         if not path:
             return None
@@ -129,10 +142,10 @@ class PrintController(QObject):
 
         choice = choose_links(links, self._now(), tz=self._zone())
         has_disabled = any(out.kind == "disabled" for out in choice.left_out)
-        hint = f"\n\n{DISABLED_HINT}" if has_disabled else ""
+        hint = f"\n\n{self.tr(DISABLED_HINT)}" if has_disabled else ""
         if not choice.items:
             self._inform(
-                "Nothing to save", left_out_text(choice, NOTICE_LINES) + hint, left_out_lines(choice)
+                self.tr("Nothing to save"), left_out_text(choice, NOTICE_LINES) + hint, left_out_lines(choice)
             )
             return None
         _, template, paper = TEMPLATES[default_template(len(choice.items))]
@@ -146,13 +159,15 @@ class PrintController(QObject):
             write_sheet_pdf(path, layout, choice.items, tz=self._tz)
         except OSError as exc:  # PrintOutputError included
             logger.info("Could not save a PDF: %s", exc)
-            self._inform("PDF not saved", f"The PDF could not be saved to {path}:\n{exc}", warning=True)
+            text = self.tr("The PDF could not be saved to {path}:\n{error}").format(path=path, error=exc)
+            self._inform(self.tr("PDF not saved"), text, warning=True)
             return None
         self._last_dir = str(Path(path).parent)
         if choice.left_out:
+            saved = self.tr("Saved {path}.").format(path=path)
             self._inform(
-                "Some links left out",
-                f"Saved {path}.\n\n{left_out_text(choice, NOTICE_LINES)}{hint}",
+                self.tr("Some links left out"),
+                f"{saved}\n\n{left_out_text(choice, NOTICE_LINES)}{hint}",
                 left_out_lines(choice),
             )
         self.saved.emit(path)

@@ -48,9 +48,9 @@ def _sentence(error: BaseException, doing: str) -> str:
     if isinstance(error, StatementError | ReconcileError):
         return str(error)
     log.error("Reconciliation: could not %s", doing, exc_info=error)
-    return QCoreApplication.translate("Reconcile", "Could not {doing} ({kind}); nothing was changed.").format(
-        doing=doing, kind=type(error).__name__
-    )
+    return QCoreApplication.translate(
+        "ReconcileController", "Could not {doing} ({kind}); nothing was changed."
+    ).format(doing=doing, kind=type(error).__name__)
 
 
 class ReconcileController(QObject):
@@ -109,7 +109,7 @@ class ReconcileController(QObject):
             self._window,
             self.tr("Choose a bank statement"),
             folder,
-            self.tr("Bank statements (*.csv *.xlsx);;All files (*)"),
+            self.tr("Bank statements") + " (*.csv *.xlsx);;" + self.tr("All files") + " (*)",
         )
         return path or None
 
@@ -261,8 +261,7 @@ class ReconcileController(QObject):
             count, now = answer
             dialog.set_busy(False)
             dialog.set_reconciliation(now)
-            text = self.tr("Stored 1 match.") if count == 1 else self.tr("Stored {n} matches.")
-            dialog.show_status(text.format(n=f"{count:,}"))
+            dialog.show_status(self.tr("Stored %Ln matches.", "", count))
 
         dialog.set_busy(True)
         self._runner.run(
@@ -314,7 +313,7 @@ class ReconcileController(QObject):
 
         def written(rows: int) -> None:
             dialog.set_busy(False)
-            text = self.tr("Wrote {n} rows to {path}.").format(n=f"{rows:,}", path=isolated(str(path)))
+            text = self.tr("Wrote %Ln row(s) to {path}.", "", rows).format(path=isolated(str(path)))
             dialog.show_status(LEFT_TO_RIGHT + text)
 
         dialog.set_busy(True)
@@ -339,7 +338,7 @@ class ReconcileController(QObject):
         folder = self._setting(_EXPORT_FOLDER) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
+        xlsx, csv = self.tr("Excel workbook") + " (*.xlsx)", self.tr("CSV file") + " (*.csv)"
         parent = self.result_dialog or self._window
         path, chosen = QFileDialog.getSaveFileName(
             parent,

@@ -24,7 +24,7 @@ import logging
 import unicodedata
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTabBar
 
 from linkmanager.domain.status import LinkStatus
@@ -34,20 +34,17 @@ from linkmanager.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
+# The tabs' titles, translated where shown (SearchController.tr).
 TABS: tuple[tuple[str, LinkStatus | None], ...] = (
-    ("All", None),
-    ("Active", LinkStatus.ACTIVE),
-    ("Disabled", LinkStatus.DISABLED),
-    ("Expired", LinkStatus.EXPIRED),
-    ("Used", LinkStatus.USED),
+    (str(QT_TRANSLATE_NOOP("SearchController", "All")), None),
+    (str(QT_TRANSLATE_NOOP("SearchController", "Active")), LinkStatus.ACTIVE),
+    (str(QT_TRANSLATE_NOOP("SearchController", "Disabled")), LinkStatus.DISABLED),
+    (str(QT_TRANSLATE_NOOP("SearchController", "Expired")), LinkStatus.EXPIRED),
+    (str(QT_TRANSLATE_NOOP("SearchController", "Used")), LinkStatus.USED),
 )
 DEBOUNCE_MS = 120
 MIN_CHARS = 3  # the search index's trigram: shorter queries could only be answered by a scan
 TOO_SHORT = str(QT_TRANSLATE_NOOP("SearchController", "Type at least 3 characters to search"))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchController", text)
 
 
 def _ignore(_: object) -> None:
@@ -81,7 +78,7 @@ class SearchController(QObject):
         self._shown = ""  # the text whose answer the table shows ("": no search)
         self._words_prepared = False  # see update_counts
         for title, _ in TABS:
-            tabs.addTab(title)
+            tabs.addTab(self.tr(title))
         tabs.currentChanged.connect(self._on_tab)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -158,7 +155,7 @@ class SearchController(QObject):
         if found is None:  # too short to search: every link, and why
             self._set_shown("")
             self._model.set_id_filter(None)
-            self._box.setToolTip(tr(TOO_SHORT))
+            self._box.setToolTip(self.tr(TOO_SHORT))
         else:
             matched = found.ids
             self._set_shown(text, matched=bool(matched))  # first: the table's answer asks for it
@@ -167,13 +164,11 @@ class SearchController(QObject):
         self.update_counts()
 
     def _summary(self, matched: set[str], found: LinkSearch) -> str:
-        said = (
-            tr("1 link match; {via} through a payer value")
-            if len(matched) == 1
-            else tr("{count} links match; {via} through a payer value")
-        ).format(count=f"{len(matched):,}", via=f"{len(found.via_usage):,}")
+        said = self.tr("%Ln link(s) match; {via} through a payer value", "", len(matched)).format(
+            via=f"{len(found.via_usage):,}"
+        )
         if found.skipped:
-            said += "\n" + tr(
+            said += "\n" + self.tr(
                 "Not searched for (under 3 characters, among more than {most} links): {words}"
             ).format(most=f"{SHORT_WORD_LINKS:,}", words=", ".join(found.skipped))
         return said
@@ -249,7 +244,8 @@ class SearchController(QObject):
         else:
             counts = self._cached_counts
         for index, (title, status) in enumerate(TABS):
-            label = f"{title} ({counts.get(status, 0):,})" if counts else f"{title} (…)"
+            shown = self.tr(title)
+            label = f"{shown} ({counts.get(status, 0):,})" if counts else f"{shown} (…)"
             if self._tabs.tabText(index) != label:
                 self._tabs.setTabText(index, label)
 

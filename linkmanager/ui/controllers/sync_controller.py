@@ -88,12 +88,14 @@ class SyncController(QObject):
         if reason is not None:
             # Reads work; a sync could store nothing: say so once, and do not try on a timer.
             tip = self.tr(
-                "This profile's offline cache is read-only ({0}): it shows what it holds, but "
+                "This profile's offline cache is read-only ({reason}): it shows what it holds, but "
                 "nothing can be synced into it. Copy it to a folder you can write to."
-            ).format(reason)
+            ).format(reason=reason)
             self._status.sync_button.setEnabled(False)
             self._status.sync_button.setToolTip(tip)
-            self._status.showMessage(self.tr("Read-only cache: syncing is off ({0}).").format(reason))
+            self._status.showMessage(
+                self.tr("Read-only cache: syncing is off ({reason}).").format(reason=reason)
+            )
             self._first()
             return
         self._timer.start()

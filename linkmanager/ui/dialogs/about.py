@@ -35,10 +35,6 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 MAX_LICENCE_CHARS = 60  # a License field longer than this is the licence's whole text
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
-
-
 @dataclass(frozen=True)
 class Library:
     name: str
@@ -65,7 +61,7 @@ def licence_of(meta: object) -> str:
     get = getattr(meta, "get", None)
     get_all = getattr(meta, "get_all", None)
     if get is None or get_all is None:
-        return tr("not stated")
+        return QCoreApplication.translate("About", "not stated")
     expression = str(get("License-Expression") or "").strip()
     if expression:
         return expression
@@ -75,7 +71,11 @@ def licence_of(meta: object) -> str:
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in get_all("Classifier") or [] if c.startswith("License ::")]
     if classifiers:
         return ", ".join(classifiers)
-    return text.splitlines()[0][:MAX_LICENCE_CHARS] if text else tr("not stated")
+    return (
+        text.splitlines()[0][:MAX_LICENCE_CHARS]
+        if text
+        else QCoreApplication.translate("About", "not stated")
+    )
 
 
 def _applies(requirement: str) -> bool:
@@ -131,32 +131,32 @@ class AboutDialog(QDialog):
         self, parent: QWidget, data_folder: Path, open_folder: Callable[[], object] | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("About LinkManager"))
-        self.setAccessibleName(tr("About LinkManager"))
+        self.setWindowTitle(self.tr("About LinkManager"))
+        self.setAccessibleName(self.tr("About LinkManager"))
         self.version = app_version()
         self.data_folder = data_folder
         self.libraries = bundled_libraries()
-        title = QLabel(tr("LinkManager {version}").format(version=self.version))
+        title = QLabel(self.tr("LinkManager {version}").format(version=self.version))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.runtime_label = _plain(
-            tr("Payment links of Lean Technologies. Qt {qt}, Python {python}.").format(
+            self.tr("Payment links of Lean Technologies. Qt {qt}, Python {python}.").format(
                 qt=qVersion(), python=platform.python_version()
             )
         )
         self.folder_label = _plain(str(data_folder), selectable=True)
-        self.folder_label.setAccessibleName(tr("Data folder"))
-        self.open_button = QPushButton(tr("&Open data folder"))
-        self.open_button.setAccessibleName(tr("Open data folder"))
-        self.open_button.setToolTip(tr("Open the folder in the file manager"))
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        self.open_button = QPushButton(self.tr("&Open data folder"))
+        self.open_button.setAccessibleName(self.tr("Open data folder"))
+        self.open_button.setToolTip(self.tr("Open the folder in the file manager"))
         self.open_button.setAutoDefault(False)  # Enter closes the dialog, it opens no folder
         if open_folder is not None:
             self.open_button.clicked.connect(open_folder)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(_plain(tr("Data folder:")))
+        folder_row.addWidget(_plain(self.tr("Data folder:")))
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.open_button)
         self.table = self._libraries_table()
@@ -168,8 +168,9 @@ class AboutDialog(QDialog):
         layout.addLayout(folder_row)
         layout.addWidget(
             _plain(
-                tr(
-                    "The libraries it ships with and their licences (in bold: those LinkManager requires; the others are what those need):"
+                self.tr(
+                    "The libraries it ships with and their licences (in bold: those LinkManager requires; "
+                    "the others are what those need):"
                 )
             )
         )
@@ -179,8 +180,8 @@ class AboutDialog(QDialog):
 
     def _libraries_table(self) -> QTableWidget:
         table = QTableWidget(0, 3)
-        table.setAccessibleName(tr("Libraries and licences"))
-        table.setHorizontalHeaderLabels([tr("Library"), tr("Version"), tr("Licence")])
+        table.setAccessibleName(self.tr("Libraries and licences"))
+        table.setHorizontalHeaderLabels([self.tr("Library"), self.tr("Version"), self.tr("Licence")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
@@ -188,7 +189,7 @@ class AboutDialog(QDialog):
         table.verticalHeader().setVisible(False)
         if not self.libraries:
             table.insertRow(0)
-            table.setItem(0, 0, QTableWidgetItem(tr("This build carries no package metadata.")))
+            table.setItem(0, 0, QTableWidgetItem(self.tr("This build carries no package metadata.")))
         for library in self.libraries:
             row = table.rowCount()
             table.insertRow(row)

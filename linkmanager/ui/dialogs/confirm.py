@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,11 +25,6 @@ from linkmanager.domain import PaymentLink, format_money
 from linkmanager.domain.lifecycle import enable_deadline_text
 from linkmanager.domain.status import LinkStatus
 
-DISABLE_QUESTION = "Disable this payment link?"
-ENABLE_QUESTION = "Enable this payment link?"
-DISABLE_CONSEQUENCE = "Customers will see an error page and cannot start new payments."
-ENABLE_CONSEQUENCE = "Customers can pay through this link again."
-ENABLE_WAY_BACK = "You can disable it again at any time."
 WIDTH = 460
 
 
@@ -46,9 +41,17 @@ def consequence_text(link: PaymentLink, target: LinkStatus, tz: tzinfo | None = 
     if target == LinkStatus.DISABLED:
         zone = tz or _local_zone(link)
         way_back = enable_deadline_text(link, zone) if zone is not None else enable_deadline_text(link)
-        return DISABLE_QUESTION, f"{DISABLE_CONSEQUENCE} {way_back}"
+        question = QCoreApplication.translate("Confirm", "Disable this payment link?")
+        consequence = QCoreApplication.translate(
+            "Confirm", "Customers will see an error page and cannot start new payments. {way_back}"
+        )
+        return question, consequence.format(way_back=way_back)
     if target == LinkStatus.ACTIVE:
-        return ENABLE_QUESTION, f"{ENABLE_CONSEQUENCE} {ENABLE_WAY_BACK}"
+        question = QCoreApplication.translate("Confirm", "Enable this payment link?")
+        consequence = QCoreApplication.translate(
+            "Confirm", "Customers can pay through this link again. You can disable it again at any time."
+        )
+        return question, consequence
     raise ValueError(f"Only disabling and enabling are confirmed here, not {target.value}")
 
 
@@ -69,7 +72,7 @@ class ConfirmStatusDialog(QDialog):
         super().__init__(parent)
         question, consequence = consequence_text(link, target, tz)
         disabling = target == LinkStatus.DISABLED
-        self.setWindowTitle("Disable link" if disabling else "Enable link")
+        self.setWindowTitle(self.tr("Disable link") if disabling else self.tr("Enable link"))
         self.setModal(True)
         self.setAccessibleName(question)
 
@@ -90,20 +93,23 @@ class ConfirmStatusDialog(QDialog):
         self.question_label.setFont(font)
         name = link.display_name or link.id
         self.link_label = _plain_label(name, self)
-        self.link_label.setAccessibleName("Link")
+        self.link_label.setAccessibleName(self.tr("Link"))
         # Left in this left-to-right window even for an Arabic name, so it lines up with the rest.
         self.link_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         font = self.link_label.font()
         font.setBold(True)
         self.link_label.setFont(font)
-        self.details_label = _plain_label(f"{format_money(link.amount)} · Link ID {link.id}", self)
-        self.details_label.setAccessibleName("Amount and link ID")
+        details = self.tr("{amount} · Link ID {id}").format(amount=format_money(link.amount), id=link.id)
+        self.details_label = _plain_label(details, self)
+        self.details_label.setAccessibleName(self.tr("Amount and link ID"))
         self.consequence_label = _plain_label(consequence, self)
-        self.consequence_label.setAccessibleName("Consequence")
+        self.consequence_label.setAccessibleName(self.tr("Consequence"))
 
         self.buttons = QDialogButtonBox(self)
-        self.confirm_button = QPushButton("Disable link" if disabling else "Enable link", self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.confirm_button = QPushButton(
+            self.tr("Disable link") if disabling else self.tr("Enable link"), self
+        )
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         for button in (self.confirm_button, self.cancel_button):

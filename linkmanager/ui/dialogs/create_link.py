@@ -23,9 +23,6 @@ from linkmanager.ui.dialogs.link_form import LinkForm, plain_label
 from linkmanager.ui.dialogs.profile_form import error_color
 from linkmanager.ui.tasks import TaskRunner
 
-CREATE_TEXT = "Create link"
-FIX_FIELDS = "Please correct the fields marked above."
-
 
 class CreateLinkDialog(QDialog):
     """Gathers a LinkDraft, checks it, and sends it once through `create` on the runner."""
@@ -53,17 +50,22 @@ class CreateLinkDialog(QDialog):
         # After a lost answer that looking did not settle, the form is read-only: "Look again"
         # must ask about the link that was sent, and an edited one would be sent without a look.
         self._locked = False
+        self._offline_text = ""  # the offline sentence shown, taken away when back online
         self.result_value: CreateResult | None = None
         duplicating = source_name is not None
-        self.setWindowTitle("Duplicate as new link" if duplicating else "Create payment link")
+        self.setWindowTitle(
+            self.tr("Duplicate as new link") if duplicating else self.tr("Create payment link")
+        )
         self.setAccessibleName(self.windowTitle())
         color = error_color(self)
         self.intro = intro = plain_label(self, wrap=True)
         intro.setText(
-            f"A new link with the payment details of “{source_name}”. Nothing is sent until you press "
-            "Create link; the original stays as it is."
+            self.tr(
+                "A new link with the payment details of “{name}”. Nothing is sent until you press "
+                "Create link; the original stays as it is."
+            ).format(name=source_name)
             if duplicating
-            else "A link cannot be changed once created: check the amount, reference and expiry."
+            else self.tr("A link cannot be changed once created: check the amount, reference and expiry.")
         )
         if notice:
             intro.setText(f"{intro.text()} {notice}")
@@ -71,14 +73,14 @@ class CreateLinkDialog(QDialog):
         self.form = LinkForm(self, color=color, now=clock(), tz=tz)
 
         self.form_error = plain_label(self, error=color, wrap=True)
-        self.form_error.setAccessibleName("Problem")
+        self.form_error.setAccessibleName(self.tr("Problem"))
         self.busy_label = plain_label(self, muted=True, wrap=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText(CREATE_TEXT)
-        self.create_button.setAccessibleName("Create link")
+        self.create_button.setText(self.tr("Create link"))
+        self.create_button.setAccessibleName(self.tr("Create link"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -151,7 +153,7 @@ class CreateLinkDialog(QDialog):
         errors = validate(draft, self._clock())
         if problem := self.form.expiry.problem():  # a daylight saving gap or repeat: not one moment
             errors["expires_at"] = problem
-        self.show_errors(errors, FIX_FIELDS if errors else "")
+        self.show_errors(errors, self.tr("Please correct the fields marked above.") if errors else "")
         if errors:
             return
         self._set_busy(True)
@@ -170,20 +172,22 @@ class CreateLinkDialog(QDialog):
         self._locked = unsettled
         self._set_busy(False)
         if isinstance(error, DraftError):
-            self.show_errors(error.errors, FIX_FIELDS)
+            self.show_errors(error.errors, self.tr("Please correct the fields marked above."))
         elif isinstance(error, CreateRefused) and error.field and self.form.knows(error.field):
-            self.show_errors({error.field: str(error)}, "Lean refused the link; the form is as you typed it.")
+            self.show_errors(
+                {error.field: str(error)}, self.tr("Lean refused the link; the form is as you typed it.")
+            )
         elif isinstance(error, CreateUncertain):
-            self.create_button.setText("Look again" if unsettled else "Try again")
-            locked = " The form keeps what was sent until then; Cancel closes it." if unsettled else ""
-            self.show_errors({}, f"{error}{locked}")
+            self.create_button.setText(self.tr("Look again") if unsettled else self.tr("Try again"))
+            locked = self.tr("{problem} The form keeps what was sent until then; Cancel closes it.")
+            self.show_errors({}, locked.format(problem=error) if unsettled else str(error))
         else:
             self.show_errors({}, str(error) or type(error).__name__)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy_label.setText(
-            "Sending to Lean… Creating is never repeated automatically; please wait for the answer."
+            self.tr("Sending to Lean… Creating is never repeated automatically; please wait for the answer.")
             if busy
             else ""
         )
@@ -197,11 +201,14 @@ class CreateLinkDialog(QDialog):
         """Offline, Create is disabled with the reason; the form keeps what was typed."""
         self._online = online
         self.create_button.setEnabled(online and not self._busy)
-        self.create_button.setToolTip("" if online else f"Offline: {reason}")
+        self.create_button.setToolTip("" if online else self.tr("Offline: {reason}").format(reason=reason))
         if not online:
-            self.show_errors({}, f"Offline: Lean cannot be reached ({reason}). Creating needs a connection; "
-                             "the form keeps what you typed.")  # fmt: skip
-        elif self.form_error.text().startswith("Offline:"):
+            self._offline_text = self.tr(
+                "Offline: Lean cannot be reached ({reason}). Creating needs a connection; "
+                "the form keeps what you typed."
+            ).format(reason=reason)
+            self.show_errors({}, self._offline_text)
+        elif self._offline_text and self.form_error.text() == self._offline_text:
             self.show_errors({})
 
     def reject(self) -> None:

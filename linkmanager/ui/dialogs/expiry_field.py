@@ -25,10 +25,10 @@ class ExpiryField(QWidget):
     def __init__(self, parent: QWidget | None, *, now: datetime, tz: tzinfo | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
-        self.enabled_box = QCheckBox("Expires", self)
-        self.enabled_box.setAccessibleName("Link expires")
+        self.enabled_box = QCheckBox(self.tr("Expires"), self)
+        self.enabled_box.setAccessibleName(self.tr("Link expires"))
         self.edit = QDateTimeEdit(self)
-        self.edit.setAccessibleName("Expiry, your local time")
+        self.edit.setAccessibleName(self.tr("Expiry, your local time"))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd MMM yyyy  HH:mm")
         self.utc_label = QLabel(self)
@@ -99,7 +99,7 @@ class ExpiryField(QWidget):
         moment = self.value()
         utc = ""
         if moment is None:
-            self.utc_label.setText("Never expires: it stays active until disabled or used up.")
+            self.utc_label.setText(self.tr("Never expires: it stays active until disabled or used up."))
         elif problem := self.problem():
             self.utc_label.setText(problem)
         else:

@@ -23,12 +23,6 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain.link_draft import IDENTIFIER_LIMIT_RANGE, IdentifierDraft, identifier_key
 
-TYPE_CHOICES = (
-    ("EMAIL", "Email address", "e.g. Your email address"),
-    ("MOBILE_PHONE", "Mobile phone", "e.g. Your mobile number"),
-    ("TEXT", "Text", "e.g. Invoice number"),
-)
-
 
 class IdentifierRow(QWidget):
     """One field the payer fills in."""
@@ -38,22 +32,28 @@ class IdentifierRow(QWidget):
     def __init__(self, parent: QWidget | None, error_color: str) -> None:
         super().__init__(parent)
         self.type_box = QComboBox(self)
-        self.type_box.setAccessibleName("Field type")
-        for value, title, _ in TYPE_CHOICES:
+        self.type_box.setAccessibleName(self.tr("Field type"))
+        choices = (  # Lean's type, its name, the label's placeholder
+            ("EMAIL", self.tr("Email address"), self.tr("e.g. Your email address")),
+            ("MOBILE_PHONE", self.tr("Mobile phone"), self.tr("e.g. Your mobile number")),
+            ("TEXT", self.tr("Text"), self.tr("e.g. Invoice number")),
+        )
+        self._hints = {value: hint for value, _, hint in choices}
+        for value, title, _ in choices:
             self.type_box.addItem(title, value)
         self.label_edit = QLineEdit(self)
-        self.label_edit.setAccessibleName("Label shown to the payer")
-        self.required_box = QCheckBox("Required", self)
-        self.required_box.setAccessibleName("Required")
+        self.label_edit.setAccessibleName(self.tr("Label shown to the payer"))
+        self.required_box = QCheckBox(self.tr("Required"), self)
+        self.required_box.setAccessibleName(self.tr("Required"))
         self.limit_box = QSpinBox(self)
-        self.limit_box.setAccessibleName("Character limit")
+        self.limit_box.setAccessibleName(self.tr("Character limit"))
         self.limit_box.setRange(0, IDENTIFIER_LIMIT_RANGE[1])
-        self.limit_box.setSpecialValueText("No limit")
-        self.limit_box.setPrefix("max ")
-        self.limit_box.setSuffix(" chars")
-        self.limit_box.setToolTip("The most characters the payer can type (1 to 255)")
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setAccessibleName("Remove this field")
+        self.limit_box.setSpecialValueText(self.tr("No limit"))
+        self.limit_box.setPrefix(self.tr("max "))
+        self.limit_box.setSuffix(self.tr(" chars"))
+        self.limit_box.setToolTip(self.tr("The most characters the payer can type (1 to 255)"))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove this field"))
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
@@ -82,8 +82,7 @@ class IdentifierRow(QWidget):
         self.remove_requested.emit(self)
 
     def _type_changed(self) -> None:
-        hint = next((h for v, _, h in TYPE_CHOICES if v == self.type_box.currentData()), "")
-        self.label_edit.setPlaceholderText(hint)
+        self.label_edit.setPlaceholderText(self._hints.get(self.type_box.currentData(), ""))
         self.error.hide()
 
     def value(self) -> IdentifierDraft:
@@ -119,15 +118,15 @@ class IdentifierRows(QWidget):
 
     def __init__(self, parent: QWidget | None, error_color: str) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Fields to collect from the payer")
+        self.setAccessibleName(self.tr("Fields to collect from the payer"))
         self._error_color = error_color
         self.rows: list[IdentifierRow] = []
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
-        self.empty_label = QLabel("The payer is asked for nothing before paying.", self)
+        self.empty_label = QLabel(self.tr("The payer is asked for nothing before paying."), self)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.add_button = QPushButton("Add a field…", self)
-        self.add_button.setAccessibleName("Add a field to collect")
+        self.add_button = QPushButton(self.tr("Add a field…"), self)
+        self.add_button.setAccessibleName(self.tr("Add a field to collect"))
         self.add_button.clicked.connect(self.add_row)
         footer = QHBoxLayout()
         footer.addWidget(self.empty_label)

@@ -41,31 +41,33 @@ class LinkForm(QWidget):
     def __init__(self, parent: QWidget | None, *, color: str, now: datetime, tz: tzinfo | None) -> None:
         super().__init__(parent)
         self.errors = {field: plain_label(self, error=color) for field in FIELDS}
-        self.name_edit = self._line("Name", "For you only: payers never see it")
+        self.name_edit = self._line(self.tr("Name"), self.tr("For you only: payers never see it"))
         self.currency_box = QComboBox(self)
-        self.currency_box.setAccessibleName("Currency")
+        self.currency_box.setAccessibleName(self.tr("Currency"))
         for code, title in currency_choices():
             self.currency_box.addItem(f"{code} – {title}", code)
-        self.amount_edit = self._line("Amount", "0.00")
+        self.amount_edit = self._line(self.tr("Amount"), "0.00")
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.amount_hint = plain_label(self, muted=True)
         self.reference_edit = self._line(
-            "Reference", "Required: shown on the payer's bank statement and yours"
+            self.tr("Reference"), self.tr("Required: shown on the payer's bank statement and yours")
         )
         self.purpose_box = QComboBox(self)
-        self.purpose_box.setAccessibleName("Payment purpose")
-        self.purpose_box.addItem("None", "")
+        self.purpose_box.setAccessibleName(self.tr("Payment purpose"))
+        self.purpose_box.addItem(self.tr("None"), "")
         for code, meaning in purpose_choices():
             self.purpose_box.addItem(f"{code} – {meaning}", code)
         self.expiry = ExpiryField(self, now=now, tz=tz)
-        self.max_usages_edit = self._line("Usage limit", "1,000 (Lean's default)")
+        self.max_usages_edit = self._line(self.tr("Usage limit"), self.tr("1,000 (Lean's default)"))
         self.max_usages_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[\d,]{0,13}"), self)
         )
-        self.redirect_edit = self._line("Redirect URL", "https://… (optional, registered with Lean)")
-        self.customer_edit = self._line("Customer ID", "Optional UUID from your system")
+        self.redirect_edit = self._line(
+            self.tr("Redirect URL"), self.tr("https://… (optional, registered with Lean)")
+        )
+        self.customer_edit = self._line(self.tr("Customer ID"), self.tr("Optional UUID from your system"))
         self.destination_edit = self._line(
-            "Destination account", "Optional UUID: Lean's default account otherwise"
+            self.tr("Destination account"), self.tr("Optional UUID: Lean's default account otherwise")
         )
         self.identifiers = IdentifierRows(self, color)
         self._dim_disabled_placeholders()
@@ -74,21 +76,25 @@ class LinkForm(QWidget):
         money.addWidget(self.currency_box, 1)
         money.addWidget(self.amount_edit, 1)
         self.form = QFormLayout(self)
-        self._section("Payment")
+        self._section(self.tr("Payment"))
         self._row(
-            "Amount", money, "amount", self.amount_edit, extra=(self.amount_hint, self.errors["currency"])
+            self.tr("Amount"),
+            money,
+            "amount",
+            self.amount_edit,
+            extra=(self.amount_hint, self.errors["currency"]),
         )
-        self._row("Reference", self.reference_edit, "reference")
-        self._row("Payment purpose", self.purpose_box, "payment_purpose")
-        self._row("Name", self.name_edit, "name")
-        self._section("Availability")
-        self._row("Expiry", self.expiry, "expires_at", self.expiry.enabled_box)
-        self._row("Usage limit", self.max_usages_edit, "max_usages")
-        self._section("Optional details")
-        self._row("Redirect URL", self.redirect_edit, "redirect_url")
-        self._row("Customer ID", self.customer_edit, "customer_id")
-        self._row("Destination account", self.destination_edit, "destination_id")
-        self._section("Ask the payer for")
+        self._row(self.tr("Reference"), self.reference_edit, "reference")
+        self._row(self.tr("Payment purpose"), self.purpose_box, "payment_purpose")
+        self._row(self.tr("Name"), self.name_edit, "name")
+        self._section(self.tr("Availability"))
+        self._row(self.tr("Expiry"), self.expiry, "expires_at", self.expiry.enabled_box)
+        self._row(self.tr("Usage limit"), self.max_usages_edit, "max_usages")
+        self._section(self.tr("Optional details"))
+        self._row(self.tr("Redirect URL"), self.redirect_edit, "redirect_url")
+        self._row(self.tr("Customer ID"), self.customer_edit, "customer_id")
+        self._row(self.tr("Destination account"), self.destination_edit, "destination_id")
+        self._section(self.tr("Ask the payer for"))
         self.form.addRow(self.identifiers)
         self.currency_box.currentIndexChanged.connect(self._currency_changed)
         self.expiry.changed.connect(lambda: self.errors["expires_at"].hide())
@@ -148,8 +154,11 @@ class LinkForm(QWidget):
             QRegularExpressionValidator(QRegularExpression(rf"[\d,]{{0,20}}{fraction}"), self)
         )
         self.amount_edit.setPlaceholderText("0." + "0" * digits if digits else "0")
-        places = f"{digits} decimal place{'s' if digits != 1 else ''}" if digits else "no decimals"
-        self.amount_hint.setText(f"{code} amounts have {places}.")
+        if digits:
+            hint = self.tr("{code} amounts have %Ln decimal place(s).", "", digits)
+        else:
+            hint = self.tr("{code} amounts have no decimals.")
+        self.amount_hint.setText(hint.format(code=code))
         self.amount_hint.show()
 
     # -- values ------------------------------------------------------------------------------------

@@ -29,24 +29,10 @@ from linkmanager.domain.secret import Secret
 from linkmanager.ui.app_setup import is_dark
 from linkmanager.ui.tasks import TaskRunner
 
-ENVIRONMENT_CHOICES = (
-    ("sandbox", "Sandbox", "Lean's test environment: no real money moves."),
-    ("production", "Production", "Live payments: real customers and real money."),
-    ("custom", "Custom address", "Another Lean deployment, or a proxy."),
-)
-FIELDS = (
-    "name",
-    "environment",
-    "api_url",
-    "token_url",
-    "client_id",
-    "secret",
-    "sync_interval_minutes",
-    "usage_freshness_minutes",
-)
+FIELDS = ("name", "environment", "api_url", "token_url", "client_id", "secret", "sync_interval_minutes",
+          "usage_freshness_minutes")  # fmt: skip
 INTERVAL_RANGE = (1, 24 * 60)
 FRESHNESS_RANGE = (5, 24 * 60)  # storage.profiles.USAGE_FRESHNESS_RANGE (ui does not import storage)
-KEEP_SECRET_HINT = "Leave empty to keep the secret stored in the keyring"  # noqa: S105 - a hint
 
 
 @dataclass(frozen=True)
@@ -94,40 +80,50 @@ class ProfileFormDialog(QDialog):
         self._pending: ProfileValues | None = None
         self._busy = False
         editing = existing is not None
-        self.setWindowTitle("Edit profile" if editing else "Connect to Lean")
-        self.setAccessibleName("Profile")
+        self.setWindowTitle(self.tr("Edit profile") if editing else self.tr("Connect to Lean"))
+        self.setAccessibleName(self.tr("Profile"))
 
         self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName("Profile name")
-        self.name_edit.setPlaceholderText("e.g. Dubai store")
+        self.name_edit.setAccessibleName(self.tr("Profile name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Dubai store"))
         self.name_edit.setMaxLength(64)
         self.environment_box = QComboBox(self)
-        self.environment_box.setAccessibleName("Environment")
-        for key, title, _ in ENVIRONMENT_CHOICES:
+        self.environment_box.setAccessibleName(self.tr("Environment"))
+        environments = (  # the key stored, its name, and the hint under the box
+            ("sandbox", self.tr("Sandbox"), self.tr("Lean's test environment: no real money moves.")),
+            ("production", self.tr("Production"), self.tr("Live payments: real customers and real money.")),
+            ("custom", self.tr("Custom address"), self.tr("Another Lean deployment, or a proxy.")),
+        )
+        self._environment_hints = {key: hint for key, _, hint in environments}
+        for key, title, _ in environments:
             self.environment_box.addItem(title, key)
         self.environment_hint = self._hint_label()
         self.api_url_edit = QLineEdit(self)
-        self.api_url_edit.setAccessibleName("API address")
+        self.api_url_edit.setAccessibleName(self.tr("API address"))
         self.api_url_edit.setPlaceholderText("https://…")
         self.token_url_edit = QLineEdit(self)
-        self.token_url_edit.setAccessibleName("Token address")
+        self.token_url_edit.setAccessibleName(self.tr("Token address"))
         self.token_url_edit.setPlaceholderText("https://…/oauth2/token")
         self.client_id_edit = QLineEdit(self)
-        self.client_id_edit.setAccessibleName("Client ID")
-        self.client_id_edit.setPlaceholderText("From Lean's dashboard: Settings, Applications")
+        self.client_id_edit.setAccessibleName(self.tr("Client ID"))
+        self.client_id_edit.setPlaceholderText(self.tr("From Lean's dashboard: Settings, Applications"))
         self.secret_edit = QLineEdit(self)
-        self.secret_edit.setAccessibleName("Client secret")
+        self.secret_edit.setAccessibleName(self.tr("Client secret"))
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhHiddenText
             | Qt.InputMethodHint.ImhSensitiveData
             | Qt.InputMethodHint.ImhNoPredictiveText
         )
-        self.secret_edit.setPlaceholderText(KEEP_SECRET_HINT if editing else "Kept in your system keyring")
+        self.secret_edit.setPlaceholderText(
+            self.tr("Leave empty to keep the secret stored in the keyring")
+            if editing
+            else self.tr("Kept in your system keyring")
+        )
         self.interval_box = QSpinBox(self)
-        self.interval_box.setAccessibleName("Sync interval")
+        self.interval_box.setAccessibleName(self.tr("Sync interval"))
         self.interval_box.setRange(*INTERVAL_RANGE)
-        self.interval_box.setSuffix(" min")
+        self.interval_box.setSuffix(self.tr(" min"))
         self.interval_box.setValue(5)
         self.freshness_box = QSpinBox(self)
         self.freshness_box.setAccessibleName(self.tr("Payment re-check interval"))
@@ -144,25 +140,27 @@ class ProfileFormDialog(QDialog):
 
         self.errors: dict[str, QLabel] = {field: self._error_label() for field in FIELDS}
         self.form_error = self._error_label()
-        self.form_error.setAccessibleName("Problem")
+        self.form_error.setAccessibleName(self.tr("Problem"))
         self.busy_label = self._hint_label()
         self.busy_label.setWordWrap(True)
 
         intro = QLabel(
-            "One profile is one Lean application in one environment. The client ID and secret are in "
-            "Lean's dashboard; the secret is kept in your system keyring.",
+            self.tr(
+                "One profile is one Lean application in one environment. The client ID and secret are in "
+                "Lean's dashboard; the secret is kept in your system keyring."
+            ),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.form = QFormLayout()
-        self._add_row("Name", self.name_edit, "name")
-        self._add_row("Environment", self.environment_box, "environment", self.environment_hint)
-        self._api_row = self._add_row("API address", self.api_url_edit, "api_url")
-        self._token_row = self._add_row("Token address", self.token_url_edit, "token_url")
-        self._add_row("Client ID", self.client_id_edit, "client_id")
-        self._add_row("Client secret", self.secret_edit, "secret")
-        self._add_row("Sync every", self.interval_box, "sync_interval_minutes")
+        self._add_row(self.tr("Name"), self.name_edit, "name")
+        self._add_row(self.tr("Environment"), self.environment_box, "environment", self.environment_hint)
+        self._api_row = self._add_row(self.tr("API address"), self.api_url_edit, "api_url")
+        self._token_row = self._add_row(self.tr("Token address"), self.token_url_edit, "token_url")
+        self._add_row(self.tr("Client ID"), self.client_id_edit, "client_id")
+        self._add_row(self.tr("Client secret"), self.secret_edit, "secret")
+        self._add_row(self.tr("Sync every"), self.interval_box, "sync_interval_minutes")
         self._add_row(
             self.tr("Re-check payments at least every"), self.freshness_box, "usage_freshness_minutes"
         )
@@ -172,7 +170,7 @@ class ProfileFormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Save profile" if editing else "Connect")
+        self.save_button.setText(self.tr("Save profile") if editing else self.tr("Connect"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -232,7 +230,7 @@ class ProfileFormDialog(QDialog):
         self.name_edit.setReadOnly(True)
         self.name_edit.setEnabled(False)  # looks fixed, not merely refuses typing
         self.name_edit.setToolTip(
-            "A profile's name cannot change: its keyring entry and cache are named after it"
+            self.tr("A profile's name cannot change: its keyring entry and cache are named after it")
         )
         index = self.environment_box.findData(values.environment)
         self.environment_box.setCurrentIndex(max(index, 0))
@@ -247,8 +245,7 @@ class ProfileFormDialog(QDialog):
         custom = key == "custom"
         self.form.setRowVisible(self._api_row, custom)
         self.form.setRowVisible(self._token_row, custom)
-        hint = next(text for k, _, text in ENVIRONMENT_CHOICES if k == key)
-        self.environment_hint.setText(hint)
+        self.environment_hint.setText(self._environment_hints[key])
         self.environment_hint.show()
         self._fit_height()
 
@@ -275,16 +272,16 @@ class ProfileFormDialog(QDialog):
         """What is wrong without asking anyone: empty required fields."""
         errors: dict[str, str] = {}
         if not values.name:
-            errors["name"] = "Give the profile a name, e.g. Sandbox or Dubai store."
+            errors["name"] = self.tr("Give the profile a name, e.g. Sandbox or Dubai store.")
         if not values.client_id:
-            errors["client_id"] = "Enter the client ID from Lean's dashboard."
+            errors["client_id"] = self.tr("Enter the client ID from Lean's dashboard.")
         if values.secret is None and self._existing is None:
-            errors["secret"] = "Enter the client secret from Lean's dashboard."  # noqa: S105 - a message
+            errors["secret"] = self.tr("Enter the client secret from Lean's dashboard.")
         if values.environment == "custom":
             if not values.api_url:
-                errors["api_url"] = "Enter the API address, e.g. https://api.example.com."
+                errors["api_url"] = self.tr("Enter the API address, e.g. https://api.example.com.")
             if not values.token_url:
-                errors["token_url"] = "Enter the OAuth token address."  # noqa: S105 - a message
+                errors["token_url"] = self.tr("Enter the OAuth token address.")
         return errors
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -375,7 +372,7 @@ class ProfileFormDialog(QDialog):
         """While saving, nothing can be changed or cancelled: the save would go on regardless."""
         self._busy = busy
         self.busy_label.setText(
-            "Checking with Lean and saving the secret to your system keyring…" if busy else ""
+            self.tr("Checking with Lean and saving the secret to your system keyring…") if busy else ""
         )
         self.busy_label.setVisible(busy)
         for widget in (*(self._field_widget(f) for f in FIELDS), *self.buttons.buttons()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,8 +48,11 @@ class ProfileBook(Protocol):
 
 
 def summary_text(summary: ProfileSummary, current: str | None) -> str:
-    open_mark = "  (open now)" if current is not None and summary.name == current else ""
-    return f"{summary.name}  —  {summary.environment.upper()} · {summary.address}{open_mark}"
+    if current is not None and summary.name == current:
+        text = QCoreApplication.translate("Profiles", "{name}  —  {environment} · {address}  (open now)")
+    else:
+        text = QCoreApplication.translate("Profiles", "{name}  —  {environment} · {address}")
+    return text.format(name=summary.name, environment=summary.environment.upper(), address=summary.address)
 
 
 class ProfileSwitcherDialog(QDialog):
@@ -67,15 +70,16 @@ class ProfileSwitcherDialog(QDialog):
         self._current = current
         self._runner = runner
         self.chosen: str | None = None
-        self.setWindowTitle("Profiles")
-        self.setAccessibleName("Profiles")
+        self.setWindowTitle(self.tr("Profiles"))
+        self.setAccessibleName(self.tr("Profiles"))
 
         intro = QLabel(
-            "Each profile is one Lean application in one environment, with its own offline cache.", self
+            self.tr("Each profile is one Lean application in one environment, with its own offline cache."),
+            self,
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Profile list")
+        self.list.setAccessibleName(self.tr("Profile list"))
         self.list.itemActivated.connect(self._activated)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.problem = QLabel(self)
@@ -84,9 +88,9 @@ class ProfileSwitcherDialog(QDialog):
         self.problem.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.open_button = QPushButton("Open", self)
-        self.add_button = QPushButton("Add profile…", self)
-        self.edit_button = QPushButton("Edit…", self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.add_button = QPushButton(self.tr("Add profile…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -116,7 +120,12 @@ class ProfileSwitcherDialog(QDialog):
         for summary in summaries:
             item = QListWidgetItem(summary_text(summary, self._current), self.list)
             item.setData(NAME_ROLE, summary.name)
-            item.setToolTip(f"{summary.environment.upper()} profile {summary.name!r} at {summary.address}")
+            tip = self.tr("{environment} profile {name} at {address}")
+            item.setToolTip(
+                tip.format(
+                    environment=summary.environment.upper(), name=repr(summary.name), address=summary.address
+                )
+            )
             if summary.name == wanted:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
@@ -204,7 +213,12 @@ def edit_profile(
     try:
         existing = book.values(name)
     except Exception as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Edit profile", str(exc), parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Profiles", "Edit profile"),
+            str(exc),
+            parent=parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return False

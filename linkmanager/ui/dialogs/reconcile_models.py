@@ -58,16 +58,12 @@ Kept = tuple[set[Hashable], Hashable | None, int, int]  # selected keys, current
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Reconcile", text)
-
-
 def by_words(by: str) -> str:
     """How a match was found, in words; a code this version does not know as it is."""
     words = {
-        "payment_id": tr("payment ID in the description"),
-        "reference": tr("reference and amount"),
-        "amount": tr("unique amount within 3 days"),
+        "payment_id": QCoreApplication.translate("ReconcileModels", "payment ID in the description"),
+        "reference": QCoreApplication.translate("ReconcileModels", "reference and amount"),
+        "amount": QCoreApplication.translate("ReconcileModels", "unique amount within 3 days"),
     }
     return words.get(by, by)
 
@@ -222,27 +218,27 @@ class ResultTableModel(QAbstractTableModel, Generic[R]):
 
 def _line_columns(line: Callable[[R], StatementLine]) -> list[Column[R]]:
     return [
-        Column(tr("Line"), lambda r: f"{line(r).line:,}", right=True),
-        Column(tr("Date"), lambda r: line(r).date.isoformat()),
-        Column(tr("Amount"), lambda r: amount_text(line(r).amount, line(r).currency), right=True),
-        Column(
-            tr("Description"), lambda r: cell_text(line(r).description), tooltip=lambda r: line(r).description
-        ),
-    ]
+        Column(QCoreApplication.translate("ReconcileModels", "Line"), lambda r: f"{line(r).line:,}", right=True),
+        Column(QCoreApplication.translate("ReconcileModels", "Date"), lambda r: line(r).date.isoformat()),
+        Column(QCoreApplication.translate("ReconcileModels", "Amount"), lambda r: amount_text(line(r).amount, line(r).currency), right=True),
+        Column(QCoreApplication.translate("ReconcileModels", "Description"), lambda r: cell_text(line(r).description), tooltip=lambda r: line(r).description),
+    ]  # fmt: skip
 
 
 def _link_tip(link_id: str | None) -> str:
-    return tr("Link ID: {id}").format(id=link_id) if link_id else ""
+    if not link_id:
+        return ""
+    return QCoreApplication.translate("ReconcileModels", "Link ID: {id}").format(id=link_id)
 
 
 def proposals_model(parent: QObject | None = None) -> ResultTableModel[Proposal]:
     columns: list[Column[Proposal]] = [
-        Column(tr("Confirm"), lambda p: "", tooltip=lambda p: tr("Checked: stored by Confirm checked")),
+        Column(QCoreApplication.translate("ReconcileModels", "Confirm"), lambda p: "", tooltip=lambda p: QCoreApplication.translate("ReconcileModels", "Checked: stored by Confirm checked")),
         *_line_columns(lambda p: p.line),
-        Column(tr("→ Payment ID"), lambda p: cell_text(p.candidate.payment_id)),
-        Column(tr("Usage ID"), lambda p: p.candidate.usage_id),
-        Column(tr("Link"), lambda p: cell_text(p.candidate.reference), tooltip=lambda p: _link_tip(p.candidate.link_id)),
-        Column(tr("Found by"), lambda p: by_words(p.by)),
+        Column(QCoreApplication.translate("ReconcileModels", "→ Payment ID"), lambda p: cell_text(p.candidate.payment_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Usage ID"), lambda p: p.candidate.usage_id),
+        Column(QCoreApplication.translate("ReconcileModels", "Link"), lambda p: cell_text(p.candidate.reference), tooltip=lambda p: _link_tip(p.candidate.link_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Found by"), lambda p: by_words(p.by)),
     ]  # fmt: skip
     return ResultTableModel(
         columns, lambda p: (p.candidate.link_id, p.candidate.usage_id), checkable=True, key=proposal_key, parent=parent
@@ -253,7 +249,9 @@ def lean_words(c: Confirmed) -> str:
     """What Lean reports of a confirmed match's payment now, in words ("Rejected by bank")."""
     if c.payment_status:
         return payment_status_text(c.payment_status)
-    return usage_status_text(c.usage_status) if c.usage_status else tr("not collected")
+    if c.usage_status:
+        return usage_status_text(c.usage_status)
+    return QCoreApplication.translate("ReconcileModels", "not collected")
 
 
 def check_sentence(c: Confirmed, zone: tzinfo) -> str | None:
@@ -261,8 +259,9 @@ def check_sentence(c: Confirmed, zone: tzinfo) -> str | None:
     if c.collected:
         return None
     day = f"{c.confirmed_at.astimezone(zone):%Y-%m-%d}" if c.confirmed_at is not None else "—"
-    sentence = tr(
-        "Confirmed on {date}, but Lean now reports this payment as {status}: check the bank statement."
+    sentence = QCoreApplication.translate(
+        "ReconcileModels",
+        "Confirmed on {date}, but Lean now reports this payment as {status}: check the bank statement.",
     )
     return sentence.format(date=day, status=lean_words(c))
 
@@ -272,16 +271,18 @@ def confirmed_model(references: Callable[[], dict[str, str]], zone: Callable[[],
         return cell_text(references().get(c.link_id or "") or c.link_id)
 
     def now(c: Confirmed) -> str:
-        return tr("Collected") if c.collected else tr("⚠ {status}: check").format(status=lean_words(c))
+        if c.collected:
+            return QCoreApplication.translate("ReconcileModels", "Collected")
+        return QCoreApplication.translate("ReconcileModels", "⚠ {status}: check").format(status=lean_words(c))
 
     columns: list[Column[Confirmed]] = [
         *_line_columns(lambda c: c.line),
-        Column(tr("Payment ID"), lambda c: cell_text(c.payment_id)),
-        Column(tr("Usage ID"), lambda c: c.usage_id),
-        Column(tr("Link"), link, tooltip=lambda c: _link_tip(c.link_id)),
-        Column(tr("Found by"), lambda c: by_words(c.by)),
-        Column(tr("Lean now"), now),
-    ]
+        Column(QCoreApplication.translate("ReconcileModels", "Payment ID"), lambda c: cell_text(c.payment_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Usage ID"), lambda c: c.usage_id),
+        Column(QCoreApplication.translate("ReconcileModels", "Link"), link, tooltip=lambda c: _link_tip(c.link_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Found by"), lambda c: by_words(c.by)),
+        Column(QCoreApplication.translate("ReconcileModels", "Lean now"), now),
+    ]  # fmt: skip
     return ResultTableModel(
         columns, lambda c: (c.link_id, c.usage_id) if c.link_id else None, key=lambda c: c.usage_key,
         attention=lambda c: check_sentence(c, zone()), parent=parent,
@@ -295,20 +296,24 @@ def lines_model(parent: QObject | None = None) -> ResultTableModel[StatementLine
 def payments_model(zone: Callable[[], tzinfo], parent: QObject | None = None) -> ResultTableModel[PaymentCandidate]:  # fmt: skip
     def seen(c: PaymentCandidate) -> str:
         when = moment_text(c.seen_at, zone())
-        return tr("by {time}").format(time=when) if c.seen_before else when
+        if not c.seen_before:
+            return when
+        return QCoreApplication.translate("ReconcileModels", "by {time}").format(time=when)
 
     def seen_tip(c: PaymentCandidate) -> str:
         if c.seen_before:
-            return tr("Found on the first look at its link: paid some time before it was seen.")
-        return tr("When this computer first saw the payment")
+            return QCoreApplication.translate(
+                "ReconcileModels", "Found on the first look at its link: paid some time before it was seen."
+            )
+        return QCoreApplication.translate("ReconcileModels", "When this computer first saw the payment")
 
     columns: list[Column[PaymentCandidate]] = [
-        Column(tr("Seen"), seen, tooltip=seen_tip),
-        Column(tr("Amount"), lambda c: amount_text(c.amount, c.currency), right=True),
-        Column(tr("Payment ID"), lambda c: cell_text(c.payment_id)),
-        Column(tr("Link"), lambda c: cell_text(c.reference), tooltip=lambda c: _link_tip(c.link_id)),
-        Column(tr("Usage ID"), lambda c: c.usage_id),
-    ]
+        Column(QCoreApplication.translate("ReconcileModels", "Seen"), seen, tooltip=seen_tip),
+        Column(QCoreApplication.translate("ReconcileModels", "Amount"), lambda c: amount_text(c.amount, c.currency), right=True),
+        Column(QCoreApplication.translate("ReconcileModels", "Payment ID"), lambda c: cell_text(c.payment_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Link"), lambda c: cell_text(c.reference), tooltip=lambda c: _link_tip(c.link_id)),
+        Column(QCoreApplication.translate("ReconcileModels", "Usage ID"), lambda c: c.usage_id),
+    ]  # fmt: skip
     return ResultTableModel(columns, lambda c: (c.link_id, c.usage_id), key=lambda c: c.usage_key, parent=parent)  # fmt: skip
 
 
@@ -316,40 +321,19 @@ def unchecked_rows(proposals: Sequence[Proposal], unchecked: Collection[tuple[in
     return [i for i, p in enumerate(proposals) if proposal_key(p) in unchecked]
 
 
-def count_text(n: int, one: str, many: str) -> str:
-    """`one` or `many` with {n} as the count, grouped ("1 line", "1,204 lines")."""
-    return (one if n == 1 else many).format(n=f"{n:,}")
-
-
-def summary_text(result: MatchResult) -> str:
-    """ "14 lines matched · 3 proposals to check · 2 lines without a payment · 5 payments without a line"."""
-    parts = [
-        count_text(len(result.confirmed), tr("{n} line matched"), tr("{n} lines matched")),
-        count_text(len(result.proposals), tr("{n} proposal to check"), tr("{n} proposals to check")),
-        count_text(len(result.unmatched_lines), tr("{n} line without a payment"), tr("{n} lines without a payment")),
-        count_text(len(result.unmatched_payments), tr("{n} payment without a line"), tr("{n} payments without a line")),
-    ]  # fmt: skip
-    return " · ".join(parts)
-
-
-def attention_text(result: MatchResult) -> str:
-    """ "1 confirmed match needs checking: …"; empty when every confirmed payment is still collected."""
-    n = len(result.confirmed_not_collected)
-    one = tr("⚠ {n} confirmed match needs checking: Lean no longer reports its payment as collected.")
-    many = tr("⚠ {n} confirmed matches need checking: Lean no longer reports their payments as collected.")
-    return count_text(n, one, many) if n else ""
-
-
 def caption_texts(result: MatchResult) -> tuple[str, str, str, str]:
     """The four tables' captions, with their counts."""
     check = len(result.confirmed_not_collected)
-    confirmed = tr("Confirmed matches ({n}, {check} to check)") if check else tr("Confirmed matches ({n})")
+    if check:
+        confirmed = QCoreApplication.translate("ReconcileModels", "Confirmed matches ({n}, {check} to check)")
+    else:
+        confirmed = QCoreApplication.translate("ReconcileModels", "Confirmed matches ({n})")
     return (
-        tr("Proposals to check ({n})").format(n=f"{len(result.proposals):,}"),
+        QCoreApplication.translate("ReconcileModels", "Proposals to check ({n})").format(n=f"{len(result.proposals):,}"),
         confirmed.format(n=f"{len(result.confirmed):,}", check=f"{check:,}"),
-        tr("Statement lines without a payment ({n})").format(n=f"{len(result.unmatched_lines):,}"),
-        tr("Collected payments without a line ({n})").format(n=f"{len(result.unmatched_payments):,}"),
-    )
+        QCoreApplication.translate("ReconcileModels", "Statement lines without a payment ({n})").format(n=f"{len(result.unmatched_lines):,}"),
+        QCoreApplication.translate("ReconcileModels", "Collected payments without a line ({n})").format(n=f"{len(result.unmatched_payments):,}"),
+    )  # fmt: skip
 
 
 def fit_columns(table: QTableView, model: ResultTableModel[Any]) -> None:
@@ -358,15 +342,16 @@ def fit_columns(table: QTableView, model: ResultTableModel[Any]) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     metrics = table.fontMetrics()
-    keys = {tr(key): key for key in _WIDTHS} | {tr("→ Payment ID"): "Payment ID"}
+    keys = {QCoreApplication.translate("ReconcileModels", key): key for key in _WIDTHS}
+    keys[QCoreApplication.translate("ReconcileModels", "→ Payment ID")] = "Payment ID"
     titles = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
     for column, title in enumerate(titles):
-        if title == tr("Description"):
+        if title == QCoreApplication.translate("ReconcileModels", "Description"):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         elif title in keys:
             sample = max(_WIDTHS[keys[title]], title, key=metrics.horizontalAdvance)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-    header.setStretchLastSection(tr("Description") not in titles)
+    header.setStretchLastSection(QCoreApplication.translate("ReconcileModels", "Description") not in titles)
 
 
 def kept_view(table: QTableView) -> Kept:

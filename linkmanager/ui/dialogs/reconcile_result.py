@@ -36,17 +36,14 @@ from linkmanager.services.reconcile_export import Reconciliation, proposal_key, 
 from linkmanager.ui.dialogs.reconcile_models import (
     PAYMENT_ROLE,
     ResultTableModel,
-    attention_text,
     caption_texts,
     confirmed_model,
-    count_text,
     fit_columns,
     kept_view,
     lines_model,
     payments_model,
     proposals_model,
     restore_view,
-    summary_text,
     unchecked_rows,
 )
 from linkmanager.ui.models.status_style import outcome_colour
@@ -216,6 +213,15 @@ class ReconcileResultDialog(QDialog):
             layout.addLayout(row)
         return pane
 
+    def _summary(self, result: MatchResult) -> str:
+        """ "14 lines matched · 3 proposals to check · 2 lines without a payment · 5 payments without a line"."""
+        return " · ".join((
+            self.tr("%Ln line(s) matched", "", len(result.confirmed)),
+            self.tr("%Ln proposal(s) to check", "", len(result.proposals)),
+            self.tr("%Ln line(s) without a payment", "", len(result.unmatched_lines)),
+            self.tr("%Ln payment(s) without a line", "", len(result.unmatched_payments)),
+        ))  # fmt: skip
+
     def _zone(self) -> tzinfo:
         return self._done.zone if self._done is not None else UTC
 
@@ -242,16 +248,18 @@ class ReconcileResultDialog(QDialog):
         for table, held in zip(tables, kept, strict=True):
             if held is not None:
                 restore_view(table, held)
-        self.summary_label.setText(summary_text(result))
-        self.attention_label.setText(attention_text(result))
-        self.attention_label.setVisible(bool(result.confirmed_not_collected))
-        statement = done.statement
-        read = count_text(len(statement.lines), self.tr("{n} line read"), self.tr("{n} lines read"))
-        debits = count_text(
-            len(result.ignored),
-            self.tr("{n} debit or zero amount not matched"),
-            self.tr("{n} debits or zero amounts not matched"),
+        self.summary_label.setText(self._summary(result))
+        check = len(result.confirmed_not_collected)  # confirmed matches whose payment is no longer collected
+        attention = self.tr(
+            "⚠ %Ln confirmed matches need checking: Lean no longer reports their payments as collected.",
+            "",
+            check,
         )
+        self.attention_label.setText(attention if check else "")
+        self.attention_label.setVisible(bool(check))
+        statement = done.statement
+        read = self.tr("%Ln line(s) read", "", len(statement.lines))
+        debits = self.tr("%Ln debit(s) or zero amount(s) not matched", "", len(result.ignored))
         source = self.tr("{name}: {read}, {debits}; columns {columns}").format(
             name=isolated(statement.name), read=read, debits=debits, columns=isolated(done.mapping.text())
         )
@@ -293,8 +301,7 @@ class ReconcileResultDialog(QDialog):
             return
         self._rejected.update(proposal_key(p) for p in chosen)
         self.set_reconciliation(self._done)
-        one, many = self.tr("{n} proposal rejected for now"), self.tr("{n} proposals rejected for now")
-        self.show_status(count_text(len(chosen), one, many) + self.tr("; nothing was stored."))
+        self.show_status(self.tr("%Ln proposal(s) rejected for now; nothing was stored.", "", len(chosen)))
 
     def confirm_checked(self) -> None:
         chosen = self.proposals.checked_rows()

@@ -30,10 +30,6 @@ from PySide6.QtWidgets import (
 MENU_PATH = " › "
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutSheet", text)
-
-
 @dataclass(frozen=True)
 class Shortcut:
     keys: str  # "Ctrl+F, /": every sequence of the action, as this platform writes them
@@ -88,18 +84,46 @@ def window_shortcuts(window: QMainWindow) -> list[Shortcut]:
 
 def navigation_keys() -> list[Shortcut]:
     """The keys that are no action: moving around, opening a row, closing the drawer."""
-    where = tr("Anywhere")
-    rows = tr("Tables")
+    where = QCoreApplication.translate("Shortcuts", "Anywhere")
+    rows = QCoreApplication.translate("Shortcuts", "Tables")
     return [
-        Shortcut(tr("Tab, Shift+Tab"), tr("Next or previous control"), where),
-        Shortcut(tr("Up, Down, Page Up, Page Down"), tr("Move through the rows"), rows),
-        Shortcut(tr("Enter"), tr("Links: go to the selected link's actions"), rows),
-        Shortcut(tr("Enter"), tr("Usages: open the usage in the drawer"), rows),
-        Shortcut(tr("Enter"), tr("Payments: open the payment's link and the payment"), rows),
         Shortcut(
-            tr("Menu, Shift+F10"), tr("The row's menu (links: copy, disable or enable…; usages: copy)"), rows
+            QCoreApplication.translate("Shortcuts", "Tab, Shift+Tab"),
+            QCoreApplication.translate("Shortcuts", "Next or previous control"),
+            where,
         ),
-        Shortcut(tr("Esc"), tr("Close the usage drawer"), where),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Up, Down, Page Up, Page Down"),
+            QCoreApplication.translate("Shortcuts", "Move through the rows"),
+            rows,
+        ),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Enter"),
+            QCoreApplication.translate("Shortcuts", "Links: go to the selected link's actions"),
+            rows,
+        ),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Enter"),
+            QCoreApplication.translate("Shortcuts", "Usages: open the usage in the drawer"),
+            rows,
+        ),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Enter"),
+            QCoreApplication.translate("Shortcuts", "Payments: open the payment's link and the payment"),
+            rows,
+        ),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Menu, Shift+F10"),
+            QCoreApplication.translate(
+                "Shortcuts", "The row's menu (links: copy, disable or enable…; usages: copy)"
+            ),
+            rows,
+        ),
+        Shortcut(
+            QCoreApplication.translate("Shortcuts", "Esc"),
+            QCoreApplication.translate("Shortcuts", "Close the usage drawer"),
+            where,
+        ),
     ]
 
 
@@ -108,16 +132,16 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle(tr("Keyboard shortcuts"))
-        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.shortcuts = window_shortcuts(window)
         intro = QLabel(
-            tr("Every command is also in a menu. / and ? work when the cursor is not in a text field.")
+            self.tr("Every command is also in a menu. / and ? work when the cursor is not in a text field.")
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName(tr("Shortcuts"))
-        self.table.setHorizontalHeaderLabels([tr("Keys"), tr("Does"), tr("Where")])
+        self.table.setAccessibleName(self.tr("Shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does"), self.tr("Where")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)

@@ -30,6 +30,7 @@ from linkmanager.services.workspace import SyncProblem
 from linkmanager.ui.dialogs.sync_problems_model import (
     ProblemColumn,
     ProblemsTableModel,
+    kind_label,
     problem_key,
     readable_json,
     visible_controls,
@@ -136,7 +137,7 @@ class SyncProblemsDialog(QDialog):
         metrics = table.fontMetrics()
         for column, sample in (
             (ProblemColumn.LINK, "m" * 16),
-            (ProblemColumn.WHAT, "Usages that contradict themselves"),
+            (ProblemColumn.WHAT, kind_label("usages-inconsistent")),  # the longest label
             (ProblemColumn.SINCE, "30 Dec 2025 23:59 (+05:30)"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)

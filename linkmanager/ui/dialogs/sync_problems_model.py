@@ -43,25 +43,30 @@ class ProblemColumn(IntEnum):
     DETAIL = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncProblems", text)
-
-
 def column_titles() -> tuple[str, ...]:
-    return (_tr("Link"), _tr("What happened"), _tr("Since"), _tr("Detail"))
+    return (
+        QCoreApplication.translate("SyncProblemsModel", "Link"),
+        QCoreApplication.translate("SyncProblemsModel", "What happened"),
+        QCoreApplication.translate("SyncProblemsModel", "Since"),
+        QCoreApplication.translate("SyncProblemsModel", "Detail"),
+    )
 
 
 def kind_label(what: str) -> str:
     """A short label for an engine code (services.sync_usages.ProblemKind); unknown codes as they are."""
     labels = {
-        "usages-unreadable": _tr("Usages could not be read"),
-        "usages-malformed": _tr("Malformed usages"),
-        "usages-inconsistent": _tr("Usages that contradict themselves"),
-        "link-malformed": _tr("Malformed link record"),
-        "page-unreadable": _tr("A page of links could not be read"),
-        "page-totals": _tr("Impossible page totals"),
-        "listing-short": _tr("Links missing from the list"),
-        "internal-error": _tr("Error inside LinkManager"),
+        "usages-unreadable": QCoreApplication.translate("SyncProblemsModel", "Usages could not be read"),
+        "usages-malformed": QCoreApplication.translate("SyncProblemsModel", "Malformed usages"),
+        "usages-inconsistent": QCoreApplication.translate(
+            "SyncProblemsModel", "Usages that contradict themselves"
+        ),
+        "link-malformed": QCoreApplication.translate("SyncProblemsModel", "Malformed link record"),
+        "page-unreadable": QCoreApplication.translate(
+            "SyncProblemsModel", "A page of links could not be read"
+        ),
+        "page-totals": QCoreApplication.translate("SyncProblemsModel", "Impossible page totals"),
+        "listing-short": QCoreApplication.translate("SyncProblemsModel", "Links missing from the list"),
+        "internal-error": QCoreApplication.translate("SyncProblemsModel", "Error inside LinkManager"),
     }
     return labels.get(what, what)
 
@@ -130,7 +135,7 @@ class ProblemsTableModel(QAbstractTableModel):
 
     def link_text(self, problem: SyncProblem) -> str:
         if problem.link_id is None:
-            return _tr("(list of links)")
+            return self.tr("(list of links)")
         name = self._names.get(problem.link_id)
         # Left to right whatever the name's script (see ui.text), so the column lines up.
         return f"{LEFT_TO_RIGHT}{isolated(one_line(name))}" if name else problem.link_id
@@ -142,25 +147,27 @@ class ProblemsTableModel(QAbstractTableModel):
     def copy_text(self, problem: SyncProblem) -> str:
         """The problem as plain text for the clipboard (a support ticket, an email to Lean)."""
         if problem.link_id is None:
-            link = _tr("(list of links)")
+            link = self.tr("(list of links)")
         else:
             name = self._names.get(problem.link_id)
             link = f"{one_line(name)} ({problem.link_id})" if name else problem.link_id
         lines = [
-            _tr("Link: {link}").format(link=link),
-            _tr("What happened: {label} ({code})").format(label=kind_label(problem.what), code=problem.what),
+            self.tr("Link: {link}").format(link=link),
+            self.tr("What happened: {label} ({code})").format(
+                label=kind_label(problem.what), code=problem.what
+            ),
         ]
         if problem.since is not None:
             lines.append(
-                _tr("Since: {local}, {utc}").format(
+                self.tr("Since: {local}, {utc}").format(
                     local=self.since_text(problem), utc=utc_text(problem.since)
                 )
             )
         if problem.seen_at is not None:
-            lines.append(_tr("Last met: {utc}").format(utc=utc_text(problem.seen_at)))
-        lines.append(_tr("Detail: {detail}").format(detail=problem.detail))
+            lines.append(self.tr("Last met: {utc}").format(utc=utc_text(problem.seen_at)))
+        lines.append(self.tr("Detail: {detail}").format(detail=problem.detail))
         if problem.raw:
-            lines += [_tr("What Lean sent:"), problem.raw]
+            lines += [self.tr("What Lean sent:"), problem.raw]
         return visible_controls("\n".join(lines))
 
     # -- Qt ----------------------------------------------------------------------------------------
@@ -210,17 +217,17 @@ class ProblemsTableModel(QAbstractTableModel):
     def _tooltip(self, problem: SyncProblem, column: ProblemColumn) -> str:
         if column == ProblemColumn.LINK:
             if problem.link_id is None:
-                return _tr(
+                return self.tr(
                     "The list of links itself: links on the part that was not read keep their last copy."
                 )
-            return _tr("Link ID: {id}").format(id=problem.link_id)
+            return self.tr("Link ID: {id}").format(id=problem.link_id)
         if column == ProblemColumn.WHAT:
             return problem.what
         if column == ProblemColumn.SINCE:
             parts = []
             if problem.since is not None:
-                parts.append(_tr("First met: {utc}").format(utc=utc_text(problem.since)))
+                parts.append(self.tr("First met: {utc}").format(utc=utc_text(problem.since)))
             if problem.seen_at is not None:
-                parts.append(_tr("Last met: {utc}").format(utc=utc_text(problem.seen_at)))
+                parts.append(self.tr("Last met: {utc}").format(utc=utc_text(problem.seen_at)))
             return "\n".join(parts)
         return visible_controls(problem.detail)

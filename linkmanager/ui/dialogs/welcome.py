@@ -22,18 +22,6 @@ class WelcomeChoice(Enum):
     DEMO = "demo"
 
 
-CONNECT_TEXT = "Connect to Lean"
-CONNECT_DETAIL = (
-    "Enter your application's client ID and secret from Lean's dashboard (Sandbox or Production). "
-    "The secret is kept in your system keyring, never in a file."
-)
-DEMO_TEXT = "Explore with demo data"
-DEMO_DETAIL = (
-    "Try every feature against a simulated Lean server on this computer, with made-up links and "
-    "customers paying. Nothing is sent anywhere, and nothing is kept when you close it."
-)
-
-
 def arrow_icon(palette: QPalette) -> QIcon:
     """The command links' arrow in the palette's text colour: the style's own arrow is black,
     invisible on a dark window."""
@@ -61,18 +49,20 @@ class WelcomeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, icon: QIcon | None = None) -> None:
         super().__init__(parent)
         self.choice: WelcomeChoice | None = None
-        self.setWindowTitle("Welcome to LinkManager")
-        self.setAccessibleName("Welcome")
+        self.setWindowTitle(self.tr("Welcome to LinkManager"))
+        self.setAccessibleName(self.tr("Welcome"))
 
-        title = QLabel("Welcome to LinkManager", self)
+        title = QLabel(self.tr("Welcome to LinkManager"), self)
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         intro = QLabel(
-            "Find your Lean payment links, see who paid, share and print their QR codes, and review "
-            "everything offline.",
+            self.tr(
+                "Find your Lean payment links, see who paid, share and print their QR codes, and review "
+                "everything offline."
+            ),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,18 +72,28 @@ class WelcomeDialog(QDialog):
         if icon is not None and not icon.isNull():
             logo = QLabel(self)
             logo.setPixmap(icon.pixmap(QSize(56, 56)))
-            logo.setAccessibleName("LinkManager logo")
+            logo.setAccessibleName(self.tr("LinkManager logo"))
             header.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         heading = QVBoxLayout()
         heading.addWidget(title)
         heading.addWidget(intro)
         header.addLayout(heading, 1)
 
-        self.connect_button = QCommandLinkButton(CONNECT_TEXT, CONNECT_DETAIL, self)
-        self.connect_button.setAccessibleName(CONNECT_TEXT)
+        connect_text = self.tr("Connect to Lean")
+        connect_detail = self.tr(
+            "Enter your application's client ID and secret from Lean's dashboard (Sandbox or Production). "
+            "The secret is kept in your system keyring, never in a file."
+        )
+        self.connect_button = QCommandLinkButton(connect_text, connect_detail, self)
+        self.connect_button.setAccessibleName(connect_text)
         self.connect_button.clicked.connect(self.choose_connect)
-        self.demo_button = QCommandLinkButton(DEMO_TEXT, DEMO_DETAIL, self)
-        self.demo_button.setAccessibleName(DEMO_TEXT)
+        demo_text = self.tr("Explore with demo data")
+        demo_detail = self.tr(
+            "Try every feature against a simulated Lean server on this computer, with made-up links and "
+            "customers paying. Nothing is sent anywhere, and nothing is kept when you close it."
+        )
+        self.demo_button = QCommandLinkButton(demo_text, demo_detail, self)
+        self.demo_button.setAccessibleName(demo_text)
         self.demo_button.clicked.connect(self.choose_demo)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

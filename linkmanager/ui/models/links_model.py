@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 
 from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
@@ -40,7 +40,17 @@ class Column(IntEnum):
     CUSTOMER_ID = 7
 
 
-TITLES = ("Link ID", "Name", "Status", "Amount", "Usages", "Expires at", "Reference", "Customer ID")
+# The column headers, translated when the model is made.
+TITLES = (
+    QT_TRANSLATE_NOOP("LinksTableModel", "Link ID"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Name"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Status"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Amount"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Usages"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Expires at"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Reference"),
+    QT_TRANSLATE_NOOP("LinksTableModel", "Customer ID"),
+)
 
 LINK_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> CachedLink
 LINK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # -> str
@@ -81,7 +91,8 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         async_from: int | None = None,
         load_link: Callable[[str], CachedLink | None] | None = None,
     ) -> None:
-        super().__init__(TITLES, LINK_SPEC, parent, runner=runner, async_from=async_from)
+        titles = [QCoreApplication.translate("LinksTableModel", str(title)) for title in TITLES]
+        super().__init__(titles, LINK_SPEC, parent, runner=runner, async_from=async_from)
         self._now = now
         self._load_link = load_link  # a row read for the table holds no CachedLink: read it by id
         self._complete_from: int | None = None  # the request that asked for the whole list

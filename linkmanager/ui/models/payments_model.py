@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -45,17 +46,17 @@ from linkmanager.ui.widgets.outcome_legend import outcome_colour, outcome_label
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 _TITLES = {
-    PaymentColumn.SEEN: "Seen",
-    PaymentColumn.LINK: "Link",
-    PaymentColumn.REFERENCE: "Reference",
-    PaymentColumn.AMOUNT: "Amount",
-    PaymentColumn.CURRENCY: "Currency",
-    PaymentColumn.OUTCOME: "Outcome",
-    PaymentColumn.USAGE_STATUS: "Usage status",
-    PaymentColumn.PAYMENT_STATUS: "Payment status",
-    PaymentColumn.PAYMENT_ID: "Payment ID",
-    PaymentColumn.CUSTOMER_ID: "Customer ID",
-    PaymentColumn.PAYER: "Payer value",
+    PaymentColumn.SEEN: QT_TRANSLATE_NOOP("PaymentsModel", "Seen"),
+    PaymentColumn.LINK: QT_TRANSLATE_NOOP("PaymentsModel", "Link"),
+    PaymentColumn.REFERENCE: QT_TRANSLATE_NOOP("PaymentsModel", "Reference"),
+    PaymentColumn.AMOUNT: QT_TRANSLATE_NOOP("PaymentsModel", "Amount"),
+    PaymentColumn.CURRENCY: QT_TRANSLATE_NOOP("PaymentsModel", "Currency"),
+    PaymentColumn.OUTCOME: QT_TRANSLATE_NOOP("PaymentsModel", "Outcome"),
+    PaymentColumn.USAGE_STATUS: QT_TRANSLATE_NOOP("PaymentsModel", "Usage status"),
+    PaymentColumn.PAYMENT_STATUS: QT_TRANSLATE_NOOP("PaymentsModel", "Payment status"),
+    PaymentColumn.PAYMENT_ID: QT_TRANSLATE_NOOP("PaymentsModel", "Payment ID"),
+    PaymentColumn.CUSTOMER_ID: QT_TRANSLATE_NOOP("PaymentsModel", "Customer ID"),
+    PaymentColumn.PAYER: QT_TRANSLATE_NOOP("PaymentsModel", "Payer value"),
 }
 USAGE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> int
 LINK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # -> str
@@ -65,27 +66,28 @@ _KEPT = 6_000  # rows kept with their texts
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentsModel", text)
-
-
 def column_title(column: PaymentColumn) -> str:
-    return tr(_TITLES[column])
+    return QCoreApplication.translate("PaymentsModel", str(_TITLES[column]))
 
 
 def seen_text(row: PaymentRow, zone: tzinfo) -> str:
     when = moment_text(row.seen_at, zone)
-    return tr("before {when}").format(when=when) if row.seen_before else when
+    if not row.seen_before:
+        return when
+    return QCoreApplication.translate("PaymentsModel", "before {when}").format(when=when)
 
 
 def seen_tooltip(row: PaymentRow, zone: tzinfo) -> str:
     when = moment_text(row.seen_at, zone)
     if row.seen_before:
-        return tr(
+        return QCoreApplication.translate(
+            "PaymentsModel",
             "Already there when this workstation first read the link's payments, at {when}. "
-            "Lean sends no payment times."
+            "Lean sends no payment times.",
         ).format(when=when)
-    return tr("First seen by this workstation at {when} (Lean sends no payment times).").format(when=when)
+    return QCoreApplication.translate(
+        "PaymentsModel", "First seen by this workstation at {when} (Lean sends no payment times)."
+    ).format(when=when)
 
 
 class PaymentsTableModel(QAbstractTableModel):
@@ -253,7 +255,7 @@ class PaymentsTableModel(QAbstractTableModel):
         if column == PaymentColumn.REFERENCE:
             return link.reference
         if column == PaymentColumn.AMOUNT:
-            return format_amount(link.money) if link.money is not None else tr("(damaged)")
+            return format_amount(link.money) if link.money is not None else self.tr("(damaged)")
         if column == PaymentColumn.CURRENCY:
             return link.currency
         if column == PaymentColumn.OUTCOME:
@@ -277,14 +279,14 @@ class PaymentsTableModel(QAbstractTableModel):
         status = row.texts.payment_status if row.texts else None
         if column == PaymentColumn.PAYMENT_STATUS and status and status not in PAYMENT_STATUS_LABELS:
             return plain_tooltip(
-                tr("Lean sent a bank status this application does not know: {status}. Shown as sent.").format(
-                    status=status
-                )
+                self.tr(
+                    "Lean sent a bank status this application does not know: {status}. Shown as sent."
+                ).format(status=status)
             )
         usage_status = row.texts.usage_status if row.texts else None
         if column == PaymentColumn.USAGE_STATUS and usage_status and usage_status not in USAGE_STATUS_LABELS:
             return plain_tooltip(
-                tr(
+                self.tr(
                     "Lean sent a usage status this application does not know: {status}. Shown as sent."
                 ).format(status=usage_status)
             )

@@ -11,7 +11,7 @@ usage drawer all use them, so the same meaning never shows in two colours.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from linkmanager.domain.models import Usage
@@ -44,24 +44,24 @@ OUTCOME_COLOURS: dict[Outcome, str] = {
 
 # Words for the usage statuses of Lean's contract (UsageStatus); anything else is shown as it came.
 USAGE_STATUS_LABELS: dict[str, str] = {
-    "STARTED": "Started",
-    "PAYMENT_CREATED": "Payment created",
-    "FAILED": "Failed",
-    "EXPIRED": "Expired",
+    "STARTED": str(QT_TRANSLATE_NOOP("StatusStyle", "Started")),
+    "PAYMENT_CREATED": str(QT_TRANSLATE_NOOP("StatusStyle", "Payment created")),
+    "FAILED": str(QT_TRANSLATE_NOOP("StatusStyle", "Failed")),
+    "EXPIRED": str(QT_TRANSLATE_NOOP("StatusStyle", "Expired")),
 }
 # Words for the bank-side values Lean documents (the contract's example PENDING, and the payment
 # docs' values); anything else is shown exactly as it came.
 PAYMENT_STATUS_LABELS: dict[str, str] = {
-    "PENDING": "Pending",
-    "CREATED": "Created",
-    "AWAITING_AUTHORIZATION": "Awaiting authorization",
-    "PENDING_WITH_BANK": "Pending with bank",
-    "ACCEPTED_BY_BANK": "Accepted by bank",
-    "REJECTED_BY_BANK": "Rejected by bank",
-    "PROCESSING": "Processing",
-    "PROCESSED": "Processed",
-    "FAILED": "Failed",
-    "CANCELLED": "Cancelled",
+    "PENDING": str(QT_TRANSLATE_NOOP("StatusStyle", "Pending")),
+    "CREATED": str(QT_TRANSLATE_NOOP("StatusStyle", "Created")),
+    "AWAITING_AUTHORIZATION": str(QT_TRANSLATE_NOOP("StatusStyle", "Awaiting authorization")),
+    "PENDING_WITH_BANK": str(QT_TRANSLATE_NOOP("StatusStyle", "Pending with bank")),
+    "ACCEPTED_BY_BANK": str(QT_TRANSLATE_NOOP("StatusStyle", "Accepted by bank")),
+    "REJECTED_BY_BANK": str(QT_TRANSLATE_NOOP("StatusStyle", "Rejected by bank")),
+    "PROCESSING": str(QT_TRANSLATE_NOOP("StatusStyle", "Processing")),
+    "PROCESSED": str(QT_TRANSLATE_NOOP("StatusStyle", "Processed")),
+    "FAILED": str(QT_TRANSLATE_NOOP("StatusStyle", "Failed")),
+    "CANCELLED": str(QT_TRANSLATE_NOOP("StatusStyle", "Cancelled")),
 }
 
 _ICON_SIZE = 16

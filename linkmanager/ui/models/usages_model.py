@@ -14,7 +14,7 @@ from enum import IntEnum
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont
 
 from linkmanager.domain.models import Usage
@@ -42,11 +42,14 @@ class UsageColumn(IntEnum):
     FIRST_VALUE = 4
 
 
-TITLES = ("Usage ID", "Usage status", "Payment status", "Payment ID", "First value")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UsagesTableModel", text)
+# The column headers, translated when the model is made.
+TITLES = (
+    QT_TRANSLATE_NOOP("UsagesTableModel", "Usage ID"),
+    QT_TRANSLATE_NOOP("UsagesTableModel", "Usage status"),
+    QT_TRANSLATE_NOOP("UsagesTableModel", "Payment status"),
+    QT_TRANSLATE_NOOP("UsagesTableModel", "Payment ID"),
+    QT_TRANSLATE_NOOP("UsagesTableModel", "First value"),
+)
 
 
 USAGE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # -> Usage
@@ -96,7 +99,8 @@ def sorted_usages(usages: Sequence[Usage], column: int, descending: bool) -> lis
 
 class UsagesTableModel(RowTableModel[Usage]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(tuple(tr(title) for title in TITLES), _usage_key, parent)
+        titles = [QCoreApplication.translate("UsagesTableModel", str(title)) for title in TITLES]
+        super().__init__(titles, _usage_key, parent)
         self._link_id: str | None = None
         self._lean_order: list[Usage] = []  # as Lean listed them: what "unsorted" goes back to
         self._sort_column = -1
@@ -163,7 +167,7 @@ class UsagesTableModel(RowTableModel[Usage]):
             return None
         if role == _TOOLTIP:
             if usage.usage_id in self._matched and column == UsageColumn.USAGE_ID:
-                return plain_tooltip(tr("This payment holds what the search box asks for."))
+                return plain_tooltip(self.tr("This payment holds what the search box asks for."))
             return self._tooltip(usage, column)
         if role == _FONT and usage.usage_id in self._matched:
             return _bold()
@@ -171,11 +175,15 @@ class UsagesTableModel(RowTableModel[Usage]):
 
     def _tooltip(self, usage: Usage, column: int) -> str | None:
         if column == UsageColumn.USAGE_STATUS:  # what its dot's colour means, in words
-            return plain_tooltip(tr("Outcome: {outcome}").format(outcome=outcome_label(usage_outcome(usage))))
+            return plain_tooltip(
+                self.tr("Outcome: {outcome}").format(outcome=outcome_label(usage_outcome(usage)))
+            )
         if column == UsageColumn.PAYMENT_STATUS:
             if usage.payment_status is None:
-                return plain_tooltip(tr("The bank has not reported on this payment yet."))
-            return plain_tooltip(tr("As reported by the bank: {status}").format(status=usage.payment_status))
+                return plain_tooltip(self.tr("The bank has not reported on this payment yet."))
+            return plain_tooltip(
+                self.tr("As reported by the bank: {status}").format(status=usage.payment_status)
+            )
         if column == UsageColumn.FIRST_VALUE and usage.identifiers:
             return plain_tooltip(
                 "\n".join(f"{item.display_label}: {item.value}" for item in usage.identifiers)

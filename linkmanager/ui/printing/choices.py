@@ -8,21 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from linkmanager.domain.models import PaymentLink
 from linkmanager.services.print_batch import SheetChoice, SheetLayout, Template, plain_line
 from linkmanager.services.qr import default_file_name
 from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 
 # (label, template, paper): the choices a person at a counter needs; a label sheet's grid is
-# chosen beside it (3 x 8 on A4, 3 x 7 on Letter by default).
+# chosen beside it (3 x 8 on A4, 3 x 7 on Letter by default). The labels are translated where
+# shown (template_label).
 TEMPLATES: tuple[tuple[str, Template, str | None], ...] = (
-    ("Counter card (A6)", Template.CARD, "A6"),
-    ("Counter card (A5)", Template.CARD, "A5"),
-    ("Receipt (80 mm roll)", Template.RECEIPT, None),
-    ("Label sheet (A4)", Template.LABELS, "A4"),
-    ("Label sheet (Letter)", Template.LABELS, "Letter"),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Counter card (A6)")), Template.CARD, "A6"),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Counter card (A5)")), Template.CARD, "A5"),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Receipt (80 mm roll)")), Template.RECEIPT, None),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Label sheet (A4)")), Template.LABELS, "A4"),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Label sheet (Letter)")), Template.LABELS, "Letter"),
 )
-PDF_FILTER = "PDF document (*.pdf)"
+
+
+def template_label(label: str) -> str:
+    """A TEMPLATES label in the interface's language."""
+    return QCoreApplication.translate("PrintChoices", label)
+
+
+def pdf_filter() -> str:
+    """The save dialog's filter: its description translated, its pattern as it is."""
+    return QCoreApplication.translate("PrintChoices", "PDF document") + " (*.pdf)"
 
 
 def default_template(count: int) -> int:
@@ -60,5 +72,8 @@ def left_out_text(choice: SheetChoice, limit: int | None = None) -> str:
         return ""
     lines = left_out_lines(choice)
     if limit is not None and len(lines) > limit:
-        lines = [*lines[: limit - 1], f"… and {len(lines) - (limit - 1)} more"]
+        more = QCoreApplication.translate("PrintChoices", "… and {count} more").format(
+            count=len(lines) - (limit - 1)
+        )
+        lines = [*lines[: limit - 1], more]
     return "\n".join([f"{choice.summary}:", *lines])

@@ -41,13 +41,23 @@ def ensure_gui_app() -> QCoreApplication:
     return QGuiApplication(["linkmanager"])
 
 
+def _not_written(target: Path) -> str:
+    return QCoreApplication.translate(
+        "PrintOutput", "{path} could not be written (is the folder writable?)"
+    ).format(path=target)
+
+
 def _pdf_writer(path: Path, title: str, layout: QPageLayout) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setTitle(title)
     writer.setCreator("LinkManager")
     if not writer.setPageLayout(layout):
-        raise PrintOutputError(f"the page size could not be set for {path}")
+        raise PrintOutputError(
+            QCoreApplication.translate("PrintOutput", "the page size could not be set for {path}").format(
+                path=path
+            )
+        )
     return writer
 
 
@@ -56,17 +66,20 @@ def write_sheet_pdf(
     layout: SheetLayout,
     items: Sequence[SheetItem],
     *,
-    title: str = "Payment link QR codes",
+    title: str | None = None,
     tz: tzinfo | None = None,
 ) -> int:
-    """`items` on `layout` as a PDF at `path`, by the printing painter; the number of pages."""
+    """`items` on `layout` as a PDF at `path`, by the printing painter; the number of pages.
+    `title`: the document's (None: "Payment link QR codes", translated)."""
     if not items:
         raise ValueError("there is nothing to print")
     target = Path(path)
+    if title is None:
+        title = QCoreApplication.translate("PrintOutput", "Payment link QR codes")
     writer = _pdf_writer(target, title, page_layout(layout))
     painter = QPainter()
     if not painter.begin(writer):
-        raise PrintOutputError(f"{target} could not be written (is the folder writable?)")
+        raise PrintOutputError(_not_written(target))
     try:
         pages = paint_sheet(painter, writer, layout, items, tz)
     finally:
@@ -86,13 +99,13 @@ def write_code_pdf(
     size = QPageSize(QSizeF(size_mm, size_mm + band_mm), QPageSize.Unit.Millimeter, "QR code")
     writer = _pdf_writer(
         target,
-        "Payment link QR code",
+        QCoreApplication.translate("PrintOutput", "Payment link QR code"),
         QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(), QPageLayout.Unit.Millimeter),
     )
     per_mm = PDF_DPI / 25.4
     painter = QPainter()
     if not painter.begin(writer):
-        raise PrintOutputError(f"{target} could not be written (is the folder writable?)")
+        raise PrintOutputError(_not_written(target))
     try:
         drawn = paint_code(painter, QRectF(0, 0, size_mm * per_mm, size_mm * per_mm), qr_matrix(url, ec))
         if mark:

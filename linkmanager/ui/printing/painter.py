@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from datetime import tzinfo
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,8 +35,8 @@ from linkmanager.domain.money import format_money
 from linkmanager.services.print_batch import Box, Row, SheetItem, SheetLayout, Template, plain_line
 from linkmanager.services.qr import MIN_PRINT_MM, QUIET_ZONE, Matrix, qr_matrix
 
-SCAN_TO_PAY = "Scan to pay"
-SCAN_TO_PAY_AR = "امسح للدفع"
+SCAN_TO_PAY = str(QT_TRANSLATE_NOOP("PrintPainter", "Scan to pay"))  # translated when printed alone
+SCAN_TO_PAY_AR = "امسح للدفع"  # beside the English one, as it is
 FONT_FAMILIES = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"]
 TEXT_SHARE = 0.68  # of a row's line height taken by the font's pixel size
 BLACK, WHITE = QColor(0, 0, 0), QColor(255, 255, 255)
@@ -124,21 +124,24 @@ def row_text(role: str, link: PaymentLink, layout: SheetLayout, tz: tzinfo | Non
     if role == "amount":
         return format_money(link.amount)
     if role == "caption":
-        if layout.template == Template.LABELS and layout.bilingual:
-            return f"{SCAN_TO_PAY} · {SCAN_TO_PAY_AR}"
-        return SCAN_TO_PAY
+        if layout.bilingual:  # English and Arabic, whatever the interface's language
+            return f"{SCAN_TO_PAY} · {SCAN_TO_PAY_AR}" if layout.template == Template.LABELS else SCAN_TO_PAY
+        return QCoreApplication.translate("PrintPainter", SCAN_TO_PAY)
     if role == "caption_ar":
         return SCAN_TO_PAY_AR
     if role == "reference":
         reference = plain_line(link.reference)
-        return f"Reference {reference}" if reference else ""
+        if not reference:
+            return ""
+        return QCoreApplication.translate("PrintPainter", "Reference {reference}").format(reference=reference)
     if role == "expires":
         if link.expires_at is None:
-            return "No expiry date"
+            return QCoreApplication.translate("PrintPainter", "No expiry date")
         # The shop's local time with its offset (None: the zone as it will be then, DST and all).
-        return f"Expires {moment_text(link.expires_at, tz)}"
+        when = moment_text(link.expires_at, tz)
+        return QCoreApplication.translate("PrintPainter", "Expires {when}").format(when=when)
     if role == "link_id":
-        return f"Link ID {plain_line(link.id)}"
+        return QCoreApplication.translate("PrintPainter", "Link ID {id}").format(id=plain_line(link.id))
     raise ValueError(f"no text for a row of role {role!r}")
 
 

@@ -44,11 +44,12 @@ from linkmanager.services.print_batch import (
 from linkmanager.services.workspace import CachedLink
 from linkmanager.ui.printing.choices import (
     BANNER_LINES,
-    PDF_FILTER,
     TEMPLATES,
     default_template,
     left_out_text,
+    pdf_filter,
     sheet_file_name,
+    template_label,
 )
 from linkmanager.ui.printing.output import configure_printer, write_sheet_pdf
 from linkmanager.ui.printing.painter import paint_sheet
@@ -73,7 +74,7 @@ class PrintPreview(QPrintPreviewDialog):
     ) -> None:
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # outlives the dialog's use of it
         super().__init__(self._printer, parent)
-        self.setWindowTitle("Print QR codes")
+        self.setWindowTitle(self.tr("Print QR codes"))
         self._links = [entry.link if isinstance(entry, CachedLink) else entry for entry in links]
         self._now = now
         self._tz = tz
@@ -82,32 +83,38 @@ class PrintPreview(QPrintPreviewDialog):
         self.choice: SheetChoice = choose_links([], now)
 
         self.template_box = QComboBox()
-        self.template_box.setAccessibleName("Template")
+        self.template_box.setAccessibleName(self.tr("Template"))
         for label, _, _ in TEMPLATES:
-            self.template_box.addItem(label)
+            self.template_box.addItem(template_label(label))
         self.template_box.setCurrentIndex(
             default_template(len(self._links)) if template is None else template
         )
-        self.disabled_box = QCheckBox("Include disabled links")
-        self.disabled_box.setAccessibleName("Include disabled links")
-        self.disabled_box.setToolTip("Print disabled links too, each marked DISABLED")
+        self.disabled_box = QCheckBox(self.tr("Include disabled links"))
+        self.disabled_box.setAccessibleName(self.tr("Include disabled links"))
+        self.disabled_box.setToolTip(self.tr("Print disabled links too, each marked DISABLED"))
         self.disabled_box.setChecked(include_disabled)
-        self.bilingual_box = QCheckBox("English and Arabic caption")
-        self.bilingual_box.setAccessibleName("English and Arabic caption")
+        self.bilingual_box = QCheckBox(self.tr("English and Arabic caption"))
+        self.bilingual_box.setAccessibleName(self.tr("English and Arabic caption"))
         # A label sheet's grid, to match the label stock in the printer; shown for labels only.
-        self.columns_box = _spin_box("Label columns", 1, 10)
-        self.rows_box = _spin_box("Label rows", 1, 20)
-        self.grid_label = QLabel("&Grid:")
+        self.columns_box = _spin_box(
+            self.tr("Label columns"),
+            self.tr("Label columns on a sheet: match the label stock in the printer"),
+            10,
+        )
+        self.rows_box = _spin_box(
+            self.tr("Label rows"), self.tr("Label rows on a sheet: match the label stock in the printer"), 20
+        )
+        self.grid_label = QLabel(self.tr("&Grid:"))
         self.grid_label.setBuddy(self.columns_box)
         self._by = QLabel("×")
         self._grid_paper: str | None = None  # the paper the grid boxes were last filled for
-        self.save_button = QPushButton("Save as PDF…")
-        self.save_button.setAccessibleName("Save as PDF")
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save as PDF"))
         self.save_button.clicked.connect(self.save_pdf)
-        self.left_out_label = _banner("Left out")
-        self.warnings_label = _banner("Warnings")
+        self.left_out_label = _banner(self.tr("Left out"))
+        self.warnings_label = _banner(self.tr("Warnings"))
 
-        caption = QLabel("&Template:")
+        caption = QLabel(self.tr("&Template:"))
         caption.setBuddy(self.template_box)
         choices = QHBoxLayout()
         choices.addWidget(caption)
@@ -198,7 +205,7 @@ class PrintPreview(QPrintPreviewDialog):
         self.left_out_label.setVisible(bool(self.choice.left_out))
         warnings = scan_warnings(self.choice.items, self.sheet)
         if not self.choice.items:
-            warnings.insert(0, "Nothing to print: every selected link is left out.")
+            warnings.insert(0, self.tr("Nothing to print: every selected link is left out."))
         self.warnings_label.setText("\n".join(warnings))
         self.warnings_label.setVisible(bool(warnings))
         self.save_button.setEnabled(bool(self.choice.items))
@@ -230,7 +237,7 @@ class PrintPreview(QPrintPreviewDialog):
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(Path(folder) / default_name), PDF_FILTER
+            self, self.tr("Save as PDF"), str(Path(folder) / default_name), pdf_filter()
         )
         if not path:
             return None
@@ -246,7 +253,8 @@ class PrintPreview(QPrintPreviewDialog):
             write_sheet_pdf(path, self.sheet, self.choice.items, tz=self._tz)
         except OSError as exc:  # PrintOutputError included
             logger.info("Could not save a PDF: %s", exc)
-            _warn(self, "PDF not saved", f"The PDF could not be saved to {path}:\n{exc}")
+            text = self.tr("The PDF could not be saved to {path}:\n{error}").format(path=path, error=exc)
+            _warn(self, self.tr("PDF not saved"), text)
             return None
         self._last_dir = str(Path(path).parent)
         self.saved.emit(path)
@@ -257,11 +265,11 @@ def _local() -> tzinfo:
     return datetime.now(UTC).astimezone().tzinfo or UTC
 
 
-def _spin_box(name: str, low: int, high: int) -> QSpinBox:
+def _spin_box(name: str, tip: str, high: int) -> QSpinBox:
     box = QSpinBox()
-    box.setRange(low, high)
+    box.setRange(1, high)
     box.setAccessibleName(name)
-    box.setToolTip(f"{name} on a sheet: match the label stock in the printer")
+    box.setToolTip(tip)
     return box
 
 

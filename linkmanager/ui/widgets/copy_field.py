@@ -10,15 +10,42 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
 from linkmanager.domain.lifecycle import moment_text
+from linkmanager.domain.status import IdentifierType, LinkStatus
 from linkmanager.ui.text import escaped
 
 EMPTY = "—"
 COPIED_MS = 1500
+HOUR, DAY, MONTH, YEAR = 3600, 86400, 30 * 86400, 365 * 86400
+# Lean's words for people, as the detail views, the payments filters and the tables show them.
+_STATUS_WORDS = {
+    LinkStatus.ACTIVE: QT_TRANSLATE_NOOP("CopyField", "Active"),
+    LinkStatus.DISABLED: QT_TRANSLATE_NOOP("CopyField", "Disabled"),
+    LinkStatus.EXPIRED: QT_TRANSLATE_NOOP("CopyField", "Expired"),
+    LinkStatus.USED: QT_TRANSLATE_NOOP("CopyField", "Used"),
+}
+_IDENTIFIER_WORDS = {
+    IdentifierType.EMAIL: QT_TRANSLATE_NOOP("CopyField", "Email"),
+    IdentifierType.MOBILE_PHONE: QT_TRANSLATE_NOOP("CopyField", "Mobile phone"),
+    IdentifierType.TEXT: QT_TRANSLATE_NOOP("CopyField", "Text"),
+}
+
+
+def status_text(status: LinkStatus) -> str:
+    """ "Active", "Disabled", ... (translated); a status Lean has not documented as it came."""
+    words = _STATUS_WORDS.get(status)
+    return QCoreApplication.translate("CopyField", words) if words else status.label
+
+
+def identifier_text(kind: IdentifierType) -> str:
+    """ "Email", "Mobile phone", "Text" (translated); a kind Lean has not documented as it came."""
+    words = _IDENTIFIER_WORDS.get(kind)
+    return QCoreApplication.translate("CopyField", words) if words else kind.label
 
 
 def relative_text(moment: datetime, now: datetime) -> str:
@@ -26,15 +53,26 @@ def relative_text(moment: datetime, now: datetime) -> str:
     seconds = (moment - now).total_seconds()
     span = abs(seconds)
     if span < 60:
-        return "just now"
-    for size, unit in ((365 * 86400, "year"), (30 * 86400, "month"), (86400, "day"), (3600, "hour")):
-        if span >= size * (2 if unit in ("year", "month") else 1):
-            count = int(span // size)
-            words = f"{count} {unit}{'s' if count != 1 else ''}"
-            break
+        return QCoreApplication.translate("CopyField", "just now")
+    # The counts are worked out before the calls: pyside6-lupdate reads "//" in a call as a comment.
+    if span >= 2 * YEAR:
+        count = int(span // YEAR)
+        words = QCoreApplication.translate("CopyField", "%Ln year(s)", "", count)
+    elif span >= 2 * MONTH:
+        count = int(span // MONTH)
+        words = QCoreApplication.translate("CopyField", "%Ln month(s)", "", count)
+    elif span >= DAY:
+        count = int(span // DAY)
+        words = QCoreApplication.translate("CopyField", "%Ln day(s)", "", count)
+    elif span >= HOUR:
+        count = int(span // HOUR)
+        words = QCoreApplication.translate("CopyField", "%Ln hour(s)", "", count)
     else:
-        words = f"{int(span // 60)} min"
-    return f"in {words}" if seconds > 0 else f"{words} ago"
+        count = int(span // 60)
+        words = QCoreApplication.translate("CopyField", "%Ln min", "", count)
+    if seconds > 0:
+        return QCoreApplication.translate("CopyField", "in {span}").format(span=words)
+    return QCoreApplication.translate("CopyField", "{span} ago").format(span=words)
 
 
 def when_text(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
@@ -99,9 +137,9 @@ class CopyField(QWidget):
         self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value_label.setMinimumWidth(60)
         self.copy_button = QToolButton()
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
         self.copy_button.setMinimumWidth(self.copy_button.sizeHint().width())  # no jump on "Copied"
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.copy_button.clicked.connect(self.copy)
         self._reset = QTimer(self)
@@ -130,7 +168,7 @@ class CopyField(QWidget):
 
     def set_label(self, label: str) -> None:
         self.caption.setText(label)
-        name = self._copy_name or f"Copy {label}"
+        name = self._copy_name or self.tr("Copy {label}").format(label=label)
         self.copy_button.setAccessibleName(name)
         self.copy_button.setToolTip(plain_tooltip(name))
         self.value_label.setAccessibleDescription(label)
@@ -149,10 +187,10 @@ class CopyField(QWidget):
         if self._value is None:
             return
         QGuiApplication.clipboard().setText(self._value)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
         self._reset.start()
         self.copied.emit(self._value)
 
     def _restore_button(self) -> None:
         self._reset.stop()
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(self.tr("Copy"))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
@@ -24,10 +24,6 @@ from linkmanager.ui.widgets.copy_field import plain_tooltip
 
 if TYPE_CHECKING:
     from linkmanager.ui.widgets.detail_pane import DetailPane
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DetailActions", text)
 
 
 class DetailActions(QObject):
@@ -41,15 +37,15 @@ class DetailActions(QObject):
         self.head_buttons: list[QAbstractButton] = []  # Duplicate as new link… (the window's)
         self.group = QActionGroup(self)
         self.group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
-        self.toggle = self._action(tr("&Disable link"), pane.request_toggle)
-        self.copy_url = self._action(tr("Copy link &URL"), pane.url_field.copy)
-        self.copy_id = self._action(tr("Copy link &ID"), pane.link_id_field.copy)
-        self.save_qr = self._action(tr("&Save QR code…"), pane.qr.save_qr)
-        self.copy_qr = self._action(tr("Copy QR &image"), pane.qr.copy_image)
-        self.toggle.setToolTip(tr("Disable or enable the selected link (asks first)"))
-        self.toggle.setWhatsThis(tr("Disable or enable the selected link (asks first)"))
-        self.copy_url.setToolTip(tr("Copy the selected link's URL"))
-        self.copy_id.setToolTip(tr("Copy the selected link's ID"))
+        self.toggle = self._action(self.tr("&Disable link"), pane.request_toggle)
+        self.copy_url = self._action(self.tr("Copy link &URL"), pane.url_field.copy)
+        self.copy_id = self._action(self.tr("Copy link &ID"), pane.link_id_field.copy)
+        self.save_qr = self._action(self.tr("&Save QR code…"), pane.qr.save_qr)
+        self.copy_qr = self._action(self.tr("Copy QR &image"), pane.qr.copy_image)
+        self.toggle.setToolTip(self.tr("Disable or enable the selected link (asks first)"))
+        self.toggle.setWhatsThis(self.tr("Disable or enable the selected link (asks first)"))
+        self.copy_url.setToolTip(self.tr("Copy the selected link's URL"))
+        self.copy_id.setToolTip(self.tr("Copy the selected link's ID"))
         self.save_qr.setToolTip(pane.qr.save_button.toolTip())
         self.copy_qr.setToolTip(pane.qr.copy_button.toolTip())
         self.clear()
@@ -75,23 +71,27 @@ class DetailActions(QObject):
         target = toggle_target(link, now)
         shown = target or (LinkStatus.ACTIVE if link.status == LinkStatus.DISABLED else LinkStatus.DISABLED)
         enable = shown == LinkStatus.ACTIVE
-        text = tr("Enable") if enable else tr("Disable")
+        text = self.tr("Enable") if enable else self.tr("Disable")
         button = self.toggle_button
         button.setText(text)
-        button.setAccessibleName(tr("Enable link") if enable else tr("Disable link"))
+        button.setAccessibleName(self.tr("Enable link") if enable else self.tr("Disable link"))
         if target is None:
             tip = check_status_change(link, shown, now, zone).reason
         elif not writable:
-            tip = reason or tr("Changes cannot be sent to Lean right now.")
+            tip = reason or self.tr("Changes cannot be sent to Lean right now.")
         elif target == LinkStatus.DISABLED:
-            tip = tr("Stop payments through this link (asks first).") + " " + enable_deadline_text(link, zone)
+            tip = (
+                self.tr("Stop payments through this link (asks first).")
+                + " "
+                + enable_deadline_text(link, zone)
+            )
         else:
-            tip = tr("Let customers pay through this link again (asks first).")
+            tip = self.tr("Let customers pay through this link again (asks first).")
         self.toggle_to = target if writable else None
         button.setEnabled(self.toggle_to is not None)
         button.setToolTip(plain_tooltip(tip))
         button.setAccessibleDescription(tip)
-        self.toggle.setText(tr("&Enable link") if enable else tr("&Disable link"))
+        self.toggle.setText(self.tr("&Enable link") if enable else self.tr("&Disable link"))
         self.toggle.setEnabled(self.toggle_to is not None)
         self.toggle.setStatusTip(tip)
         pane = self._pane

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -45,10 +45,11 @@ from linkmanager.ui.models.status_style import dot_icon, link_status_color
 from linkmanager.ui.widgets.copy_field import (
     EMPTY,
     CopyField,
+    identifier_text,
     muted,
     plain_label,
     plain_tooltip,
-    relative_text,
+    status_text,
     when_text,
 )
 from linkmanager.ui.widgets.detail_actions import DetailActions
@@ -71,7 +72,7 @@ class DetailPane(QWidget):
         self, now: Callable[[], datetime], parent: QWidget | None = None, *, tz: tzinfo | None = None
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Link details")
+        self.setAccessibleName(self.tr("Link details"))
         self._now = now
         self._tz = tz  # None: the system's zone, looked up each time (it can change while running)
         self._cached: CachedLink | None = None
@@ -81,7 +82,9 @@ class DetailPane(QWidget):
         self._problems: Mapping[str, Sequence[SyncProblem]] = {}
         self._outdated_told: set[tuple[str, datetime | None]] = set()
 
-        self.placeholder = muted(plain_label("Select a link to see its details, QR code and usages."))
+        self.placeholder = muted(
+            plain_label(self.tr("Select a link to see its details, QR code and usages."))
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self._stack = QStackedWidget()
@@ -102,7 +105,7 @@ class DetailPane(QWidget):
     def _build_content(self) -> QWidget:
         self.title = styled(plain_label(selectable=True), scale=1.35)
         self.title.setWordWrap(True)
-        self.toggle_button = QPushButton("Disable")
+        self.toggle_button = QPushButton(self.tr("Disable"))
         self.toggle_button.clicked.connect(self.request_toggle)
         self.status_dot = QLabel()
         self.status_label = styled(plain_label())
@@ -130,23 +133,23 @@ class DetailPane(QWidget):
         self.reference_label = plain_label(selectable=True)
         self.usages_count_label = plain_label()
         self.expires_label = plain_label(selectable=True)
-        self.url_field = CopyField("Link URL", copy_name="Copy link URL", inline=True)
-        self.link_id_field = CopyField("Link ID", inline=True)
-        self.customer_field = CopyField("Customer ID", inline=True)
-        self.redirect_field = CopyField("Redirect URL", inline=True)
+        self.url_field = CopyField(self.tr("Link URL"), copy_name=self.tr("Copy link URL"), inline=True)
+        self.link_id_field = CopyField(self.tr("Link ID"), inline=True)
+        self.customer_field = CopyField(self.tr("Customer ID"), inline=True)
+        self.redirect_field = CopyField(self.tr("Redirect URL"), inline=True)
         self.purpose_label = plain_label(selectable=True)
-        self.destination_field = CopyField("Destination ID", inline=True)
+        self.destination_field = CopyField(self.tr("Destination ID"), inline=True)
         rows: tuple[tuple[str, QWidget], ...] = (
-            ("Amount", self.amount_label),
-            ("Reference", self.reference_label),
-            ("Payments", self.usages_count_label),
-            ("Expires", self.expires_label),
-            ("Link URL", self.url_field),
-            ("Link ID", self.link_id_field),
-            ("Customer ID", self.customer_field),
-            ("Redirect URL", self.redirect_field),
-            ("Purpose", self.purpose_label),
-            ("Destination", self.destination_field),
+            (self.tr("Amount"), self.amount_label),
+            (self.tr("Reference"), self.reference_label),
+            (self.tr("Payments"), self.usages_count_label),
+            (self.tr("Expires"), self.expires_label),
+            (self.tr("Link URL"), self.url_field),
+            (self.tr("Link ID"), self.link_id_field),
+            (self.tr("Customer ID"), self.customer_field),
+            (self.tr("Redirect URL"), self.redirect_field),
+            (self.tr("Purpose"), self.purpose_label),
+            (self.tr("Destination"), self.destination_field),
         )
         for text, widget in rows:
             self.form.addRow(muted(plain_label(text)), widget)
@@ -165,10 +168,10 @@ class DetailPane(QWidget):
         column.addWidget(_rule())
         column.addLayout(self.form)
         column.addWidget(_rule())
-        column.addWidget(_heading("QR code"))
+        column.addWidget(_heading(self.tr("QR code")))
         column.addWidget(self.qr)
         column.addWidget(_rule())
-        column.addWidget(_heading("Asked of the payer"))
+        column.addWidget(_heading(self.tr("Asked of the payer")))
         column.addWidget(self.identifiers_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -269,19 +272,24 @@ class DetailPane(QWidget):
         self._show_status(cached, now, zone)
         self.amount_label.setText(format_money(link.amount))
         self.reference_label.setText(link.reference or EMPTY)
-        limit = f" / {link.max_usages:,}" if link.max_usages is not None else " (no limit)"
-        self.usages_count_label.setText(f"{link.current_usages:,}{limit}")
-        self.usages_count_label.setToolTip("Successful payments / the link's limit")
+        used = f"{link.current_usages:,}"
+        if link.max_usages is not None:
+            self.usages_count_label.setText(f"{used} / {link.max_usages:,}")
+        else:
+            self.usages_count_label.setText(self.tr("{count} (no limit)").format(count=used))
+        self.usages_count_label.setToolTip(self.tr("Successful payments / the link's limit"))
         expires = link.expires_at
-        when = f"{moment_text(expires, zone)} ({relative_text(expires, now)})" if expires else "Never"
-        show_time(self.expires_label, when, expires)
+        show_time(self.expires_label, when_text(expires, now, zone) if expires else self.tr("Never"), expires)
         self.url_field.set_value(link.url)
         self.link_id_field.set_value(link.id)
         self._set_row(self.customer_field, link.customer_id)
         self._set_row(self.redirect_field, link.redirect_url)
         self._set_row(self.destination_field, link.payment_details.destination_id)
         purpose = link.payment_details.payment_purpose
-        self.purpose_label.setText(f"{PAYMENT_PURPOSES.get(purpose, purpose)} ({purpose})" if purpose else "")
+        meaning = PAYMENT_PURPOSES.get(purpose or "")
+        # Marked for translation where domain.status defines them, in the context "Status".
+        words = QCoreApplication.translate("Status", meaning) if meaning else purpose
+        self.purpose_label.setText(f"{words} ({purpose})" if purpose else "")
         self.form.setRowVisible(self.purpose_label, bool(purpose))
         use = qr_use(link, now)
         refusal = check_status_change(link, LinkStatus.ACTIVE, now, zone).reason
@@ -297,20 +305,25 @@ class DetailPane(QWidget):
     def _show_status(self, cached: CachedLink, now: datetime, zone: tzinfo | None) -> None:
         link = cached.link
         status = effective_status(link, now)
-        self.status_label.setText(status.label)
+        self.status_label.setText(status_text(status))
         self.status_dot.setPixmap(dot_icon(link_status_color(status)).pixmap(16, 16))
         why = ""
         if status != link.status:
-            why = f"Lean last said {link.status.label.lower()}; the app judges it {status.label.lower()} now."
+            why = self.tr("Lean last said {said}; the app judges it {judged} now.").format(
+                said=status_text(link.status).lower(), judged=status_text(status).lower()
+            )
         self.status_label.setToolTip(plain_tooltip(why))
         confirmed = cached.confirmed_at
-        show_time(self.confirmed_label, f"Confirmed by Lean {when_text(confirmed, now, zone)}", confirmed)
+        said = self.tr("Confirmed by Lean {when}").format(when=when_text(confirmed, now, zone))
+        show_time(self.confirmed_label, said, confirmed)
         missing = cached.missing_since
         self.warning_label.setVisible(missing is not None)
         if missing is not None:
             self.warning_label.setText(
-                f"Lean's list of links has not included this link since {moment_text(missing, zone)}; "
-                "what is shown is the last copy the app has."
+                self.tr(
+                    "Lean's list of links has not included this link since {when}; "
+                    "what is shown is the last copy the app has."
+                ).format(when=moment_text(missing, zone))
             )
         self._show_problems(cached, now, zone)
 
@@ -335,16 +348,18 @@ class DetailPane(QWidget):
                 widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         if not link.identifiers:
-            grid.addWidget(muted(plain_label("Nothing: payers go straight to payment.")), 0, 0)
+            grid.addWidget(muted(plain_label(self.tr("Nothing: payers go straight to payment."))), 0, 0)
             return
-        for col, text in enumerate(("Field", "Label shown", "Required", "Limit")):
+        for col, text in enumerate(
+            (self.tr("Field"), self.tr("Label shown"), self.tr("Required"), self.tr("Limit"))
+        ):
             grid.addWidget(muted(plain_label(text)), 0, col)
         for row, config in enumerate(link.identifiers, start=1):
             cells = (
-                config.type.label,
+                identifier_text(config.type),
                 config.display_label or EMPTY,
-                "Yes" if config.required else "No",
-                f"{config.limit:,} characters" if config.limit is not None else EMPTY,
+                self.tr("Yes") if config.required else self.tr("No"),
+                self.tr("%Ln character(s)", "", config.limit) if config.limit is not None else EMPTY,
             )
             for col, text in enumerate(cells):
                 label = plain_label(text, selectable=col == 1)

@@ -26,10 +26,7 @@ from linkmanager.ui.widgets.copy_field import plain_tooltip, when_text
 # The one kind that is about the link's own record (the listing); every other kind of a link is
 # about its usages, and a clean read of its usages ends it (storage.cache_sync.clear_link_problems).
 LINK_RECORD_KIND = "link-malformed"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncProblems", text)
+# The sentences below are in the context "SyncProblems", shared with the sync problems dialog.
 
 
 def outdated(problem: SyncProblem, cached: CachedLink) -> bool:
@@ -47,20 +44,26 @@ def notice_text(cached: CachedLink, problems: Sequence[SyncProblem], now: dateti
         return ""
     starts = [m for m in (p.since or p.seen_at for p in problems) if m is not None]
     details = " ".join(dict.fromkeys(p.detail.strip() for p in problems if p.detail.strip()))
-    detail = isolated(details) if details else _tr("Lean's answer could not be used.")
+    detail = (
+        isolated(details)
+        if details
+        else QCoreApplication.translate("SyncProblems", "Lean's answer could not be used.")
+    )
     if starts:
         since = min(starts)
-        head = _tr("Not updated since {when}:").format(when=when_text(since, now, tz))
+        head = QCoreApplication.translate("SyncProblems", "Not updated since {when}:").format(
+            when=when_text(since, now, tz)
+        )
     else:
-        head = _tr("Not updated:")
+        head = QCoreApplication.translate("SyncProblems", "Not updated:")
     about_usages = any(p.what != LINK_RECORD_KIND for p in problems)
     confirmed = cached.usages_confirmed_at if about_usages else cached.confirmed_at
     if confirmed is not None:
-        tail = _tr("What is shown is Lean's last answer, confirmed {when}.").format(
-            when=moment_text(confirmed, tz)
-        )
+        tail = QCoreApplication.translate(
+            "SyncProblems", "What is shown is Lean's last answer, confirmed {when}."
+        ).format(when=moment_text(confirmed, tz))
     else:
-        tail = _tr("Its usages have not been read from Lean yet.")
+        tail = QCoreApplication.translate("SyncProblems", "Its usages have not been read from Lean yet.")
     return f"{LEFT_TO_RIGHT}{head} {detail} {tail}"
 
 
@@ -68,14 +71,30 @@ def notice_tooltip(cached: CachedLink, problems: Sequence[SyncProblem]) -> str:
     lines = []
     for problem in problems:
         if problem.since is not None:
-            lines.append(_tr("First met: {when}").format(when=utc_text(problem.since)))
+            lines.append(
+                QCoreApplication.translate("SyncProblems", "First met: {when}").format(
+                    when=utc_text(problem.since)
+                )
+            )
         if problem.seen_at is not None:
-            lines.append(_tr("Last met: {when}").format(when=utc_text(problem.seen_at)))
+            lines.append(
+                QCoreApplication.translate("SyncProblems", "Last met: {when}").format(
+                    when=utc_text(problem.seen_at)
+                )
+            )
     about_usages = any(p.what != LINK_RECORD_KIND for p in problems)
     confirmed = cached.usages_confirmed_at if about_usages else cached.confirmed_at
     if confirmed is not None:
-        lines.append(_tr("Lean's last answer: {when}").format(when=utc_text(confirmed)))
-    lines.append(_tr("View > Sync problems… lists every problem and what Lean sent."))
+        lines.append(
+            QCoreApplication.translate("SyncProblems", "Lean's last answer: {when}").format(
+                when=utc_text(confirmed)
+            )
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "SyncProblems", "View > Sync problems… lists every problem and what Lean sent."
+        )
+    )
     return "\n".join(dict.fromkeys(lines))
 
 

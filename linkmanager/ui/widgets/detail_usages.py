@@ -56,9 +56,9 @@ class UsagesSection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = styled(plain_label("Usages"))
+        self.title = styled(plain_label(self.tr("Usages")))
         self.asof = muted(plain_label())
-        self.loading = muted(plain_label("Updating from Lean…"))
+        self.loading = muted(plain_label(self.tr("Updating from Lean…")))
         self.loading.hide()
         self.collected = plain_label(selectable=True)
         self.collected.setAccessibleName(self.tr("Collected"))
@@ -138,8 +138,11 @@ class UsagesSection(QWidget):
     ) -> None:
         """ "Usages (n)" (None: the rows shown) and when Lean last confirmed them."""
         shown = self.model.rowCount() if count is None else count
-        self.title.setText(f"Usages ({shown:,})")
-        when = f"as of {when_text(confirmed_at, now, zone)}" if confirmed_at else "not read from Lean yet"
+        self.title.setText(self.tr("Usages ({count})").format(count=f"{shown:,}"))
+        if confirmed_at:
+            when = self.tr("as of {when}").format(when=when_text(confirmed_at, now, zone))
+        else:
+            when = self.tr("not read from Lean yet")
         show_time(self.asof, when, confirmed_at)
 
     def show_collected(self, summary: CollectedSummary | None, price: Money) -> None:
@@ -152,9 +155,9 @@ class UsagesSection(QWidget):
         amount = format_money(Money(summary.amount, price.currency))
         limit = "∞" if summary.limit is None else f"{summary.limit:,}"
         self.collected.setText(
-            self.tr("Collected {amount} from {count} payments · {count} / {limit} allowed").format(
-                amount=amount, count=f"{summary.payments:,}", limit=limit
-            )
+            self.tr(
+                "Collected {amount} from %Ln payment(s) · {count} / {limit} allowed", "", summary.payments
+            ).format(amount=amount, count=f"{summary.payments:,}", limit=limit)
         )
         warnings = []
         if summary.over_limit:

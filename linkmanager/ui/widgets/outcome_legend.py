@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
 from linkmanager.domain.outcome import OUTCOMES, RULES, Outcome
 from linkmanager.ui.models.status_style import outcome_colour
 from linkmanager.ui.text import escaped
@@ -20,28 +21,30 @@ from linkmanager.ui.text import escaped
 __all__ = ["DOT", "OutcomeLegend", "legend_dialog", "legend_line", "outcome_colour", "outcome_label"]
 
 _LABELS: dict[Outcome, str] = {
-    Outcome.COLLECTED: "Collected",
-    Outcome.PENDING: "Pending with bank",
-    Outcome.FAILED: "Failed",
-    Outcome.STARTED: "Started",
-    Outcome.EXPIRED: "Expired",
-    Outcome.OTHER: "Other",
+    Outcome.COLLECTED: QT_TRANSLATE_NOOP("OutcomeLegend", "Collected"),
+    Outcome.PENDING: QT_TRANSLATE_NOOP("OutcomeLegend", "Pending with bank"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("OutcomeLegend", "Failed"),
+    Outcome.STARTED: QT_TRANSLATE_NOOP("OutcomeLegend", "Started"),
+    Outcome.EXPIRED: QT_TRANSLATE_NOOP("OutcomeLegend", "Expired"),
+    Outcome.OTHER: QT_TRANSLATE_NOOP("OutcomeLegend", "Other"),
 }
 DOT = "●"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutcomeLegend", text)
-
-
 def outcome_label(outcome: Outcome) -> str:
     """The outcome's name for people: "Collected", "Pending with bank", ... (translated)."""
-    return tr(_LABELS[outcome])
+    return QCoreApplication.translate("OutcomeLegend", _LABELS[outcome])
+
+
+def rule_text(rule: str) -> str:
+    """domain.outcome's RULES line, translated (marked there in the context "OutcomeLegend")."""
+    return QCoreApplication.translate("OutcomeLegend", rule) if rule else ""
 
 
 def legend_line(outcome: Outcome, rule: str) -> str:
     """The line for `outcome`, "Collected — the bank accepted … (…)", in plain text."""
-    return tr("{outcome} — {rule}").format(outcome=outcome_label(outcome), rule=tr(rule))
+    line = QCoreApplication.translate("OutcomeLegend", "{outcome} — {rule}")
+    return line.format(outcome=outcome_label(outcome), rule=rule_text(rule))
 
 
 class OutcomeLegend(QWidget):
@@ -49,7 +52,7 @@ class OutcomeLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Outcome legend"))
+        self.setAccessibleName(self.tr("Outcome legend"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rules = dict(RULES)
@@ -59,7 +62,7 @@ class OutcomeLegend(QWidget):
             plain = legend_line(outcome, rule)
             label = QLabel(
                 f'<span style="color:{outcome_colour(outcome).name()}">{DOT}</span>&nbsp;'
-                f"<b>{escaped(outcome_label(outcome))}</b> — {escaped(tr(rule))}"
+                f"<b>{escaped(outcome_label(outcome))}</b> — {escaped(rule_text(rule))}"
             )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
@@ -78,10 +81,12 @@ class OutcomeLegend(QWidget):
 def legend_dialog(parent: QWidget | None = None) -> QDialog:
     """A small window with the legend and a Close button (not modal: it can stay beside the table)."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("What the outcomes mean"))
-    dialog.setAccessibleName(tr("What the outcomes mean"))
+    dialog.setWindowTitle(QCoreApplication.translate("OutcomeLegend", "What the outcomes mean"))
+    dialog.setAccessibleName(dialog.windowTitle())
     layout = QVBoxLayout(dialog)
-    intro = QLabel(tr("Every payment attempt falls in exactly one outcome:"))
+    intro = QLabel(
+        QCoreApplication.translate("OutcomeLegend", "Every payment attempt falls in exactly one outcome:")
+    )
     intro.setWordWrap(True)
     layout.addWidget(intro)
     layout.addWidget(OutcomeLegend(dialog))

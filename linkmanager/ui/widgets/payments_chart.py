@@ -41,13 +41,9 @@ DAY_LABEL_GAP = 10  # pixels, at least, between two day labels
 DAY_FORMAT = "dd MMM"  # "05 Nov", as the tables write days ("05 Nov 2026")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentsChart", text)
-
-
 def tr_n(one: str, many: str, count: int) -> str:
-    """ "on 1 day" / "on 30 days": the singular its own source, the plural a numerus one ("%n")."""
-    return tr(one) if count == 1 else QCoreApplication.translate("PaymentsChart", many, None, count)
+    """Unused here (lupdate cannot see texts passed through it); kept for tests that import it."""
+    return QCoreApplication.translate("PaymentsChart", one if count == 1 else many, None, count)
 
 
 def _pyqtgraph() -> Any:
@@ -140,7 +136,7 @@ class PaymentsChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Payments chart"))
+        self.setAccessibleName(self.tr("Payments chart"))
         self._pg: Any = None
         self._days_view: Any = None
         self._outcomes_view: Any = None
@@ -155,15 +151,15 @@ class PaymentsChart(QWidget):
         self.days_stack = QStackedWidget()
         self.days_stack.addWidget(self.days_empty)
         self.days_stack.addWidget(self.days_area)
-        self.outcomes_title = QLabel(tr("Outcomes for this filter"))
-        self.outcomes_empty = _note_label(tr("No payments for this filter"))
+        self.outcomes_title = QLabel(self.tr("Outcomes for this filter"))
+        self.outcomes_empty = _note_label(self.tr("No payments for this filter"))
         self.outcomes_stack = QStackedWidget()
         self.outcomes_stack.addWidget(self.outcomes_empty)
         self.summary = _note_label()  # the exact amounts, in words: what a screen reader reads too
         self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName(tr("Chart summary"))
+        self.summary.setAccessibleName(self.tr("Chart summary"))
         left = QVBoxLayout()
         left.addWidget(self.days_title)
         left.addWidget(self.days_stack, 1)
@@ -190,12 +186,12 @@ class PaymentsChart(QWidget):
     def clear(self) -> None:
         self._last = None
         self._day_plots = []
-        self.days_title.setText(tr("Collected per day"))
-        self.days_empty.setText(tr("No data to show yet"))
+        self.days_title.setText(self.tr("Collected per day"))
+        self.days_empty.setText(self.tr("No data to show yet"))
         self.days_stack.setCurrentWidget(self.days_empty)
         self.outcomes_stack.setCurrentWidget(self.outcomes_empty)
         self.summary.setText("")
-        self.setAccessibleDescription(tr("No data to show yet"))
+        self.setAccessibleDescription(self.tr("No data to show yet"))
 
     def day_text(self, currency: str, index: int) -> str:
         """What pointing at a day's bar says: "Tue 12 May 2026: AED 1,250.00" (exact)."""
@@ -207,7 +203,7 @@ class PaymentsChart(QWidget):
             return ""
         day = QLocale().toString(_qdate(daily.days[index]), "ddd d MMM yyyy")
         amount = format_money(Money(values[index], currency))
-        return tr("{day}: {amount} collected").format(day=day, amount=amount)
+        return self.tr("{day}: {amount} collected").format(day=day, amount=amount)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -216,10 +212,12 @@ class PaymentsChart(QWidget):
             return
         daily, counts, zone_label = self._last
         n = len(daily.days)
-        title = tr_n("Collected today ({zone})", "Collected per day, last %n days (local days, {zone})", n)
+        title = self.tr("Collected per day, last %Ln days (local days, {zone})", "", n)
+        none = self.tr("No collected payments in the last %Ln days", "", n)
+        if n == 1:  # one day is today: said so, not "the last 1 day"
+            title, none = self.tr("Collected today ({zone})"), self.tr("No collected payments today")
         self.days_title.setText(title.format(zone=zone_label))
-        none = tr_n("No collected payments today", "No collected payments in the last %n days", n)
-        self.days_empty.setText(tr("{none} for this filter").format(none=none))
+        self.days_empty.setText(self.tr("{none} for this filter").format(none=none))
         if _has_collected(daily):
             self._draw_days(daily)
             self.days_stack.setCurrentWidget(self.days_area)
@@ -231,33 +229,34 @@ class PaymentsChart(QWidget):
             self.outcomes_stack.setCurrentWidget(self._outcomes_view)
         else:
             self.outcomes_stack.setCurrentWidget(self.outcomes_empty)
-        text = self._words(daily, counts)
+        text = self._words(daily, counts, none)
         self.summary.setText(text)
         self.setAccessibleDescription(text)
         for view in (self._days_view, self._outcomes_view):
             if view is not None:
                 view.setAccessibleDescription(text)
 
-    def _words(self, daily: DailyCollected, counts: Mapping[Outcome, int]) -> str:
+    def _words(self, daily: DailyCollected, counts: Mapping[Outcome, int], none: str) -> str:
         n = len(daily.days)
         if _has_collected(daily):
             parts = [
-                tr_n("{amount} on 1 day", "{amount} on %n days", sum(1 for value in values if value)).format(
+                self.tr("{amount} on %Ln day(s)", "", sum(1 for value in values if value)).format(
                     amount=format_money(Money(sum(values, Decimal(0)), currency))
                 )
                 for currency, values in sorted(daily.amounts.items())
                 if any(values)
             ]
-            totals = tr_n("Collected today: {totals}.", "Collected in the last %n days: {totals}.", n)
+            totals = self.tr("Collected in the last %Ln days: {totals}.", "", n)
+            if n == 1:
+                totals = self.tr("Collected today: {totals}.")
             collected = totals.format(totals="; ".join(parts))
         else:
-            none = tr_n("No collected payments today", "No collected payments in the last %n days", n)
-            collected = tr("{none} for this filter.").format(none=none)
+            collected = self.tr("{none} for this filter.").format(none=none)
         outcomes = ", ".join(
-            tr("{outcome} {count}").format(outcome=outcome_label(o), count=f"{counts.get(o, 0):,}")
+            self.tr("{outcome} {count}").format(outcome=outcome_label(o), count=f"{counts.get(o, 0):,}")
             for o in OUTCOMES
         )
-        return tr("{collected} Payments for this filter by outcome: {outcomes}.").format(
+        return self.tr("{collected} Payments for this filter by outcome: {outcomes}.").format(
             collected=collected, outcomes=outcomes
         )
 
@@ -272,7 +271,7 @@ class PaymentsChart(QWidget):
         if self._pg is None:
             self._pg = _pyqtgraph()
         view = self._pg.GraphicsLayoutWidget()
-        view.setAccessibleName(tr("Chart"))
+        view.setAccessibleName(self.tr("Chart"))
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return view
 
@@ -293,7 +292,7 @@ class PaymentsChart(QWidget):
     def _draw_days(self, daily: DailyCollected) -> None:
         if self._days_view is None:
             self._days_view = self._view()
-            self._days_view.setAccessibleName(tr("Collected per day chart"))
+            self._days_view.setAccessibleName(self.tr("Collected per day chart"))
             self._days_view.scene().sigMouseMoved.connect(self._on_days_hover)
             self.days_area.setWidget(self._days_view)
         view, pg = self._days_view, self._pg
@@ -335,7 +334,7 @@ class PaymentsChart(QWidget):
     def _draw_outcomes(self, counts: Mapping[Outcome, int]) -> None:
         if self._outcomes_view is None:
             self._outcomes_view = self._view()
-            self._outcomes_view.setAccessibleName(tr("Outcomes chart"))
+            self._outcomes_view.setAccessibleName(self.tr("Outcomes chart"))
             self.outcomes_stack.addWidget(self._outcomes_view)
         view, pg = self._outcomes_view, self._pg
         view.ci.clear()

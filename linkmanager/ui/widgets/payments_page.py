@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
 from linkmanager.domain.money import Money, format_money
 from linkmanager.domain.outcome import Outcome
 from linkmanager.domain.status import LinkStatus
@@ -39,6 +40,7 @@ from linkmanager.ui.models.status_style import (
     payment_status_text,
     usage_status_text,
 )
+from linkmanager.ui.widgets.copy_field import status_text
 from linkmanager.ui.widgets.outcome_legend import legend_dialog, outcome_label
 from linkmanager.ui.widgets.table_views import elide_ids, make_table
 
@@ -51,14 +53,14 @@ TAB_OUTCOMES: tuple[Outcome | None, ...] = (
     Outcome.EXPIRED,
 )
 _RANGES = (
-    (QuickRange.ALL, "All dates"),
-    (QuickRange.TODAY, "Today"),
-    (QuickRange.YESTERDAY, "Yesterday"),
-    (QuickRange.THIS_WEEK, "This week"),
-    (QuickRange.LAST_7_DAYS, "Last 7 days"),
-    (QuickRange.THIS_MONTH, "This month"),
-    (QuickRange.LAST_MONTH, "Last month"),
-    (QuickRange.CUSTOM, "Custom…"),
+    (QuickRange.ALL, QT_TRANSLATE_NOOP("PaymentsPage", "All dates")),
+    (QuickRange.TODAY, QT_TRANSLATE_NOOP("PaymentsPage", "Today")),
+    (QuickRange.YESTERDAY, QT_TRANSLATE_NOOP("PaymentsPage", "Yesterday")),
+    (QuickRange.THIS_WEEK, QT_TRANSLATE_NOOP("PaymentsPage", "This week")),
+    (QuickRange.LAST_7_DAYS, QT_TRANSLATE_NOOP("PaymentsPage", "Last 7 days")),
+    (QuickRange.THIS_MONTH, QT_TRANSLATE_NOOP("PaymentsPage", "This month")),
+    (QuickRange.LAST_MONTH, QT_TRANSLATE_NOOP("PaymentsPage", "Last month")),
+    (QuickRange.CUSTOM, QT_TRANSLATE_NOOP("PaymentsPage", "Custom…")),
 )
 _HIDDEN = (PaymentColumn.CUSTOMER_ID, PaymentColumn.USAGE_STATUS)
 _UUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
@@ -80,10 +82,6 @@ FIRST_DAY = QDate(2000, 1, 1)  # the custom range's limits: no payment link is o
 FUTURE_DAYS = 366  # typing 2062 for 2026 is refused rather than silently showing nothing
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentsPage", text)
-
-
 def _combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
@@ -99,15 +97,15 @@ class PaymentsPage(QWidget):
         super().__init__(parent)
         self.model = model
         self.tabs = QTabBar()
-        self.tabs.setAccessibleName(tr("Outcome tabs"))
+        self.tabs.setAccessibleName(self.tr("Outcome tabs"))
         self.tabs.setExpanding(False)
         for outcome in TAB_OUTCOMES:
-            self.tabs.addTab(tr("All payments") if outcome is None else outcome_label(outcome))
-        self.currency = _combo(tr("Currency"))
-        self.currency.addItem(tr("All currencies"), None)
-        self.dates = _combo(tr("Date range"))
+            self.tabs.addTab(self.tr("All payments") if outcome is None else outcome_label(outcome))
+        self.currency = _combo(self.tr("Currency"))
+        self.currency.addItem(self.tr("All currencies"), None)
+        self.dates = _combo(self.tr("Date range"))
         for which, words in _RANGES:
-            self.dates.addItem(tr(words), which)
+            self.dates.addItem(QCoreApplication.translate("PaymentsPage", words), which)
         self.first_day, self.last_day = QDateEdit(), QDateEdit()
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
@@ -115,27 +113,27 @@ class PaymentsPage(QWidget):
             # A day typed digit by digit applies once finished (Enter, Tab): "2026-05-1" on the way
             # to "2026-05-14" neither filters a million payments nor pushes the other day along.
             edit.setKeyboardTracking(False)
-        self.first_day.setAccessibleName(tr("First day"))
-        self.first_day.setToolTip(tr("First day of the range (included)"))
-        self.last_day.setAccessibleName(tr("Last day"))
-        self.last_day.setToolTip(tr("Last day of the range (included)"))
+        self.first_day.setAccessibleName(self.tr("First day"))
+        self.first_day.setToolTip(self.tr("First day of the range (included)"))
+        self.last_day.setAccessibleName(self.tr("Last day"))
+        self.last_day.setToolTip(self.tr("Last day of the range (included)"))
         today = QDate.currentDate()
         self._limit_days()
         self.first_day.setDate(today.addDays(-6))
         self.last_day.setDate(today)
-        self.link_status = _combo(tr("Link status"))
-        self.link_status.addItem(tr("Any link status"), None)
+        self.link_status = _combo(self.tr("Link status"))
+        self.link_status.addItem(self.tr("Any link status"), None)
         for status in LinkStatus.known():
-            self.link_status.addItem(tr(status.label), status)
+            self.link_status.addItem(status_text(status), status)
         self.legend_button = QToolButton()
-        self.legend_button.setText(tr("What do these mean?"))
-        self.legend_button.setAccessibleName(tr("Outcome legend"))
+        self.legend_button.setText(self.tr("What do these mean?"))
+        self.legend_button.setAccessibleName(self.tr("Outcome legend"))
         self.chart_button = QToolButton()
-        self.chart_button.setText(tr("Chart"))
+        self.chart_button.setText(self.tr("Chart"))
         self.chart_button.setCheckable(True)
-        self.chart_button.setAccessibleName(tr("Show the chart"))
+        self.chart_button.setAccessibleName(self.tr("Show the chart"))
 
-        self.table: QTableView = make_table(model, tr("Payments table"), (), _HIDDEN)
+        self.table: QTableView = make_table(model, self.tr("Payments table"), (), _HIDDEN)
         # An ID keeps its start and its end (a link's name, cut, keeps its start).
         elide_ids(self.table, (PaymentColumn.PAYMENT_ID, PaymentColumn.CUSTOMER_ID))
         self.default_widths = self._default_widths()
@@ -148,11 +146,11 @@ class PaymentsPage(QWidget):
         self.table.horizontalHeader().sectionResized.connect(self._on_section_resized)
         self.table.horizontalHeader().setSortIndicator(PaymentColumn.SEEN, Qt.SortOrder.DescendingOrder)
         self.totals = QFrame()
-        self.totals.setAccessibleName(tr("Totals"))
+        self.totals.setAccessibleName(self.tr("Totals"))
         self._totals_grid = QGridLayout(self.totals)
         self._totals_grid.setContentsMargins(4, 2, 4, 2)
         self.note = QLabel()  # "Reading 1,000,000 payments…", "No payment matches these filters."
-        self.note.setAccessibleName(tr("Payments note"))
+        self.note.setAccessibleName(self.tr("Payments note"))
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -336,7 +334,7 @@ class PaymentsPage(QWidget):
         chosen = self.currency_code()
         self.currency.blockSignals(True)
         self.currency.clear()
-        self.currency.addItem(tr("All currencies"), None)
+        self.currency.addItem(self.tr("All currencies"), None)
         for code in currencies:
             self.currency.addItem(code, code)
         at = self.currency.findData(chosen) if chosen else 0
@@ -346,7 +344,7 @@ class PaymentsPage(QWidget):
     def show_counts(self, counts: Mapping[Outcome, int]) -> None:
         for tab, outcome in enumerate(TAB_OUTCOMES):
             count = sum(counts.values()) if outcome is None else counts.get(outcome, 0)
-            words = tr("All payments") if outcome is None else outcome_label(outcome)
+            words = self.tr("All payments") if outcome is None else outcome_label(outcome)
             self.tabs.setTabText(tab, f"{words} ({count:,})")
 
     def show_totals(self, totals: Mapping[str, Mapping[Outcome, Total]]) -> None:
@@ -356,11 +354,11 @@ class PaymentsPage(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        heads = [tr("Totals"), *(outcome_label(outcome) for outcome in TOTALLED)]
+        heads = [self.tr("Totals"), *(outcome_label(outcome) for outcome in TOTALLED)]
         for column, words in enumerate(heads):
             grid.addWidget(_cell(f"<b>{words}</b>", rich=True), 0, column)
         if not totals:
-            grid.addWidget(_cell(tr("No payments in this view.")), 1, 0, 1, len(heads))
+            grid.addWidget(_cell(self.tr("No payments in this view.")), 1, 0, 1, len(heads))
         for row, (currency, by_outcome) in enumerate(sorted(totals.items()), start=1):
             grid.addWidget(_cell(currency), row, 0)
             for column, outcome in enumerate(TOTALLED, start=1):
@@ -377,7 +375,9 @@ def _total_text(total: Total | None, currency: str) -> str:
     if total is None or total.count == 0:
         return "—"
     amount = format_money(Money(total.amount, currency))
-    return tr("{count} · {amount}").format(count=f"{total.count:,}", amount=amount)
+    return QCoreApplication.translate("PaymentsPage", "{count} · {amount}").format(
+        count=f"{total.count:,}", amount=amount
+    )
 
 
 def _cell(text: str, *, rich: bool = False) -> QLabel:

@@ -32,7 +32,7 @@ from linkmanager.ui.widgets.copy_field import COPIED_MS, plain_label
 
 logger = logging.getLogger(__name__)
 
-PNG_FILTER = "PNG image (*.png)"
+PNG_FILTER = "PNG image (*.png)"  # in English; the save dialog shows its description translated
 SVG_FILTER = "SVG image (*.svg)"
 EXPORT_BOX = 16  # pixels per module in a saved or copied PNG: ~7 cm at 300 dpi for a typical link
 
@@ -40,7 +40,7 @@ EXPORT_BOX = 16  # pixels per module in a saved or copied PNG: ~7 cm at 300 dpi 
 def path_for_filter(path: str, chosen: str, default_name: str) -> str:
     """The file to write: the extension typed wins; with none typed, or the proposed name kept
     unchanged while the other format was chosen in the filter list, the filter decides."""
-    wanted = ".svg" if chosen == SVG_FILTER else ".png"
+    wanted = ".svg" if chosen.endswith("(*.svg)") else ".png"  # the pattern: the words are translated
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
         return path + wanted
@@ -64,18 +64,18 @@ class QrPanel(QWidget):
         self._action_buttons: list[QToolButton] = []
 
         self.image_label = QLabel()
-        self.image_label.setAccessibleName("QR code")
+        self.image_label.setAccessibleName(self.tr("QR code"))
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.image_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.note_label = plain_label()
         self.note_label.setWordWrap(True)
-        self.save_button = QPushButton("Save QR code…")
-        self.save_button.setAccessibleName("Save QR code")
-        self.save_button.setToolTip("Save the QR code as a PNG image or an SVG drawing for print")
+        self.save_button = QPushButton(self.tr("Save QR code…"))
+        self.save_button.setAccessibleName(self.tr("Save QR code"))
+        self.save_button.setToolTip(self.tr("Save the QR code as a PNG image or an SVG drawing for print"))
         self.save_button.clicked.connect(self.save_qr)
-        self.copy_button = QPushButton("Copy QR image")
-        self.copy_button.setAccessibleName("Copy QR image")
-        self.copy_button.setToolTip("Put the QR code on the clipboard as an image")
+        self.copy_button = QPushButton(self.tr("Copy QR image"))
+        self.copy_button.setAccessibleName(self.tr("Copy QR image"))
+        self.copy_button.setToolTip(self.tr("Put the QR code on the clipboard as an image"))
         self.copy_button.clicked.connect(self.copy_image)
         self._copied = QTimer(self)
         self._copied.setSingleShot(True)
@@ -121,16 +121,22 @@ class QrPanel(QWidget):
         self._link = link if use != QrUse.REFUSED else None
         self._mark = DISABLED_MARK if use == QrUse.MARKED_DISABLED else None
         if link is None or use == QrUse.REFUSED:
-            self._show_none(f"No QR code. {refusal}".strip() if link is not None else "")
+            self._show_none(
+                self.tr("No QR code. {reason}").format(reason=refusal).strip() if link is not None else ""
+            )
             return
         if use == QrUse.MARKED_DISABLED:
             self.note_label.setText(
-                "This link is disabled: customers who scan the code see an error page. "
-                "Saved and copied codes carry the DISABLED mark."
+                self.tr(
+                    "This link is disabled: customers who scan the code see an error page. "
+                    "Saved and copied codes carry the DISABLED mark."
+                )
             )
         else:
             self.note_label.setText(
-                "Scans to the payment page. Saved codes keep a white margin; print at least 2 cm wide."
+                self.tr(
+                    "Scans to the payment page. Saved codes keep a white margin; print at least 2 cm wide."
+                )
             )
         self._render()
 
@@ -160,7 +166,7 @@ class QrPanel(QWidget):
                 self.image_label.setPixmap(pixmap)
                 self._rendered = key
         except QrError as exc:
-            self._show_none(f"No QR code: {exc}.")
+            self._show_none(self.tr("No QR code: {reason}.").format(reason=exc))
             return
         self.image_label.show()
         self.save_button.show()
@@ -180,11 +186,11 @@ class QrPanel(QWidget):
 
         data = qr_png(self._link.url, box_size=EXPORT_BOX, mark=self._mark)
         QGuiApplication.clipboard().setImage(QImage.fromData(data))
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
         self._copied.start()
 
     def _restore_copy_text(self) -> None:
-        self.copy_button.setText("Copy QR image")
+        self.copy_button.setText(self.tr("Copy QR image"))
 
     def choose_save_path(self, default_name: str) -> str | None:
         """Ask where to save (tests replace this); None when the user cancels."""
@@ -193,8 +199,9 @@ class QrPanel(QWidget):
         folder = self._last_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation
         )
+        filters = self.tr("PNG image") + " (*.png);;" + self.tr("SVG image") + " (*.svg)"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save QR code", str(Path(folder) / default_name), f"{PNG_FILTER};;{SVG_FILTER}"
+            self, self.tr("Save QR code"), str(Path(folder) / default_name), filters
         )
         return path_for_filter(path, chosen, default_name) if path else None
 
@@ -219,8 +226,8 @@ class QrPanel(QWidget):
 
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "QR code not saved",
-                f"The QR code could not be saved to {path}:\n{exc}",
+                self.tr("QR code not saved"),
+                self.tr("The QR code could not be saved to {path}:\n{reason}").format(path=path, reason=exc),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

@@ -14,10 +14,11 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from linkmanager.domain import utc_now
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
 from linkmanager.domain.money import Money, format_money
 from linkmanager.services.messages import NETWORK_KINDS, Action, MessageKind, UserMessage
 from linkmanager.services.workspace import SyncProgress
@@ -25,25 +26,40 @@ from linkmanager.ui.models.status_style import AMBER, GREEN, RED
 from linkmanager.ui.widgets.message_line import MessageLine
 
 REFRESH_MS = 30_000
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Badge colours: each background carries its own text colour, so both read on any palette.
+# The words are translated where shown (set_profile), in the context "StatusBar".
 BADGES: dict[str, tuple[str, str, str, str]] = {
     # environment: (text, background, foreground, tooltip)
     "production": (
-        "PRODUCTION",
+        QT_TRANSLATE_NOOP("StatusBar", "PRODUCTION"),
         "#c62828",
         "#ffffff",
-        "Production: real customers and real money. Changes take effect at once.",
+        QT_TRANSLATE_NOOP(
+            "StatusBar", "Production: real customers and real money. Changes take effect at once."
+        ),
     ),
-    "sandbox": ("SANDBOX", "#ffb300", "#1f1f1f", "Sandbox: Lean's test environment; no real money moves."),
+    "sandbox": (
+        QT_TRANSLATE_NOOP("StatusBar", "SANDBOX"),
+        "#ffb300",
+        "#1f1f1f",
+        QT_TRANSLATE_NOOP("StatusBar", "Sandbox: Lean's test environment; no real money moves."),
+    ),
     "demo": (
-        "DEMO",
+        QT_TRANSLATE_NOOP("StatusBar", "DEMO"),
         "#1565c0",
         "#ffffff",
-        "Demo: a simulated Lean server on this computer with made-up data. Nothing leaves this computer.",
+        QT_TRANSLATE_NOOP(
+            "StatusBar",
+            "Demo: a simulated Lean server on this computer with made-up data. Nothing leaves this computer.",
+        ),
     ),
-    "custom": ("CUSTOM", "#616161", "#ffffff", "A custom Lean address set in this profile."),
+    "custom": (
+        QT_TRANSLATE_NOOP("StatusBar", "CUSTOM"),
+        "#616161",
+        "#ffffff",
+        QT_TRANSLATE_NOOP("StatusBar", "A custom Lean address set in this profile."),
+    ),
 }
 ONLINE_COLOR = GREEN  # the status colours' mid tones: visible on light and dark windows
 OFFLINE_COLOR = AMBER
@@ -69,30 +85,29 @@ def ago_text(moment: datetime, now: datetime) -> str:
     """ "just now", "3 min ago", "2 h ago", "5 days ago"."""
     seconds = (now - moment).total_seconds()
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("StatusBar", "just now")
     minutes = int(seconds // 60)
+    hours, days = minutes // 60, minutes // (24 * 60)  # not inside the calls: lupdate reads "//" as a comment
     if minutes < 60:
-        return f"{minutes} min ago"
-    hours = minutes // 60
+        return QCoreApplication.translate("StatusBar", "%Ln min ago", "", minutes)
     if hours < 24:
-        return f"{hours} h ago"
-    days = hours // 24
-    return "1 day ago" if days == 1 else f"{days} days ago"
+        return QCoreApplication.translate("StatusBar", "%Ln h ago", "", hours)
+    return QCoreApplication.translate("StatusBar", "%Ln day(s) ago", "", days)
 
 
 def last_synced_text(moment: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
-    """ "Last synced 14:02 (3 min ago)"; the date is added when it was not today."""
+    """ "Last synced 14:02 (3 min ago)"; the date is added when it was not today (QLocale's month)."""
     if moment is None:
-        return "Not synced yet"
+        return QCoreApplication.translate("StatusBar", "Not synced yet")
     local = moment.astimezone(tz)
     today = now.astimezone(tz).date()
-    if local.date() == today:
-        when = f"{local:%H:%M}"
-    elif local.date() == today - timedelta(days=1):
-        when = f"yesterday {local:%H:%M}"
-    else:
-        when = f"{local.day} {_MONTHS[local.month - 1]} {local.year} {local:%H:%M}"
-    return f"Last synced {when} ({ago_text(moment, now)})"
+    when = f"{local:%H:%M}"
+    if local.date() == today - timedelta(days=1):
+        when = QCoreApplication.translate("StatusBar", "yesterday {time}").format(time=when)
+    elif local.date() != today:
+        when = f"{QLocale().toString(QDate(local.year, local.month, local.day), 'd MMM yyyy')} {when}"
+    synced = QCoreApplication.translate("StatusBar", "Last synced {when} ({ago})")
+    return synced.format(when=when, ago=ago_text(moment, now))
 
 
 def _has_button(message: UserMessage) -> bool:
@@ -129,10 +144,10 @@ class StatusBar(QStatusBar):
         self.setSizeGripEnabled(False)
 
         self.badge = QLabel(self)
-        self.badge.setAccessibleName("Environment")
+        self.badge.setAccessibleName(self.tr("Environment"))
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
         self.profile_label = QLabel(self)
-        self.profile_label.setAccessibleName("Profile")
+        self.profile_label.setAccessibleName(self.tr("Profile"))
         self.profile_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.online_dot = QLabel("●", self)
@@ -146,7 +161,7 @@ class StatusBar(QStatusBar):
         self.action_button.hide()
 
         self.last_synced_label = QLabel(self)
-        self.last_synced_label.setAccessibleName("Last synced")
+        self.last_synced_label.setAccessibleName(self.tr("Last synced"))
         self.last_synced_label.setTextFormat(Qt.TextFormat.PlainText)
 
         # A button, not a label: it opens the list of problems, by mouse or from the keyboard.
@@ -155,42 +170,30 @@ class StatusBar(QStatusBar):
         self.problems_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.problems_button.setAccessibleName(self.tr("Sync problems"))
-        self.problems_button.setToolTip(
-            _plain_tip(
-                self.tr(
-                    "Lean's answers for some links could not be used: the app shows its last good copy "
-                    "of them. Click to see which links and why."
-                )
-            )
+        problems_tip = self.tr(
+            "Lean's answers for some links could not be used: the app shows its last good copy "
+            "of them. Click to see which links and why."
         )
+        self.problems_button.setToolTip(_plain_tip(problems_tip))
         self.problems_button.clicked.connect(self.problems_requested)
 
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Sync progress")
+        self.progress_bar.setAccessibleName(self.tr("Sync progress"))
         self.progress_bar.setFixedWidth(220)
         self.progress_bar.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel sync")
-        self.cancel_button.setToolTip("Stop the sync; everything synced so far is kept")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel sync"))
+        self.cancel_button.setToolTip(self.tr("Stop the sync; everything synced so far is kept"))
         self.cancel_button.clicked.connect(self._on_cancel)
 
-        self.sync_button = QPushButton("Sync now", self)
-        self.sync_button.setAccessibleName("Sync now")
-        self.sync_button.setToolTip("Sync with Lean now (F5)")
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Sync with Lean now (F5)"))
         self.sync_button.clicked.connect(self.sync_requested)
 
-        for widget in (
-            self.badge,
-            self.profile_label,
-            self.online_dot,
-            self.online_label,
-            self.action_button,
-            self.last_synced_label,
-            self.problems_button,
-            self.progress_bar,
-            self.cancel_button,
-            self.sync_button,
-        ):
+        parts: tuple[QWidget, ...] = (self.badge, self.profile_label, self.online_dot, self.online_label)
+        parts += (self.action_button, self.last_synced_label, self.problems_button, self.progress_bar)
+        for widget in (*parts, self.cancel_button, self.sync_button):
             self.addPermanentWidget(widget)
 
         self._timer = QTimer(self)
@@ -210,6 +213,8 @@ class StatusBar(QStatusBar):
         key = environment.lower() if environment.lower() in BADGES else "custom"
         self._environment = key
         text, background, foreground, tip = BADGES[key]
+        text = QCoreApplication.translate("StatusBar", text)
+        tip = QCoreApplication.translate("StatusBar", tip)
         self.badge.setText(text)
         weight = "bold"
         self.badge.setStyleSheet(
@@ -219,7 +224,9 @@ class StatusBar(QStatusBar):
         self.badge.setToolTip(_plain_tip(tip))
         self.badge.setAccessibleDescription(tip)
         self.profile_label.setText(name)
-        self.profile_label.setToolTip(_plain_tip(f"Profile: {name}") if name else "")
+        self.profile_label.setToolTip(
+            _plain_tip(self.tr("Profile: {name}").format(name=name) if name else "")
+        )
         self.profile_label.setVisible(bool(name))
         if key == "production":
             self.setStyleSheet(f"QStatusBar {{ border-top: 3px solid {background}; }}")
@@ -324,10 +331,11 @@ class StatusBar(QStatusBar):
         self._refresh_last_synced()
         if moment is None:
             self._timer.stop()
-            self.last_synced_label.setToolTip(_plain_tip("No complete sync has finished yet."))
+            self.last_synced_label.setToolTip(_plain_tip(self.tr("No complete sync has finished yet.")))
         else:
-            utc = moment.astimezone(UTC)
-            self.last_synced_label.setToolTip(_plain_tip(f"Last complete sync: {utc:%Y-%m-%d %H:%M:%S} UTC"))
+            when = f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+            tip = self.tr("Last complete sync: {when}").format(when=when)
+            self.last_synced_label.setToolTip(_plain_tip(tip))
             self._timer.start()
 
     def _refresh_last_synced(self) -> None:
@@ -337,20 +345,16 @@ class StatusBar(QStatusBar):
 
     def set_problems(self, links: int, *, listing: bool) -> None:
         """ "Synced — 2 links could not be updated" (and/or the list of links); hidden when none."""
-        if links == 1:
-            counted = self.tr("1 link could not be updated")
-        else:
-            counted = self.tr("%n links could not be updated", "", links)
+        counted = self.tr("%Ln link(s) could not be updated", "", links)
         if links and listing:
-            text = self.tr("Synced — {links}; part of the list of links could not be read").format(
-                links=counted
-            )
+            text = self.tr("Synced — {links}; part of the list of links could not be read")
         elif links:
-            text = self.tr("Synced — {links}").format(links=counted)
+            text = self.tr("Synced — {links}")
         elif listing:
             text = self.tr("Synced — part of the list of links could not be read")
         else:
             text = ""
+        text = text.format(links=counted)
         self.problems_button.setText(text)
         self.problems_button.setAccessibleDescription(text)
         self.problems_button.setVisible(bool(text))
@@ -369,7 +373,7 @@ class StatusBar(QStatusBar):
         self.sync_button.setEnabled(not syncing)
         if progress is None:
             self.cancel_button.setEnabled(True)
-            self.cancel_button.setText("Cancel")
+            self.cancel_button.setText(self.tr("Cancel"))
             self.progress_bar.reset()
             return
         bar = self.progress_bar
@@ -377,18 +381,19 @@ class StatusBar(QStatusBar):
         usages_total = progress.usage_links_total
         if pages_total is None:
             bar.setRange(0, 0)  # busy until the first page says how many there are
-            bar.setFormat("Reading links…")
+            bar.setFormat(self.tr("Reading links…"))
         elif usages_total is None or progress.link_pages_done < pages_total:
             bar.setRange(0, max(pages_total, 1))
             bar.setValue(min(progress.link_pages_done, pages_total))
-            bar.setFormat("Links: page %v of %m")
+            bar.setFormat(self.tr("Links: page %v of %m"))  # the bar writes in its value and its maximum
         else:
             bar.setRange(0, max(usages_total, 1))
             bar.setValue(min(progress.usage_links_done, usages_total) if usages_total else 1)
-            bar.setFormat(f"Payments: {progress.usage_links_done:,} of {usages_total:,} links")
+            done = f"{progress.usage_links_done:,}"
+            bar.setFormat(self.tr("Payments: {done} of %Ln link(s)", "", usages_total).format(done=done))
         bar.setAccessibleDescription(bar.text())
 
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
+        self.cancel_button.setText(self.tr("Cancelling…"))
         self.cancel_requested.emit()

@@ -37,6 +37,7 @@ from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.status import LinkStatus
 from linkmanager.ui.models.links_model import Column
 from linkmanager.ui.text import plain_tooltip
+from linkmanager.ui.widgets.copy_field import status_text
 
 UUID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 COMPACT_ID = UUID[:8] + "…" + UUID[-4:]  # the width an id column starts at: its start and its end
@@ -224,7 +225,7 @@ def fit_link_columns(table: QTableView) -> dict[int, int]:
     metrics = table.fontMetrics()
     samples: dict[int, str] = {
         Column.LINK_ID: COMPACT_ID,
-        Column.STATUS: widest(metrics, (status.label for status in LinkStatus.known())),
+        Column.STATUS: widest(metrics, map(status_text, LinkStatus.known())),  # in the interface's language
         Column.AMOUNT: "KWD 1,234,567.000",
         Column.USAGES: "1,000 / 1,000",
         Column.EXPIRES: moment_sample(metrics),

@@ -46,7 +46,14 @@ from linkmanager.ui.models.status_style import (
     usage_outcome,
     usage_status_text,
 )
-from linkmanager.ui.widgets.copy_field import EMPTY, CopyField, muted, plain_label, plain_tooltip
+from linkmanager.ui.widgets.copy_field import (
+    EMPTY,
+    CopyField,
+    identifier_text,
+    muted,
+    plain_label,
+    plain_tooltip,
+)
 from linkmanager.ui.widgets.outcome_legend import outcome_label
 
 WIDTH = 360
@@ -73,7 +80,7 @@ class UsageDrawer(QFrame):
         self._usage: Usage | None = None
         self._open = False
         self._focus_return: QWidget | None = None
-        self.setAccessibleName("Usage details")
+        self.setAccessibleName(self.tr("Usage details"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
         self.setAutoFillBackground(True)
@@ -98,8 +105,8 @@ class UsageDrawer(QFrame):
         self.close_button = QToolButton()
         self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName("Close usage details")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setAccessibleName(self.tr("Close usage details"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.close_button.clicked.connect(self.close_drawer)
 
         self.usage_status_dot, self.usage_status_label = QLabel(), plain_label(selectable=True)
@@ -108,14 +115,14 @@ class UsageDrawer(QFrame):
         self.seen_label = plain_label(selectable=True)  # when this workstation saw it, and its changes
         self.seen_label.setWordWrap(True)
         self.seen_label.setAccessibleName(self.tr("Seen by this workstation"))
-        self.identifiers_heading = _heading("What the payer entered")
-        self.no_identifiers = muted(plain_label("Nothing: the link asks for no details."))
+        self.identifiers_heading = _heading(self.tr("What the payer entered"))
+        self.no_identifiers = muted(plain_label(self.tr("Nothing: the link asks for no details.")))
         self._identifier_fields: list[CopyField] = []
         self.identifiers_box = QVBoxLayout()
         self.identifiers_box.setSpacing(8)
-        self.usage_id_field = CopyField("Usage ID")
-        self.payment_id_field = CopyField("Payment ID")
-        self.customer_id_field = CopyField("Customer ID")
+        self.usage_id_field = CopyField(self.tr("Usage ID"))
+        self.payment_id_field = CopyField(self.tr("Payment ID"))
+        self.customer_id_field = CopyField(self.tr("Customer ID"))
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -124,8 +131,8 @@ class UsageDrawer(QFrame):
         statuses.setColumnStretch(2, 1)
         for row, (caption, dot, label) in enumerate(
             (
-                ("Usage status", self.usage_status_dot, self.usage_status_label),
-                ("Payment status", self.payment_status_dot, self.payment_status_label),
+                (self.tr("Usage status"), self.usage_status_dot, self.usage_status_label),
+                (self.tr("Payment status"), self.payment_status_dot, self.payment_status_label),
             )
         ):
             statuses.addWidget(muted(plain_label(caption)), row, 0)
@@ -141,7 +148,7 @@ class UsageDrawer(QFrame):
         column.addWidget(self.no_identifiers)
         column.addLayout(self.identifiers_box)
         column.addSpacing(6)
-        column.addWidget(_heading("References"))
+        column.addWidget(_heading(self.tr("References")))
         for field in (self.usage_id_field, self.payment_id_field, self.customer_id_field):
             column.addWidget(field)
         column.addStretch(1)
@@ -165,7 +172,7 @@ class UsageDrawer(QFrame):
         if self._usage is None or usage.usage_id != self._usage.usage_id:
             self.scroll_area.verticalScrollBar().setValue(0)
         self._usage = usage
-        self.title.setText(f"Usage {short_id(usage.usage_id)}")
+        self.title.setText(self.tr("Usage {id}").format(id=short_id(usage.usage_id)))
         self.title.setToolTip(plain_tooltip(usage.usage_id))
         self.usage_status_label.setText(usage_status_text(usage.usage_status))
         outcome = usage_outcome(usage)  # the dot: what the usage came to, in the Payments view's colours
@@ -175,12 +182,14 @@ class UsageDrawer(QFrame):
         self.usage_status_dot.setAccessibleName(said)
         if usage.payment_status is None:
             self.payment_status_label.setText(EMPTY)
-            self.payment_status_label.setToolTip("The bank has not reported on this payment yet.")
+            self.payment_status_label.setToolTip(self.tr("The bank has not reported on this payment yet."))
             self.payment_status_dot.clear()
         else:
             self.payment_status_label.setText(payment_status_text(usage.payment_status))
             self.payment_status_label.setToolTip(
-                plain_tooltip(f"As reported by the bank: {usage.payment_status}")
+                plain_tooltip(
+                    self.tr("As reported by the bank: {status}").format(status=usage.payment_status)
+                )
             )
             self.payment_status_dot.setPixmap(
                 dot_icon(payment_status_color(usage.payment_status)).pixmap(16, 16)
@@ -260,8 +269,8 @@ class UsageDrawer(QFrame):
             self._identifier_fields.append(field)
             self.identifiers_box.addWidget(field)
         for field, item in zip(self._identifier_fields, items, strict=True):
-            label = item.display_label or item.type.label
-            field.set_label(f"{label} ({item.type.label})")
+            kind = identifier_text(item.type)
+            field.set_label(f"{item.display_label or kind} ({kind})")
             field.set_value(item.value)
         self.no_identifiers.setVisible(not items)
 
@@ -354,17 +363,19 @@ class UsageDrawer(QFrame):
 def seen_words(seen: UsageSeen, zone: tzinfo | None = None, *, utc: bool = False) -> str:
     """ "First seen 05 Dec 2026 09:17 +04:00" (or "Seen before …"), then one line per change;
     in `zone` (None: the workstation's), or in UTC for the tooltip."""
-    tr = QCoreApplication.translate
     said: Callable[[datetime], str] = utc_text if utc else (lambda moment: moment_text(moment, zone))
     when = said(seen.first_seen_at) if seen.first_seen_at else "?"
-    first = tr("UsageDrawer", "Seen before {when}" if seen.before else "First seen {when}").format(when=when)
-    lines = [first]
+    if seen.before:
+        first = QCoreApplication.translate("UsageDrawer", "Seen before {when}")
+    else:
+        first = QCoreApplication.translate("UsageDrawer", "First seen {when}")
+    lines = [first.format(when=when)]
     for at, _, payment_before, status, payment in seen.changes:
         moment = said(at) if at else "?"
         bank = payment_status_text(payment) if payment else EMPTY
         was = payment_status_text(payment_before) if payment_before else EMPTY
         lines.append(
-            tr("UsageDrawer", "{when}: {status}, bank {was} → {bank}").format(
+            QCoreApplication.translate("UsageDrawer", "{when}: {status}, bank {was} → {bank}").format(
                 when=moment, status=usage_status_text(status), was=was, bank=bank
             )
         )
