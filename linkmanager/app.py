@@ -36,6 +36,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linkmanager.app_profile_menu import ProfileMenu
+from linkmanager.ui import language
 from linkmanager.ui.app_setup import create_application
 from linkmanager.ui.main_window import MainWindow
 from linkmanager.ui.session import Session, has_display, local_zone, save_screenshot
@@ -301,6 +302,18 @@ def self_test(out: TextIO | None = None) -> int:
     return app_selftest.self_test(out)
 
 
+def _language_settings(options: Namespace) -> QSettings | None:
+    """Where the Settings dialog keeps the language: none for a screenshot (--lang or the
+    system's decide, never how someone last set up this workstation)."""
+    if getattr(options, "screenshot", None):
+        return None
+    try:
+        home = resolve_paths(getattr(options, "home", None)).home
+    except (OSError, ValueError):  # said properly by the Shell, which resolves them again
+        return None
+    return QSettings(str(home / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
 def run_gui(options: Namespace) -> int:
     """`linkmanager [--demo] [--profile NAME] [--screenshot PATH] [--self-test] [--home DIR]`."""
     if getattr(options, "self_test", False):
@@ -316,6 +329,7 @@ def run_gui(options: Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     icon_file, icon = _icon()
     app = create_application(icon_file=icon_file)
+    language.apply(app, language.chosen(getattr(options, "lang", None), _language_settings(options)))
     shell = Shell(options, icon)
     try:
         if not shell.start():

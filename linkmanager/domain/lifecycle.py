@@ -13,9 +13,11 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import Enum
 
 from linkmanager.domain import display, i18n
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.models import PaymentLink, Usage, ensure_utc
 from linkmanager.domain.status import FINAL_PAYMENT_STATUSES, LinkStatus, UsageStatus
+
+LifecycleCounts = Context("LifecycleCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 TERMINAL: frozenset[LinkStatus] = frozenset({LinkStatus.EXPIRED, LinkStatus.USED})
 SETTABLE: frozenset[LinkStatus] = frozenset({LinkStatus.ACTIVE, LinkStatus.DISABLED})
@@ -147,8 +149,7 @@ def _used(limit: int | None) -> str:
             "This link has reached its limit of payments. Used links can never be used again; "
             "duplicate it as a new link instead.",
         )
-    return translate(
-        "Lifecycle",
+    return LifecycleCounts.tr(
         "This link has reached its limit of %Ln payment(s). Used links can never be used again; "
         "duplicate it as a new link instead.",
         None,

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.models import (
     IdentifierConfig,
     NewPaymentLink,
@@ -26,6 +26,8 @@ from linkmanager.domain.models import (
 )
 from linkmanager.domain.money import Money, currency_digits, is_iso_currency
 from linkmanager.domain.status import PAYMENT_PURPOSES, IdentifierType, purpose_meaning
+
+LinkDraftCounts = Context("LinkDraftCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 DEFAULT_MAX_USAGES = 1000  # what Lean applies when max_usages is left out
 MAX_USAGES_LIMIT = 2**31 - 1  # the contract's int32
@@ -114,8 +116,7 @@ def parse_amount(text: str, currency: str) -> Decimal:
     digits = currency_digits(currency)
     if len(fraction) > digits:
         if digits:
-            too_many = translate(
-                "LinkDraft",
+            too_many = LinkDraftCounts.tr(
                 "{currency} amounts have at most %n decimal place(s); {typed} has {count}.",
                 None,
                 digits,

@@ -32,11 +32,13 @@ from linkmanager.api.errors import (
     LeanSchemaError,
     LeanTransportError,
 )
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, to_request
 from linkmanager.domain.models import NewPaymentLink, PaymentLink, utc_now
 from linkmanager.domain.money import format_money
 from linkmanager.storage.cache_errors import CacheError
+
+CreateCounts = Context("CreateCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 if TYPE_CHECKING:
     from linkmanager.api.client import LeanClient
@@ -356,8 +358,7 @@ class LinkCreator:
             )
             return CreateCheck(CheckOutcome.ABSENT, f"{finding} {advice}", finding=finding)
         ids, count = ", ".join(sorted(link.id for link in found)), len(found)
-        finding = opening + translate(
-            "Create",
+        finding = opening + CreateCounts.tr(
             "Lean has %n new link(s) that match ({what}): {ids}. LinkManager cannot tell whether one is from "
             "this attempt.",
             None,

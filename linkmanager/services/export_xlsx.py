@@ -25,7 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context
 from linkmanager.services.export_cells import (
     ExportColumn,
     ExportError,
@@ -41,6 +41,8 @@ from linkmanager.services.export_cells import (
     number_format,
     xlsx_text,
 )
+
+ExportCounts = Context("ExportCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 MAX_SHEET_ROWS = 1_048_576  # Excel's limit for one sheet
 TEXT_FORMAT = "@"
@@ -163,8 +165,7 @@ def _titles(ws: Any, columns: Sequence[ExportColumn]) -> list[Cell]:
 
 def too_many_rows(count: int, most: int) -> ExportError:
     return ExportError(
-        translate(
-            "Export",
+        ExportCounts.tr(
             "%Ln row(s) do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, "
             "or narrow the filters.",
             None,

@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import Any
 
-from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
+from linkmanager.domain import display
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, Context, translate
 from linkmanager.domain.lifecycle import moment_text, status_at
 from linkmanager.domain.lifecycle import utc_text as utc_text  # the links table's tooltips
 from linkmanager.domain.money import Money, format_money
@@ -27,6 +28,8 @@ from linkmanager.storage.cache_model import (
     time_from,
     time_or_none,
 )
+
+LinkRowsCounts = Context("LinkRowsCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 _CURRENCIES: dict[str, str] = {}  # each currency code once, whatever row it came with
 
@@ -191,15 +194,16 @@ class LinkRow:
         usages = f"{self.current_usages:,}"
         if self.max_usages is not None:
             usages += f" / {self.max_usages:,}"
+        # Lean's and payers' texts in isolates (domain.display): a U+202E is shown, never obeyed.
         texts = (
-            self.id,
-            self.name or NONE_TEXT,
+            display.left_to_right(self.id),
+            display.outside_text(self.name) if self.name else NONE_TEXT,
             status,
             format_money(self.amount),
-            usages,
+            display.left_to_right(display.digits(usages)),
             local_text(self.expires_at) if self.expires_at is not None else NONE_TEXT,
-            self.reference,
-            self.customer_id if self.customer_id is not None else NONE_TEXT,
+            display.outside_text(self.reference),
+            display.outside_text(self.customer_id) if self.customer_id is not None else NONE_TEXT,
         )
         self.texts = texts
         return texts
@@ -326,8 +330,7 @@ def status_reason(row: LinkRow) -> str:
         elif row.status == LinkStatus.USED:
             limit = row.max_usages or 0
             lines.append(
-                translate(
-                    "LinkRows",
+                LinkRowsCounts.tr(
                     "Lean last reported it {reported}; it has reached its limit of %Ln payment(s), so it is "
                     "shown as used.",
                     None,

@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.lifecycle import effective_status, moment_text
 from linkmanager.domain.models import PaymentLink
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.qr import QrError, qr_matrix
 from linkmanager.storage.cache_model import CachedLink
+
+PrintBatchCounts = Context("PrintBatchCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 DISABLED_MARK = "DISABLED"
 UNREADABLE = "no QR code"  # the summary's word for a link whose URL cannot be encoded
@@ -55,19 +57,19 @@ class SheetChoice:
         counts = Counter(out.kind for out in self.left_out)
         parts = ", ".join(_count_of(kind, n) for kind, n in counts.items())
         total = len(self.left_out)
-        return translate("PrintBatch", "%n link(s) left out: {kinds}", None, total).format(kinds=parts)
+        return PrintBatchCounts.tr("%n link(s) left out: {kinds}", None, total).format(kinds=parts)
 
 
 def _count_of(kind: str, n: int) -> str:
     """ "2 expired": how many links of one kind were left out."""
     if kind == "expired":
-        return translate("PrintBatch", "%n expired", None, n)
+        return PrintBatchCounts.tr("%n expired", None, n)
     if kind == "used":
-        return translate("PrintBatch", "%n used", None, n)
+        return PrintBatchCounts.tr("%n used", None, n)
     if kind == "disabled":
-        return translate("PrintBatch", "%n disabled", None, n)
+        return PrintBatchCounts.tr("%n disabled", None, n)
     if kind == UNREADABLE:
-        return translate("PrintBatch", "%n no QR code", None, n)
+        return PrintBatchCounts.tr("%n no QR code", None, n)
     return translate("PrintBatch", "{count} {status}").format(count=n, status=kind)
 
 
@@ -112,7 +114,7 @@ def _reason(link: PaymentLink, status: LinkStatus, tz: tzinfo | None) -> str:
         return translate("PrintBatch", "expired on {when}").format(when=moment_text(link.expires_at, tz))
     if status == LinkStatus.USED:
         if (limit := link.max_usages) is not None:
-            return translate("PrintBatch", "used: reached its limit of %Ln payment(s)", None, limit)
+            return PrintBatchCounts.tr("used: reached its limit of %Ln payment(s)", None, limit)
         return translate("PrintBatch", "used")
     if status == LinkStatus.DISABLED:
         return translate("PrintBatch", "disabled (it can be printed on request, marked DISABLED)")

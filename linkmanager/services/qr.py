@@ -15,9 +15,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.models import PaymentLink
 from linkmanager.domain.urls import payment_page_problem
+
+QrCounts = Context("QrCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -79,7 +81,7 @@ def _matrix(url: str, ec: str) -> Matrix:
     except (DataOverflowError, ValueError):  # qrcode 8 says "Invalid version (was 41...)" for too much
         length = len(url)
         raise QrError(
-            translate("Qr", "the URL is too long for a QR code (%Ln character(s))", None, length)
+            QrCounts.tr("the URL is too long for a QR code (%Ln character(s))", None, length)
         ) from None
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 

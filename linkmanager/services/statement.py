@@ -31,9 +31,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.money import is_iso_currency
 from linkmanager.services.statement_values import parse_amount, parse_date  # the rules for values
+
+StatementCounts = Context("StatementCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED = 300 * 1024 * 1024  # an XLSX is a zip: its parts' size, not the file's, is the memory at risk
@@ -325,12 +327,10 @@ def read_statement(path: Path, mapping: ColumnMapping, *, default_currency: str 
         getattr(tables, "close", lambda: None)()
     first = HEADER_ROWS
     if all(_position(s) is not None for s in (getattr(mapping, f) for f in FIELDS) if s is not None):
-        no_date = translate(
-            "Statement", "No row among the first %n has a date in column {column}.", None, first
-        )
+        no_date = StatementCounts.tr("No row among the first %n has a date in column {column}.", None, first)
         raise _refused(no_date, column=mapping.date)
-    titles = ", ".join(missing[1][:20]) or translate(
-        "Statement", "none found in its first %n row(s)", None, first
+    titles = ", ".join(missing[1][:20]) or StatementCounts.tr(
+        "none found in its first %n row(s)", None, first
     )
     no_column = translate("Statement", "The statement has no column '{column}'; its columns are: {titles}.")
     raise _refused(no_column, column=_shown(missing[0]), titles=titles)

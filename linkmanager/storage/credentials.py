@@ -19,9 +19,11 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, translate
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, Context, translate
 from linkmanager.domain.secret import Secret
 from linkmanager.storage.profiles import ProfileError, validate_name
+
+CredentialsCounts = Context("CredentialsCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 if TYPE_CHECKING:  # keyring itself is imported on first use: ~65 ms the window's start need not pay
     import keyring.backend
@@ -244,8 +246,7 @@ class CredentialStore:
                 return
             self._call(backend, "delete", username, lambda: backend.delete_password(SERVICE, username))
         attempts = _DELETE_ATTEMPTS
-        kept = translate(
-            "Credentials",
+        kept = CredentialsCounts.tr(
             "The keyring ({backend}) still holds a client secret for profile {profile} after %n deletion(s)",
             None,
             attempts,

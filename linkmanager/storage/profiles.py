@@ -20,9 +20,11 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from linkmanager.domain.i18n import translate
+from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.urls import service_url_problem
 from linkmanager.storage.paths import ensure_private_dir
+
+ProfilesCounts = Context("ProfilesCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +61,8 @@ def validate_name(name: str) -> str:
         raise ProfileError(translate("Profiles", "A profile name cannot be empty"))
     if len(name) > NAME_MAX:
         limit = NAME_MAX
-        too_long = translate(
-            "Profiles", "A profile name has at most %n character(s); {name} has {length}", None, limit
+        too_long = ProfilesCounts.tr(
+            "A profile name has at most %n character(s); {name} has {length}", None, limit
         )
         raise ProfileError(too_long.format(name=repr(name), length=len(name)))
     if name != name.strip(" "):
@@ -143,9 +145,7 @@ class Profile:
             raise ProfileError(spaced.format(id=repr(client_id)))
         if len(client_id) > CLIENT_ID_MAX:
             limit = CLIENT_ID_MAX
-            raise ProfileError(
-                translate("Profiles", "The client ID is longer than %n character(s)", None, limit)
-            )
+            raise ProfileError(ProfilesCounts.tr("The client ID is longer than %n character(s)", None, limit))
         _check_url("api_url", self.api_url)
         _check_url("token_url", self.token_url)
         _check_int("sync_interval_minutes", self.sync_interval_minutes, SYNC_INTERVAL_RANGE)

@@ -73,6 +73,14 @@ def chosen(override: str | None, settings: QSettings | None) -> Choice:
     return Choice(language, saved_digits(settings))
 
 
+_running = Choice("en", "latin")
+
+
+def running() -> Choice:
+    """What this run speaks (set by `apply`)."""
+    return _running
+
+
 def apply(app: QApplication, choice: Choice) -> list[QTranslator]:
     """Install the translators, the layout direction and the formats for `choice`; returns the
     translators installed (kept by the application as its children). Missing translation files
@@ -101,6 +109,8 @@ def apply(app: QApplication, choice: Choice) -> list[QTranslator]:
     )
     QLocale.setDefault(QLocale(_QT_LOCALES[(choice.language, choice.digits)]))
     display.set_locale(choice.language, choice.digits)
+    global _running
+    _running = choice
     i18n.install(_qt_translate)
     return installed
 

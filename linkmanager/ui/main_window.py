@@ -358,6 +358,13 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------------
 
+    def open_settings(self) -> None:
+        """Edit > Settings…: the language and digits, used from the next start."""
+        from linkmanager.ui import language
+        from linkmanager.ui.dialogs.settings import SettingsDialog
+
+        SettingsDialog(self._settings, language.running(), self).exec()
+
     def _mark_matched_usages(self) -> None:
         link_id = self.detail.current_link_id()
         if link_id is not None and self.detail.usages.model.link_id() == link_id:

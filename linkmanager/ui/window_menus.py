@@ -65,8 +65,15 @@ def make_menus(window: MainWindow) -> None:
     copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     copy.triggered.connect(window.copy_cell)
     window.table.addAction(copy)
+    preferences = QAction(
+        QCoreApplication.translate("MainWindow", "Se&ttings…"), window, shortcut=QKeySequence("Ctrl+,")
+    )
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    preferences.triggered.connect(window.open_settings)
     edit_menu.addActions([find, copy])
-    window.addAction(find)
+    edit_menu.addSeparator()
+    edit_menu.addAction(preferences)
+    window.addActions([find, preferences])
     make_link_menu(window)
 
     window.view_actions = []

@@ -8,16 +8,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from linkmanager.api import ApiEndpoints, Credentials, LeanClient
 from linkmanager.services.workspace import ProfileInfo, Workspace
 from linkmanager.simulator import Simulator
 from linkmanager.storage.cache import LinkCache
+from linkmanager.ui import language
 from linkmanager.ui.main_window import MainWindow
 from linkmanager.ui.tasks import TaskRunner
 
 SYNC_WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_interface(qapp: QApplication) -> None:
+    """The window in English as linkmanager starts it (ui.language.apply): the English plural
+    forms ("1 link", "3 links") and en_US's number formats."""
+    language.apply(qapp, language.Choice("en", "latin"))
 
 
 @pytest.fixture

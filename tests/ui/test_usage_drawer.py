@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from linkmanager.domain import display
 from linkmanager.domain.models import CollectedIdentifier, Usage
 from linkmanager.domain.status import IdentifierType, UsageStatus
 from linkmanager.ui.widgets.copy_field import CopyField
@@ -192,10 +193,15 @@ def test_payer_text_is_shown_literally(drawer: UsageDrawer, qtbot: QtBot, value:
     )
     drawer.show_usage(usage)
     [field] = identifier_fields(drawer)
-    assert field.value_label.text() == value
+    # Shown as it is; a directional control is shown too (escaped, in an isolate), never obeyed.
+    assert field.value_label.text() == display.outside_text(value)
+    assert ("\u202e" in value) == (field.value_label.text() != value)
+    assert "\u202e" not in field.value_label.text()
     assert field.label() == f"{value} (Text)"
     assert drawer.payment_status_label.text() == value
-    assert drawer.customer_id_field.value_label.text() == value
+    assert drawer.customer_id_field.value_label.text() == display.outside_text(value)
+    field.copy()
+    assert QGuiApplication.clipboard().text() == value  # copied exactly as the payer typed it
     labels = [label for label in drawer.findChildren(QLabel) if label.text()]
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     QGuiApplication.clipboard().clear()

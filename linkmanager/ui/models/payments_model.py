@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from linkmanager.domain import display
 from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.money import format_amount
 from linkmanager.services.payment_engine import PlaceStep
@@ -251,9 +252,9 @@ class PaymentsTableModel(QAbstractTableModel):
         if column == PaymentColumn.SEEN:
             return seen_text(row, self._zone())
         if column == PaymentColumn.LINK:
-            return link.display_name
+            return display.outside_text(link.display_name)  # isolated: a U+202E is shown, never obeyed
         if column == PaymentColumn.REFERENCE:
-            return link.reference
+            return display.outside_text(link.reference)
         if column == PaymentColumn.AMOUNT:
             return format_amount(link.money) if link.money is not None else self.tr("(damaged)")
         if column == PaymentColumn.CURRENCY:
@@ -266,12 +267,10 @@ class PaymentsTableModel(QAbstractTableModel):
             return usage_status_text(texts.usage_status)
         if column == PaymentColumn.PAYMENT_STATUS:
             return payment_status_text(texts.payment_status) if texts.payment_status else "—"
-        value = {
-            PaymentColumn.PAYMENT_ID: texts.payment_id,
-            PaymentColumn.CUSTOMER_ID: texts.customer_id,
-            PaymentColumn.PAYER: texts.first_value,
-        }[column]
-        return value or "—"
+        if column == PaymentColumn.PAYER:
+            return display.outside_text(texts.first_value) if texts.first_value else "—"
+        value = texts.payment_id if column == PaymentColumn.PAYMENT_ID else texts.customer_id
+        return display.left_to_right(value) if value else "—"
 
     def _tooltip(self, row: PaymentRow, column: PaymentColumn) -> str | None:
         if column == PaymentColumn.SEEN:

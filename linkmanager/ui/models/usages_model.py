@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont
 
+from linkmanager.domain import display
 from linkmanager.domain.models import Usage
 from linkmanager.domain.sorting import text_key
 from linkmanager.services.link_rows import NONE_TEXT
@@ -156,7 +157,11 @@ class UsagesTableModel(RowTableModel[Usage]):
         usage = self._rows[index.row()]
         column = index.column()
         if role == _DISPLAY:
-            return usage_texts(usage)[column]
+            text = usage_texts(usage)[column]
+            if text == NONE_TEXT or column in (1, 2):
+                return text
+            # The payer's value isolated (a U+202E shown, never obeyed), ids left to right.
+            return display.outside_text(text) if column == 4 else display.left_to_right(text)
         if role == USAGE_ROLE:
             return usage
         if role == _DECORATION:

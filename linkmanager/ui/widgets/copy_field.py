@@ -14,10 +14,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
+from linkmanager.domain import display
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, Context
 from linkmanager.domain.lifecycle import moment_text
 from linkmanager.domain.status import IdentifierType, LinkStatus
 from linkmanager.ui.text import escaped
+
+CopyFieldCounts = Context("CopyFieldCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 
 EMPTY = "—"
 COPIED_MS = 1500
@@ -57,19 +60,19 @@ def relative_text(moment: datetime, now: datetime) -> str:
     # The counts are worked out before the calls: pyside6-lupdate reads "//" in a call as a comment.
     if span >= 2 * YEAR:
         count = int(span // YEAR)
-        words = QCoreApplication.translate("CopyField", "%Ln year(s)", "", count)
+        words = CopyFieldCounts.tr("%Ln year(s)", "", count)
     elif span >= 2 * MONTH:
         count = int(span // MONTH)
-        words = QCoreApplication.translate("CopyField", "%Ln month(s)", "", count)
+        words = CopyFieldCounts.tr("%Ln month(s)", "", count)
     elif span >= DAY:
         count = int(span // DAY)
-        words = QCoreApplication.translate("CopyField", "%Ln day(s)", "", count)
+        words = CopyFieldCounts.tr("%Ln day(s)", "", count)
     elif span >= HOUR:
         count = int(span // HOUR)
-        words = QCoreApplication.translate("CopyField", "%Ln hour(s)", "", count)
+        words = CopyFieldCounts.tr("%Ln hour(s)", "", count)
     else:
         count = int(span // 60)
-        words = QCoreApplication.translate("CopyField", "%Ln min", "", count)
+        words = CopyFieldCounts.tr("%Ln min", "", count)
     if seconds > 0:
         return QCoreApplication.translate("CopyField", "in {span}").format(span=words)
     return QCoreApplication.translate("CopyField", "{span} ago").format(span=words)
@@ -179,7 +182,7 @@ class CopyField(QWidget):
     def set_value(self, value: str | None) -> None:
         """None or "" shows a dash and disables the button: there is nothing to copy."""
         self._value = value or None
-        self.value_label.setText(value if value else EMPTY)
+        self.value_label.setText(display.outside_text(value) if value else EMPTY)  # copied as sent
         self.copy_button.setEnabled(bool(value))
         self._restore_button()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linkmanager.domain import display
 from linkmanager.domain.lifecycle import (
     check_status_change,
     effective_status,
@@ -268,10 +269,10 @@ class DetailPane(QWidget):
         if cached is None:
             return
         link, now, zone = cached.link, self._now(), self._zone()
-        self.title.setText(link.display_name)
+        self.title.setText(display.outside_text(link.display_name))  # a U+202E is shown, never obeyed
         self._show_status(cached, now, zone)
         self.amount_label.setText(format_money(link.amount))
-        self.reference_label.setText(link.reference or EMPTY)
+        self.reference_label.setText(display.outside_text(link.reference) or EMPTY)
         used = f"{link.current_usages:,}"
         if link.max_usages is not None:
             self.usages_count_label.setText(f"{used} / {link.max_usages:,}")

@@ -4,8 +4,7 @@ Every part is a permanent widget, so a transient showMessage() never hides the P
 badge. States are words first ("PRODUCTION", "Offline"); colour only repeats them. What went
 wrong is said in the bar itself, from the message catalogue ("Offline — Lean could not be
 reached (connection refused). Next try at 14:05."); a line too long for the bar is elided and
-opens whole, with its advice, its button and Details (ui.dialogs.message_box).
-"""
+opens whole, with its advice, its button and Details (ui.dialogs.message_box)."""
 
 from __future__ import annotations
 
@@ -18,13 +17,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from linkmanager.domain import utc_now
-from linkmanager.domain.i18n import QT_TRANSLATE_NOOP
+from linkmanager.domain.i18n import QT_TRANSLATE_NOOP, Context
 from linkmanager.domain.money import Money, format_money
 from linkmanager.services.messages import NETWORK_KINDS, Action, MessageKind, UserMessage
 from linkmanager.services.workspace import SyncProgress
 from linkmanager.ui.models.status_style import AMBER, GREEN, RED
 from linkmanager.ui.widgets.message_line import MessageLine
 
+StatusBarCounts = Context("StatusBarCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
 REFRESH_MS = 30_000
 
 # Badge colours: each background carries its own text colour, so both read on any palette.
@@ -89,10 +89,10 @@ def ago_text(moment: datetime, now: datetime) -> str:
     minutes = int(seconds // 60)
     hours, days = minutes // 60, minutes // (24 * 60)  # not inside the calls: lupdate reads "//" as a comment
     if minutes < 60:
-        return QCoreApplication.translate("StatusBar", "%Ln min ago", "", minutes)
+        return StatusBarCounts.tr("%Ln min ago", "", minutes)
     if hours < 24:
-        return QCoreApplication.translate("StatusBar", "%Ln h ago", "", hours)
-    return QCoreApplication.translate("StatusBar", "%Ln day(s) ago", "", days)
+        return StatusBarCounts.tr("%Ln h ago", "", hours)
+    return StatusBarCounts.tr("%Ln day(s) ago", "", days)
 
 
 def last_synced_text(moment: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:

@@ -1,0 +1,413 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CopyFieldCounts</name>
+    <message numerus="yes">
+        <source>%Ln year(s)</source>
+        <translation>
+            <numerusform>%Ln year</numerusform>
+            <numerusform>%Ln years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln month</numerusform>
+            <numerusform>%Ln months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln min</source>
+        <translation>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreateCounts</name>
+    <message numerus="yes">
+        <source>Lean has %n new link(s) that match ({what}): {ids}. LinkManager cannot tell whether one is from this attempt.</source>
+        <translation>
+            <numerusform>Lean has %n new link that match ({what}): {ids}. LinkManager cannot tell whether one is from this attempt.</numerusform>
+            <numerusform>Lean has %n new links that match ({what}): {ids}. LinkManager cannot tell whether one is from this attempt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsCounts</name>
+    <message numerus="yes">
+        <source>The keyring ({backend}) still holds a client secret for profile {profile} after %n deletion(s)</source>
+        <translation>
+            <numerusform>The keyring ({backend}) still holds a client secret for profile {profile} after %n deletion</numerusform>
+            <numerusform>The keyring ({backend}) still holds a client secret for profile {profile} after %n deletions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <source>Exporting %Ln row(s)…</source>
+        <translation>
+            <numerusform>Exporting %Ln row…</numerusform>
+            <numerusform>Exporting %Ln rows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln row to {path}</numerusform>
+            <numerusform>Exported %Ln rows to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%Ln row(s) do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, or narrow the filters.</source>
+        <translation>
+            <numerusform>%Ln row do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, or narrow the filters.</numerusform>
+            <numerusform>%Ln rows do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, or narrow the filters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleCounts</name>
+    <message numerus="yes">
+        <source>This link has reached its limit of %Ln payment(s). Used links can never be used again; duplicate it as a new link instead.</source>
+        <translation>
+            <numerusform>This link has reached its limit of %Ln payment. Used links can never be used again; duplicate it as a new link instead.</numerusform>
+            <numerusform>This link has reached its limit of %Ln payments. Used links can never be used again; duplicate it as a new link instead.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkDraftCounts</name>
+    <message numerus="yes">
+        <source>{currency} amounts have at most %n decimal place(s); {typed} has {count}.</source>
+        <translation>
+            <numerusform>{currency} amounts have at most %n decimal place; {typed} has {count}.</numerusform>
+            <numerusform>{currency} amounts have at most %n decimal places; {typed} has {count}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkForm</name>
+    <message numerus="yes">
+        <source>{code} amounts have %Ln decimal place(s).</source>
+        <translation>
+            <numerusform>{code} amounts have %Ln decimal place.</numerusform>
+            <numerusform>{code} amounts have %Ln decimal places.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkRowsCounts</name>
+    <message numerus="yes">
+        <source>Lean last reported it {reported}; it has reached its limit of %Ln payment(s), so it is shown as used.</source>
+        <translation>
+            <numerusform>Lean last reported it {reported}; it has reached its limit of %Ln payment, so it is shown as used.</numerusform>
+            <numerusform>Lean last reported it {reported}; it has reached its limit of %Ln payments, so it is shown as used.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsChart</name>
+    <message numerus="yes">
+        <source>Collected per day, last %Ln days (local days, {zone})</source>
+        <translation>
+            <numerusform>Collected per day, last %Ln days (local days, {zone})</numerusform>
+            <numerusform>Collected per day, last %Ln days (local days, {zone})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No collected payments in the last %Ln days</source>
+        <translation>
+            <numerusform>No collected payments in the last %Ln days</numerusform>
+            <numerusform>No collected payments in the last %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{amount} on %Ln day(s)</source>
+        <translation>
+            <numerusform>{amount} on %Ln day</numerusform>
+            <numerusform>{amount} on %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collected in the last %Ln days: {totals}.</source>
+        <translation>
+            <numerusform>Collected in the last %Ln days: {totals}.</numerusform>
+            <numerusform>Collected in the last %Ln days: {totals}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintBatchCounts</name>
+    <message numerus="yes">
+        <source>%n link(s) left out: {kinds}</source>
+        <translation>
+            <numerusform>%n link left out: {kinds}</numerusform>
+            <numerusform>%n links left out: {kinds}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n expired</numerusform>
+            <numerusform>%n expired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n used</source>
+        <translation>
+            <numerusform>%n used</numerusform>
+            <numerusform>%n used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <translation>
+            <numerusform>%n disabled</numerusform>
+            <numerusform>%n disabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no QR code</source>
+        <translation>
+            <numerusform>%n no QR code</numerusform>
+            <numerusform>%n no QR code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>used: reached its limit of %Ln payment(s)</source>
+        <translation>
+            <numerusform>used: reached its limit of %Ln payment</numerusform>
+            <numerusform>used: reached its limit of %Ln payments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message numerus="yes">
+        <source>Print the QR code(s) of the %Ln selected link(s)</source>
+        <translation>
+            <numerusform>Print the QR code of the %Ln selected link</numerusform>
+            <numerusform>Print the QR codes of the %Ln selected links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save as PDF the QR code(s) of the %Ln selected link(s)</source>
+        <translation>
+            <numerusform>Save as PDF the QR code of the %Ln selected link</numerusform>
+            <numerusform>Save as PDF the QR codes of the %Ln selected links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesCounts</name>
+    <message numerus="yes">
+        <source>A profile name has at most %n character(s); {name} has {length}</source>
+        <translation>
+            <numerusform>A profile name has at most %n character; {name} has {length}</numerusform>
+            <numerusform>A profile name has at most %n characters; {name} has {length}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The client ID is longer than %n character(s)</source>
+        <translation>
+            <numerusform>The client ID is longer than %n character</numerusform>
+            <numerusform>The client ID is longer than %n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QrCounts</name>
+    <message numerus="yes">
+        <source>the URL is too long for a QR code (%Ln character(s))</source>
+        <translation>
+            <numerusform>the URL is too long for a QR code (%Ln character)</numerusform>
+            <numerusform>the URL is too long for a QR code (%Ln characters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileController</name>
+    <message numerus="yes">
+        <source>Stored %Ln matches.</source>
+        <translation>
+            <numerusform>Stored %Ln match.</numerusform>
+            <numerusform>Stored %Ln matches.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln row(s) to {path}.</source>
+        <translation>
+            <numerusform>Wrote %Ln row to {path}.</numerusform>
+            <numerusform>Wrote %Ln rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileResultDialog</name>
+    <message numerus="yes">
+        <source>%Ln line(s) matched</source>
+        <translation>
+            <numerusform>%Ln line matched</numerusform>
+            <numerusform>%Ln lines matched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln proposal(s) to check</source>
+        <translation>
+            <numerusform>%Ln proposal to check</numerusform>
+            <numerusform>%Ln proposals to check</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) without a payment</source>
+        <translation>
+            <numerusform>%Ln line without a payment</numerusform>
+            <numerusform>%Ln lines without a payment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) without a line</source>
+        <translation>
+            <numerusform>%Ln payment without a line</numerusform>
+            <numerusform>%Ln payments without a line</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %Ln confirmed matches need checking: Lean no longer reports their payments as collected.</source>
+        <translation>
+            <numerusform>⚠ %Ln confirmed match needs checking: Lean no longer reports its payment as collected.</numerusform>
+            <numerusform>⚠ %Ln confirmed matches need checking: Lean no longer reports their payments as collected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read</source>
+        <translation>
+            <numerusform>%Ln line read</numerusform>
+            <numerusform>%Ln lines read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln debit(s) or zero amount(s) not matched</source>
+        <translation>
+            <numerusform>%Ln debit or zero amount not matched</numerusform>
+            <numerusform>%Ln debits or zero amounts not matched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln proposal(s) rejected for now; nothing was stored.</source>
+        <translation>
+            <numerusform>%Ln proposal rejected for now; nothing was stored.</numerusform>
+            <numerusform>%Ln proposals rejected for now; nothing was stored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message numerus="yes">
+        <source>%Ln link(s) match; {via} through a payer value</source>
+        <translation>
+            <numerusform>%Ln link match; {via} through a payer value</numerusform>
+            <numerusform>%Ln links match; {via} through a payer value</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatementCounts</name>
+    <message numerus="yes">
+        <source>No row among the first %n has a date in column {column}.</source>
+        <translation>
+            <numerusform>The first row has no date in column {column}.</numerusform>
+            <numerusform>No row among the first %n has a date in column {column}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>none found in its first %n row(s)</source>
+        <translation>
+            <numerusform>none found in its first %n row</numerusform>
+            <numerusform>none found in its first %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <source>%Ln link(s) could not be updated</source>
+        <translation>
+            <numerusform>%Ln link could not be updated</numerusform>
+            <numerusform>%Ln links could not be updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payments: {done} of %Ln link(s)</source>
+        <translation>
+            <numerusform>Payments: {done} of %Ln link</numerusform>
+            <numerusform>Payments: {done} of %Ln links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarCounts</name>
+    <message numerus="yes">
+        <source>%Ln min ago</source>
+        <translation>
+            <numerusform>%Ln min ago</numerusform>
+            <numerusform>%Ln min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln h ago</source>
+        <translation>
+            <numerusform>%Ln h ago</numerusform>
+            <numerusform>%Ln h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) ago</source>
+        <translation>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsagesSection</name>
+    <message numerus="yes">
+        <source>Collected {amount} from %Ln payment(s) · {count} / {limit} allowed</source>
+        <translation>
+            <numerusform>Collected {amount} from %Ln payment · {count} / {limit} allowed</numerusform>
+            <numerusform>Collected {amount} from %Ln payments · {count} / {limit} allowed</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
