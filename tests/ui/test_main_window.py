@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from linkmanager.api import ApiEndpoints, Credentials, LeanClient
@@ -187,15 +187,16 @@ def test_a_failing_change_is_explained_and_shows_what_lean_holds(
     sim.override_next("PATCH", f"/payment-links/v1/{link_id}", 403, body, count=1)
     qtbot.mouseClick(toggle(window), Qt.MouseButton.LeftButton)
 
-    def error_box() -> QMessageBox | None:
-        return next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None
-        )
-
-    qtbot.waitUntil(lambda: error_box() is not None, timeout=WAIT_MS)
-    box = error_box()
+    # The catalogue's message: what happened (naming the profile), what to do, Lean's words in Details.
+    bar = window.statusBar()
+    qtbot.waitUntil(
+        lambda: bar.message_dialog is not None and bar.message_dialog.isVisible(), timeout=WAIT_MS
+    )
+    box = bar.message_dialog
     assert box is not None
-    assert "Something broke" in box.text()
+    assert box.headline.text()
+    assert box.advice.text()
+    assert "Something broke" in box.details.toPlainText()
     box.close()
     assert sim.state.get_link(link_id)["status"] == "ACTIVE"
     qtbot.waitUntil(

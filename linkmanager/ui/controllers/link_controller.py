@@ -217,16 +217,22 @@ class LinkController(QObject):
 
     def _on_change_failed(self, error: BaseException) -> None:
         self._detail.set_writable(self._online)
-        if isinstance(error, ActionRefused):
-            title, text = self.tr("Not allowed"), str(error)
-        elif is_unreachable(error):
-            title = self.tr("Lean cannot be reached")
-            text = self.tr("{error}\n\nNothing was changed.").format(error=error)
-        else:
-            title, text = self.tr("The change failed"), str(error)
-        from PySide6.QtWidgets import QMessageBox  # only when a change failed
+        if isinstance(error, ActionRefused):  # our own rule, already one sentence saying why
+            from PySide6.QtWidgets import QMessageBox  # only when a change was refused
 
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not allowed"),
+                str(error),
+                QMessageBox.StandardButton.Ok,
+                self._window,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+        else:  # Lean's refusal or a dead network: the catalogue's message (what to do, Details)
+            from linkmanager.services.messages import MessageContext, message_for
+
+            info = self._workspace.info
+            ctx = MessageContext(info.name, info.environment, isolate=isolated)
+            self._window.statusBar().open_message_box(message_for(error, ctx))  # type: ignore[attr-defined]
         self.links_changed.emit()  # the link was re-read before sending: show what Lean holds
