@@ -64,8 +64,11 @@ def check_with_lean(profile: Profile, secret: Secret) -> None:
         try:
             client.links_page(0, size=1)
         except api.AuthenticationError as exc:
-            refused = translate("AppProfiles", "Lean refused these credentials: {error} Nothing was saved.")
-            raise ProfileError(refused.format(error=exc)) from None
+            from linkmanager.services.messages import MessageContext, credentials_refused
+
+            raise ProfileError(
+                credentials_refused(exc, MessageContext(profile.name, profile.environment))
+            ) from None
         except api.LeanError as exc:
             log.warning(
                 "Could not check the credentials of %r with Lean (%s); saved anyway", profile.name, exc

@@ -281,7 +281,9 @@ def test_credentials_lean_refuses_save_nothing(store: ProfileStore, memory_keyri
             client_id=sim.client_id,
             secret=Secret("nope"),
         )
-        with pytest.raises(ProfileError, match="Lean refused these credentials"):
+        with pytest.raises(
+            ProfileError, match=r"did not accept the client secret of profile .* Nothing was saved"
+        ):
             book.save(wrong, editing=False)
         assert store.list() == []
         assert memory_keyring.entries == {}

@@ -135,7 +135,10 @@ def _check_with_lean(profile: Profile, secret: Secret) -> str:
         try:
             client.links_page(0, size=1)
         except AuthenticationError as exc:
-            raise CommandError(f"Lean refused these credentials: {exc} Nothing was saved.") from None
+            from linkmanager.services.messages import MessageContext, credentials_refused
+
+            ctx = MessageContext(profile.name, profile.environment)
+            raise CommandError(credentials_refused(exc, ctx)) from None
         except LeanError as exc:
             return f"Could not check the credentials with Lean ({exc}); saved anyway."
     return "Lean accepted the credentials."

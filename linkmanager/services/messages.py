@@ -357,6 +357,18 @@ def message_for(error: BaseException, ctx: MessageContext) -> UserMessage:
     return describe(error, ctx)
 
 
+def credentials_refused(error: BaseException, ctx: MessageContext) -> str:
+    """A new profile's credentials refused by Lean (nothing saved yet, so nothing to edit): the
+    catalogue's headline naming the profile, what to do, and Lean's own words."""
+    headline = message_for(error, ctx).headline
+    advice = translate(
+        CONTEXT,
+        "Check the client ID and secret in Lean's dashboard and try again. Nothing was saved.",
+    )
+    detail = getattr(error, "detail", "") or str(error)
+    return f"{headline} {advice} " + translate(CONTEXT, "(Lean said: {detail})").format(detail=detail)
+
+
 def keyring_help(ctx: MessageContext) -> UserMessage:
     """What "Keyring help" shows: where LinkManager keeps the secret, and how to make that work."""
     from linkmanager.services.message_local import keyring_help_message

@@ -62,7 +62,11 @@ def test_wrong_credentials_are_refused_and_nothing_is_saved(
         "--client-id", sim.client_id, "--secret-stdin", stdin="wrong-secret\n",
     )  # fmt: skip
     assert code == 1
-    assert "refused these credentials" in err
+    # Which profile, what to do, that nothing was saved, and Lean's own words.
+    assert "did not accept the client secret of profile Sim" in err
+    assert "Check the client ID and secret in Lean's dashboard" in err
+    assert "Nothing was saved." in err
+    assert "(Lean said: " in err
     assert "wrong-secret" not in err
     assert memory_keyring.entries == {}
     assert run("profile", "list")[1].startswith("No profiles yet")
