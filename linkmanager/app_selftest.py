@@ -57,6 +57,35 @@ def check_resources() -> str:
     return f"{resources_root()}; {check_icon(resource_path('icons', 'linkmanager.svg'))}"
 
 
+def check_translations() -> str:
+    """The Arabic interface and the English plural forms load (resources/translations/*.qm)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    loaded = []
+    for language in ("ar", "en"):
+        translator = QTranslator()
+        if not translator.load(f"linkmanager_{language}", str(resource_path("translations"))):
+            raise ValueError(f"linkmanager_{language}.qm is missing or unreadable")
+        QCoreApplication.installTranslator(translator)
+        try:
+            loaded.append(QCoreApplication.translate("MainWindow", "&File"))
+        finally:
+            QCoreApplication.removeTranslator(translator)
+    if loaded[0] == "&File":
+        raise ValueError("the Arabic translation does not translate the File menu")
+    return f"Arabic ({loaded[0]}) and English plural forms"
+
+
+def check_metadata() -> str:
+    """Help > About lists the bundled libraries from package metadata: it must be there."""
+    from linkmanager.ui.dialogs.about import bundled_libraries
+
+    libraries = bundled_libraries()
+    if not libraries:
+        raise ValueError("no package metadata: About cannot list the libraries and their licences")
+    return f"{len(libraries)} libraries with their licences (Help > About)"
+
+
 def check_money() -> str:
     """Currency formats come from babel's locale data, which a bundle must carry."""
     aed = format_money(Money(Decimal("1500.1"), "AED"))
@@ -196,6 +225,8 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("qr", check_qr),
     ("print", check_print),
     ("money", check_money),
+    ("translations", check_translations),
+    ("metadata", check_metadata),
     ("cache", check_cache),
     ("export", check_export),
     ("chart", check_chart),

@@ -19,8 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 from linkmanager.domain import jsontext
+from linkmanager.storage import search_query
 from linkmanager.storage.cache_model import SELECT_USAGES
-from linkmanager.storage.search import TRIGRAM, fts_phrase, like_pattern, normalise
+from linkmanager.storage.search import fts_phrase, like_pattern
 
 Ints = npt.NDArray[np.int64]
 
@@ -234,20 +235,39 @@ _SEARCH_HITS = {
 
 
 def search_usage_keys(conn: sqlite3.Connection, text: str) -> Ints:
-    """Usages matching `text` in their own values, and every usage of a link matched in its own
-    fields (a link's name or reference finds all its payments). The same matching as storage.search."""
-    query = normalise(text)
-    if not query:
+    """Usages matching every word of `text` (storage.search_query's words: any order, "quoted
+    phrases" as written), each in the usage's own values or its link's fields (a link's name or
+    reference finds all its payments); an outcome word ("collected", "pending", "failed") also
+    finds the usages of that outcome. Words under three characters are searched only when no
+    longer one is there: alone they are a scan of every value, beside one they add little."""
+    words = search_query.parse(text)
+    if not words:
         return np.zeros(0, dtype=np.int64)
-    indexed = len(query) >= TRIGRAM
-    hits = _SEARCH_HITS[indexed]
+    long_words = [w for w in words if not w.short]
+    found: Ints | None = None
+    for word in long_words or words:
+        keys = _word_usage_keys(conn, word)
+        found = keys if found is None else np.intersect1d(found, keys, assume_unique=True)
+        if not len(found):
+            break
+    return found if found is not None else np.zeros(0, dtype=np.int64)
+
+
+def _word_usage_keys(conn: sqlite3.Connection, word: search_query.Word) -> Ints:
+    indexed = not word.short
     found = conn.execute(
-        f"WITH hits AS ({hits}) SELECT group_concat(key) FROM ("  # noqa: S608 - fixed statements
+        f"WITH hits AS ({_SEARCH_HITS[indexed]}) SELECT group_concat(key) FROM ("  # noqa: S608 - fixed statements
         "SELECT usage_key AS key FROM hits WHERE usage_key IS NOT NULL UNION "
         "SELECT key FROM usages WHERE link_key IN (SELECT link_key FROM hits WHERE usage_key IS NULL))",
-        (fts_phrase(query) if indexed else like_pattern(query),),
+        (fts_phrase(word.text) if indexed else like_pattern(word.text),),
     ).fetchone()[0]
-    return np.unique(_ints(found))
+    keys = _ints(found)
+    for outcome in word.outcomes:
+        with_outcome = conn.execute(
+            "SELECT group_concat(key) FROM usages WHERE outcome = ?", (int(outcome),)
+        ).fetchone()[0]
+        keys = np.concatenate([keys, _ints(with_outcome)])
+    return np.unique(keys)
 
 
 def first_payments(conn: sqlite3.Connection, limit: int) -> Ints:

@@ -225,6 +225,12 @@ SEARCHES = {
     "short-usage-id": ("a4", "a4"),
     "customer-ids-any-case": ("cust-", "a1 a4 k1 s2"),
     "nothing": ("nothing-like-it", ""),
+    # Every word, in any order, each in any field of the usage or its link.
+    "two-words-two-fields": ("kuwait pay-k", "k1 k3"),
+    "the-other-order": ("PAY-K  Kuwait", "k1 k3"),
+    "words-of-different-links": ("kuwait zed@", ""),
+    "an-outcome-word": ("kuwait collected", "k1 k3"),
+    "a-short-word-beside-a-long-one-is-not-a-scan": ("kuwait k", "k1 k2 k3 k4"),
 }
 
 
