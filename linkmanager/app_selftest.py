@@ -33,6 +33,7 @@ from linkmanager.ui.app_setup import (
     check_platform_plugins,
     check_qr,
     check_qt,
+    check_translations,
     ensure_widget_application,
 )
 
@@ -55,25 +56,6 @@ def check_runtime() -> str:
 
 def check_resources() -> str:
     return f"{resources_root()}; {check_icon(resource_path('icons', 'linkmanager.svg'))}"
-
-
-def check_translations() -> str:
-    """The Arabic interface and the English plural forms load (resources/translations/*.qm)."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    loaded = []
-    for language in ("ar", "en"):
-        translator = QTranslator()
-        if not translator.load(f"linkmanager_{language}", str(resource_path("translations"))):
-            raise ValueError(f"linkmanager_{language}.qm is missing or unreadable")
-        QCoreApplication.installTranslator(translator)
-        try:
-            loaded.append(QCoreApplication.translate("MainWindow", "&File"))
-        finally:
-            QCoreApplication.removeTranslator(translator)
-    if loaded[0] == "&File":
-        raise ValueError("the Arabic translation does not translate the File menu")
-    return f"Arabic ({loaded[0]}) and English plural forms"
 
 
 def check_metadata() -> str:

@@ -362,11 +362,10 @@ def credentials_refused(error: BaseException, ctx: MessageContext) -> str:
     catalogue's headline naming the profile, what to do, and Lean's own words."""
     headline = message_for(error, ctx).headline
     advice = translate(
-        CONTEXT,
-        "Check the client ID and secret in Lean's dashboard and try again. Nothing was saved.",
+        "Messages", "Check the client ID and secret in Lean's dashboard and try again. Nothing was saved."
     )
     detail = getattr(error, "detail", "") or str(error)
-    return f"{headline} {advice} " + translate(CONTEXT, "(Lean said: {detail})").format(detail=detail)
+    return f"{headline} {advice} " + translate("Messages", "(Lean said: {detail})").format(detail=detail)
 
 
 def keyring_help(ctx: MessageContext) -> UserMessage:

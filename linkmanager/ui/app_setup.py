@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from linkmanager.domain.money import load_locale_data
+from linkmanager.resources import resource_path
 from linkmanager.ui.widgets.focus_ring import install_focus_rings
 
 if TYPE_CHECKING:  # the self-test's checks load what they use: no part of a window's start
@@ -292,3 +293,22 @@ def check_qr() -> str:
         if wrong:
             raise ValueError(f"the {name} differs from the code in {wrong} of {size * size} modules")
     return f"PNG and SVG of a {size}x{size}-module code match it module for module"
+
+
+def check_translations() -> str:
+    """The Arabic interface and the English plural forms load (resources/translations/*.qm)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    loaded = []
+    for language in ("ar", "en"):
+        translator = QTranslator()
+        if not translator.load(f"linkmanager_{language}", str(resource_path("translations"))):
+            raise ValueError(f"linkmanager_{language}.qm is missing or unreadable")
+        QCoreApplication.installTranslator(translator)
+        try:
+            loaded.append(QCoreApplication.translate("MainWindow", "&File"))
+        finally:
+            QCoreApplication.removeTranslator(translator)
+    if loaded[0] == "&File":
+        raise ValueError("the Arabic translation does not translate the File menu")
+    return f"Arabic ({loaded[0]}) and English plural forms"

@@ -34,8 +34,9 @@ def english_sources() -> set[str]:
     found = set()
     for message in tree.getroot().iter("message"):
         source = (message.findtext("source") or "").replace("&", "")
-        if has_arabic(source) or "{" in source or "%" in source or len(source) < 3:
-            continue  # formats are filled in: compared below by their fixed words only
+        translation = (message.findtext("translation") or "").replace("&", "")
+        if has_arabic(source) or "{" in source or "%" in source or len(source) < 3 or translation == source:
+            continue  # formats are filled in; a badge kept in Latin (SANDBOX) is meant so
         found.add(source)
     return found
 
