@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -128,3 +129,12 @@ def test_demo_screenshot_in_arabic(tmp_path: Path) -> None:
     image = QImage(str(shot))
     assert image.width() >= 800
     assert image.height() >= 500
+
+
+def test_selecting_a_link_shows_it_right_to_left_too(arabic: None, synced_window: MainWindow, qtbot: Any) -> None:
+    """QTableView.selectRow selects nothing in a right-to-left layout; the window selects through
+    the selection model (table_views.select_row), so its details open in Arabic as in English."""
+    assert synced_window.select_first_active()
+    assert len(synced_window.table.selectionModel().selectedRows()) == 1
+    qtbot.waitUntil(lambda: synced_window.detail.current_link_id() is not None, timeout=20_000)
+    assert has_arabic(synced_window.detail.link_actions.toggle.text())

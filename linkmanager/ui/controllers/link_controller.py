@@ -21,6 +21,7 @@ from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
 from linkmanager.ui.widgets.detail_pane import DetailPane
+from linkmanager.ui.widgets.table_views import select_row
 from linkmanager.ui.widgets.usage_drawer import UsageDrawer
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ class LinkController(QObject):
         if row is None:
             return False
         index = self._model.index(row, 0)
-        self._table.selectRow(row)
+        select_row(self._table, row)  # selectRow selects nothing right to left
         self._table.scrollTo(index)
         return True
 

@@ -37,6 +37,7 @@ from linkmanager.ui.dialogs.sync_problems_model import (
 )
 from linkmanager.ui.text import LEFT_TO_RIGHT, isolated
 from linkmanager.ui.widgets.copy_field import muted, plain_label
+from linkmanager.ui.widgets.table_views import select_row
 
 COPIED_MS = 1500
 
@@ -162,7 +163,7 @@ class SyncProblemsDialog(QDialog):
         if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            self.table.selectRow(row)
+            select_row(self.table, row)
         self._show_selected()
 
     def selected_problem(self) -> SyncProblem | None:
@@ -190,7 +191,7 @@ class SyncProblemsDialog(QDialog):
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.table.selectRow(index.row())
+            select_row(self.table, index.row())
             self.show_selected()
 
     def _on_selection(self, *_: QItemSelection) -> None:

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 
+from linkmanager.domain.i18n import translate
 from linkmanager.domain.money import format_money
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services import link_rows
@@ -200,7 +201,7 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         if role == SORT_ROLE:
             return row.key(column)
         if role == _ACCESSIBLE_DESCRIPTION and column == Column.NAME and row.id in self._via_usage:
-            return NAME_HINT
+            return translate("LinkRows", NAME_HINT)
         return None
 
     # -- inside --------------------------------------------------------------------------------
@@ -221,7 +222,8 @@ class LinksTableModel(EngineTableModel[LinkRow]):
         if column == Column.NAME:
             name = row.name or ""
             if row.id in self._via_usage:
-                return plain_tooltip(f"{name}\n{NAME_HINT}" if name else NAME_HINT)
+                hint = translate("LinkRows", NAME_HINT)
+                return plain_tooltip(f"{name}\n{hint}" if name else hint)
             return plain_tooltip(name) if name else None
         if column == Column.AMOUNT:
             return plain_tooltip(format_money(row.amount))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -40,7 +40,7 @@ from linkmanager.domain.lifecycle import (
 from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
 from linkmanager.domain.outcome import collected_summary
-from linkmanager.domain.status import PAYMENT_PURPOSES, LinkStatus
+from linkmanager.domain.status import LinkStatus, purpose_meaning
 from linkmanager.services.workspace import CachedLink, SyncProblem
 from linkmanager.ui.models.status_style import dot_icon, link_status_color
 from linkmanager.ui.widgets.copy_field import (
@@ -287,9 +287,7 @@ class DetailPane(QWidget):
         self._set_row(self.redirect_field, link.redirect_url)
         self._set_row(self.destination_field, link.payment_details.destination_id)
         purpose = link.payment_details.payment_purpose
-        meaning = PAYMENT_PURPOSES.get(purpose or "")
-        # Marked for translation where domain.status defines them, in the context "Status".
-        words = QCoreApplication.translate("Status", meaning) if meaning else purpose
+        words = purpose_meaning(purpose) if purpose else ""  # in the interface's language
         self.purpose_label.setText(f"{words} ({purpose})" if purpose else "")
         self.form.setRowVisible(self.purpose_label, bool(purpose))
         use = qr_use(link, now)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -235,3 +236,11 @@ def fit_link_columns(table: QTableView) -> dict[int, int]:
     return fit_columns(
         table, samples, Column.NAME, icons=(Column.STATUS,), ids=(Column.LINK_ID, Column.CUSTOMER_ID)
     )
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select the whole row and make it current. QTableView.selectRow selects nothing when the
+    layout is right to left (Qt 6, the Arabic interface); the selection model does it in both."""
+    index = table.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
