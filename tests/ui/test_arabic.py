@@ -131,7 +131,9 @@ def test_demo_screenshot_in_arabic(tmp_path: Path) -> None:
     assert image.height() >= 500
 
 
-def test_selecting_a_link_shows_it_right_to_left_too(arabic: None, synced_window: MainWindow, qtbot: Any) -> None:
+def test_selecting_a_link_shows_it_right_to_left_too(
+    arabic: None, synced_window: MainWindow, qtbot: Any
+) -> None:
     """QTableView.selectRow selects nothing in a right-to-left layout; the window selects through
     the selection model (table_views.select_row), so its details open in Arabic as in English."""
     assert synced_window.select_first_active()
