@@ -54,15 +54,9 @@ def number_text(value: int) -> str:
 
 
 def month_day_year(moment: datetime) -> str:
-    """ "28 Nov 2026" in English; the month's Arabic name in Arabic ("28 نوفمبر 2026")."""
-    if _language == "en":
-        return _english_date(moment)
+    """ "28 نوفمبر 2026": the day, the month's name and the year in the window's language
+    (lifecycle.moment_text writes the English form itself, unchanged for the command line)."""
     return digits(babel.dates.format_date(moment, "dd MMMM y", locale=babel_locale()))
-
-
-def _english_date(moment: datetime) -> str:
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{moment.day:02d} {months[moment.month - 1]} {moment.year}"
 
 
 def clock_text(moment: datetime) -> str:
