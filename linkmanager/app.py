@@ -81,7 +81,8 @@ class Shell(QObject):
             from linkmanager.ui.screenshot_run import ScreenshotRun
 
             view = getattr(options, "view", None) or "links"
-            self._screenshot = ScreenshotRun(screenshot, self._quit, self, view=view)
+            counter = getattr(options, "counter", None)
+            self._screenshot = ScreenshotRun(screenshot, self._quit, self, view=view, counter=counter)
         self.exit_code = 0
 
     # -- where things are -------------------------------------------------------------------------
@@ -236,12 +237,20 @@ class Shell(QObject):
         info = ProfileInfo(DEMO_PROFILE, "demo", simulator.api_url, sync_interval_minutes=1)
         workspace = Workspace(info, cache, lambda: api.LeanClient(endpoints, credentials), tz=local_zone())
         settings = self._settings(None if self._screenshot is not None else Path(folder.name))
-        self._show(workspace, settings, [simulator.stop, folder.cleanup])
+        # The counter display's "Simulate a payment": a payer in the simulator, in this process.
+        self._show(workspace, settings, [simulator.stop, folder.cleanup], pay=simulator.pay)
         return True
 
-    def _show(self, workspace: Workspace, settings: QSettings, cleanups: list[Callable[[], None]]) -> None:
+    def _show(
+        self,
+        workspace: Workspace,
+        settings: QSettings,
+        cleanups: list[Callable[[], None]],
+        *,
+        pay: Callable[[str, str], object] | None = None,
+    ) -> None:
         runner = TaskRunner(self)  # its own thread pool: waiting for it waits for this window only
-        window = MainWindow(workspace, runner, settings)
+        window = MainWindow(workspace, runner, settings, pay=pay)
         self._profile_menu.add_to(window, workspace.info)
         old, self._session = self._session, Session(window, workspace, runner, settings, cleanups)
         if self._screenshot is not None:
@@ -318,6 +327,13 @@ def run_gui(options: Namespace) -> int:
     """`linkmanager [--demo] [--profile NAME] [--screenshot PATH] [--self-test] [--home DIR]`."""
     if getattr(options, "self_test", False):
         return self_test()
+    if getattr(options, "counter", None) and not getattr(options, "screenshot", None):
+        print(
+            "linkmanager: --counter LINK_ID goes with --screenshot PATH; in the window, select the link and "
+            "use Link > Show on counter display… (Ctrl+Shift+D)",
+            file=sys.stderr,
+        )
+        return 2
     if not has_display():
         if not getattr(options, "screenshot", None):
             print(

@@ -10,12 +10,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.credentials import CredentialStore
 from linkmanager.storage.paths import AppPaths, resolve_paths
+from linkmanager.storage.print_register import PrintRegister
 from linkmanager.storage.profiles import Profile, ProfileStore
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ class Context:
     home: str | None
     profile_name: str | None
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    _opened: list[LeanClient | LinkCache] = field(default_factory=list)
+    _opened: list[LeanClient | LinkCache | PrintRegister] = field(default_factory=list)
 
     @cached_property
     def paths(self) -> AppPaths:
@@ -54,6 +56,17 @@ class Context:
         cache = LinkCache.rebuild(path) if rebuild else LinkCache.open(path)
         self._opened.append(cache)
         return cache
+
+    def print_register_path(self) -> Path:
+        """The profile's print register: beside its cache (storage.print_register)."""
+        return PrintRegister.beside(self.paths.cache_file(self.profile.name))
+
+    def print_register(self) -> PrintRegister:
+        """The profile's print register, created on first use (the `print` and `qr` commands record
+        into it)."""
+        register = PrintRegister.open(self.print_register_path())
+        self._opened.append(register)
+        return register
 
     def client(self) -> LeanClient:
         # The HTTP stack (~60 ms of imports) loads here, not with the parser: `linkmanager` with

@@ -52,6 +52,12 @@ def _program_parser(
         "--view", choices=("links", "payments"), help="with --screenshot: the view to save (default: links)"
     )
     window.add_argument(
+        "--counter",
+        metavar="LINK_ID",
+        help="with --screenshot: open the counter display for LINK_ID ('first': the first active link) "
+        "and save the display as PATH and its operator panel as PATH-operator.png",
+    )
+    window.add_argument(
         "--lang",
         choices=("en", "ar"),
         help="the window's language for this run: English, or Arabic right to left (default: Settings, else the system's)",
@@ -86,11 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     from linkmanager.cli.action_cmds import add_action_parsers
     from linkmanager.cli.create_cmds import add_create_parser
     from linkmanager.cli.payment_cmds import add_payment_parsers
+    from linkmanager.cli.prints_cmds import add_prints_parser
     from linkmanager.cli.profile_cmds import add_profile_parsers
     from linkmanager.cli.qr_cmds import add_qr_parsers
     from linkmanager.cli.read_cmds import add_read_parsers
     from linkmanager.cli.reconcile_cmds import add_reconcile_parser
     from linkmanager.cli.sync_cmds import add_sync_parser
+    from linkmanager.cli.watch_cmds import add_watch_parser
     from linkmanager.simulator.cli import add_sim_arguments
 
     parser = _program_parser()
@@ -113,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_action_parsers(commands, common)
     add_qr_parsers(commands, common)
     add_create_parser(commands, common)
+    add_watch_parser(commands, common)
+    add_prints_parser(commands, common)
     sim = commands.add_parser(
         "sim",
         help="run the built-in Lean Payment Links simulator on loopback",
@@ -128,11 +138,13 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
         action_cmds,
         create_cmds,
         payment_cmds,
+        prints_cmds,
         profile_cmds,
         qr_cmds,
         read_cmds,
         reconcile_cmds,
         sync_cmds,
+        watch_cmds,
     )
 
     if args.command == "profile":
@@ -156,6 +168,8 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
         "qr": qr_cmds.qr,
         "print": qr_cmds.print_sheet,
         "create": create_cmds.create,
+        "watch": watch_cmds.watch,
+        "prints": prints_cmds.prints,
     }[args.command]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.lifecycle import effective_status, moment_text
@@ -82,10 +82,11 @@ def choose_links(
     *,
     include_disabled: bool = False,
     ec: str = "M",
-    tz: tzinfo | None = UTC,
+    tz: tzinfo | None = None,
 ) -> SheetChoice:
     """The links to print, in the order given, and those left out with the reason why (its times
-    in `tz`, as domain.lifecycle.moment_text writes them; None: the workstation's zone)."""
+    in `tz`, as domain.lifecycle.moment_text writes them; None, the default: the workstation's
+    zone, as on the printed card, never UTC)."""
     items: list[SheetItem] = []
     left_out: list[LeftOut] = []
     for entry in links:

@@ -35,6 +35,7 @@ __all__ = [
     "QrError",
     "check_print_width",
     "default_file_name",
+    "least_print_mm",
     "module_count",
     "qr_matrix",
     "qr_png",
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
-MIN_PRINT_MM = 20  # smallest printed code, quiet zone included: smaller ones fail on phones
+MIN_PRINT_MM = 20  # smallest printed code ITSELF, quiet zone not counted: smaller ones fail on phones
 _MARK_MODULES = 6  # height of the band under the code that carries a mark such as "DISABLED"
 
 # qrcode.constants.ERROR_CORRECT_L/M/Q/H, spelled out so that naming a level loads nothing
@@ -169,8 +170,8 @@ def qr_svg(
 ) -> bytes:
     """A path-based SVG on a white square (qrcode's rect-based SVG renders as a blob in Qt);
     one module is 1 mm, so the file prints at a scannable size as it is. `size_mm` sets the
-    printed width instead (quiet zone included, at least MIN_PRINT_MM); the drawing is the same
-    vector either way."""
+    printed width instead (quiet zone included; the code itself at least MIN_PRINT_MM); the
+    drawing is the same vector either way."""
     matrix, quiet = _matrix(url, ec), _quiet(border)
     # box 10 = 1 mm = one unit of the viewBox (qrcode's convention)
     svg = _runs_svg_image()(quiet, len(matrix), 10, qrcode_modules=[list(row) for row in matrix])
@@ -179,6 +180,7 @@ def qr_svg(
     if mark:
         _add_svg_mark(svg, width, mark)
     if size_mm is not None:
+        check_print_width(size_mm, len(matrix), quiet)
         _set_svg_width(svg, width, width + (_MARK_MODULES if mark else 0), size_mm)
     out = io.BytesIO()
     svg.save(out)
@@ -249,16 +251,28 @@ def _add_svg_mark(svg: SvgPathFillImage, width: int, mark: str) -> None:
     text.text = mark
 
 
-def check_print_width(size_mm: float) -> None:
-    """Refuse a printed width under MIN_PRINT_MM (or not a number: NaN passes any `<`)."""
-    if not math.isfinite(size_mm) or size_mm < MIN_PRINT_MM:
-        narrow = translate("Qr", "a printed QR code is at least {least} mm wide, not {size} mm")
-        raise ValueError(narrow.format(least=MIN_PRINT_MM, size=f"{size_mm:g}"))
+def least_print_mm(modules: int, quiet: int = QUIET_ZONE) -> float:
+    """The narrowest printed width, quiet zone included, of a code of `modules` modules (quiet
+    zone not counted) whose code itself is MIN_PRINT_MM wide; rounded up to 0.1 mm."""
+    return math.ceil(MIN_PRINT_MM * (modules + 2 * quiet) / modules * 10) / 10
+
+
+def check_print_width(size_mm: float, modules: int | None = None, quiet: int = QUIET_ZONE) -> None:
+    """Refuse a printed width (quiet zone included) whose code itself would be under MIN_PRINT_MM,
+    for a code of `modules` modules (None: the quiet zone is not known, `size_mm` is the code
+    itself); or not a number: NaN passes any `<`."""
+    least = float(MIN_PRINT_MM) if modules is None else least_print_mm(modules, quiet)
+    if not math.isfinite(size_mm) or size_mm < least:
+        narrow = translate(
+            "Qr",
+            "a printed QR code is at least {least} mm wide with its quiet zone (the code itself {code} mm), "
+            "not {size} mm",
+        )
+        raise ValueError(narrow.format(least=f"{least:g}", code=MIN_PRINT_MM, size=f"{size_mm:g}"))
 
 
 def _set_svg_width(svg: SvgPathFillImage, modules: int, height_modules: int, size_mm: float) -> None:
     """Print `modules` wide at `size_mm`; the height (a mark's band included) in proportion."""
-    check_print_width(size_mm)
     root = svg.get_image()
     root.set("width", f"{size_mm:g}mm")
     root.set("height", f"{size_mm * height_modules / modules:g}mm")

@@ -7,7 +7,7 @@ thread; the window never holds a client, a cache or a keyring itself.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -27,18 +27,28 @@ from linkmanager.services.sync import (
 )
 from linkmanager.services.sync_plan import DEFAULT_FRESHNESS, SchedulePolicy
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncProblem, SyncState
+from linkmanager.storage.print_register import (
+    NO_PRINTS,
+    PrintRecord,
+    PrintRegister,
+    PrintSummary,
+    current_user,
+)
 from linkmanager.storage.search_query import searchable
 from linkmanager.storage.search_words import SHORT_WORD_LINKS, LinkSearch, WordSearch
 from linkmanager.storage.usage_history import UsageSeen, usage_seen
 
 if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
     from linkmanager.api.client import LeanClient
+    from linkmanager.services.watch import LinkWatcher
 
 # The window may not import storage; these are the cache's answers it handles.
 __all__ = [
     "SHORT_WORD_LINKS",
     "CachedLink",
     "LinkSearch",
+    "PrintRecord",
+    "PrintSummary",
     "ProfileInfo",
     "SearchHit",
     "SyncProblem",
@@ -47,6 +57,7 @@ __all__ = [
     "SyncState",
     "UsageSeen",
     "Workspace",
+    "current_user",
     "is_unreachable",
     "searchable",
 ]
@@ -235,3 +246,31 @@ class Workspace:
                 self._client.close()
                 self._client = None
         self.cache.close()
+
+    # -- the print register (storage.print_register) ----------------------------------------------
+
+    def record_prints(self, records: Sequence[PrintRecord]) -> None:
+        """Record prints and saved QR files in the register beside the cache, in one transaction.
+
+        The register is opened for each call and closed again: it is written a few times a day,
+        and so holds nothing open that a profile switch (close) would have to know of."""
+        with PrintRegister.open(PrintRegister.beside(self.cache.path)) as register:
+            register.record(records)
+
+    def print_summary(self, link_id: str) -> PrintSummary:
+        """How often the link's code was printed or saved here; a register not made yet is not made."""
+        path = PrintRegister.beside(self.cache.path)
+        if not path.exists():
+            return NO_PRINTS
+        with PrintRegister.open(path) as register:
+            return register.summary(link_id)
+
+    # -- watching one link (services.watch) -------------------------------------------------------
+
+    def watch_link(self, link_id: str, *, interval: float = 2.0) -> LinkWatcher:
+        """A watcher of one link for the counter display: its own client from this profile's
+        factory (closed by LinkWatcher.close), this cache; call start() on a worker. `interval`
+        is services.watch.DEFAULT_INTERVAL by default; under MIN_INTERVAL raises ValueError."""
+        from linkmanager.services.watch import LinkWatcher  # the poller loads when first used
+
+        return LinkWatcher(self._client_factory, self.cache, link_id, interval=interval, now=self._clock)

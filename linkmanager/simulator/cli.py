@@ -60,7 +60,21 @@ def _fault_spec(text: str) -> FaultSpec:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+PAY_HELP = (
+    "Paying a link on demand (demos, training, tests): POST /_sim/links/LINK_ID/pay on the "
+    'simulator\'s own address with the JSON body {"outcome": "accepted"}, "pending" or "failed", e.g. '
+    "curl -X POST -H 'Content-Type: application/json' -d '{\"outcome\": \"accepted\"}' "
+    "API_URL/_sim/links/LINK_ID/pay. No token is needed and only this machine may ask. It answers 201 "
+    "with the new usage as GET .../usages/USAGE_ID shows it (accepted: PAYMENT_CREATED and "
+    "ACCEPTED_BY_BANK; pending: PAYMENT_CREATED and PENDING_WITH_BANK; failed: FAILED), 409 when the "
+    "link cannot take a payment (not ACTIVE, expired, or max_usages reached; a link reaching its "
+    "limit becomes USED), 404 for an unknown link, 400 for a missing or unknown outcome; errors in "
+    "Lean's shape (status, message, timestamp)."
+)
+
+
 def add_sim_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = PAY_HELP
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=0, help="TCP port; 0 picks a free one (default)")
     parser.add_argument("--seed", type=int, default=7, help="seed for the demo data and faults (default 7)")
@@ -154,5 +168,9 @@ def _tell_people(sim: Simulator, args: argparse.Namespace) -> None:
         lines.append(f"linkmanager sim: about {args.activity:g} simulated payments a minute")
     if args.host not in _LOOPBACK:
         lines.append(f"linkmanager sim: WARNING: listening on {args.host}, beyond this machine")
+    lines.append(
+        f"linkmanager sim: simulate a payment: POST {sim.api_url}/_sim/links/LINK_ID/pay "
+        '{"outcome": "accepted"} (or "pending", "failed")'
+    )
     lines.append("linkmanager sim: press Ctrl+C to stop")
     print("\n".join(lines), file=sys.stderr, flush=True)

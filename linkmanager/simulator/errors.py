@@ -11,9 +11,11 @@ import datetime as dt
 from typing import Any
 
 __all__ = [
+    "INSUFFICIENT_ACCESS_LEVEL",
     "INVALID_HTTP_METHOD",
     "INVALID_PARAMETERS",
     "INVALID_URL",
+    "LINK_NOT_PAYABLE",
     "MISSING_PARAMETERS",
     "RESOURCE_NOT_FOUND",
     "UNAUTHORIZED",
@@ -27,6 +29,9 @@ INVALID_URL = "INVALID_URL"
 INVALID_HTTP_METHOD = "INVALID_HTTP_METHOD"
 RESOURCE_NOT_FOUND = "RESOURCE_NOT_FOUND"
 UNAUTHORIZED = "UNAUTHORIZED"
+INSUFFICIENT_ACCESS_LEVEL = "INSUFFICIENT_ACCESS_LEVEL"
+# The simulator's own (POST /_sim/links/{id}/pay): Lean documents no payer-side endpoint.
+LINK_NOT_PAYABLE = "LINK_NOT_PAYABLE"
 
 
 class ApiError(Exception):
@@ -49,6 +54,11 @@ class ApiError(Exception):
     @classmethod
     def not_found(cls, message: str) -> ApiError:
         return cls(404, RESOURCE_NOT_FOUND, message)
+
+    @classmethod
+    def conflict(cls, message: str) -> ApiError:
+        """409: the link cannot take a payment now (the simulator's pay endpoint)."""
+        return cls(409, LINK_NOT_PAYABLE, message)
 
     def body(self, now: dt.datetime) -> dict[str, Any]:
         return error_body(self.status, self.message, now)

@@ -3,6 +3,8 @@
 `ApiApp.handle` maps a parsed request to a response. Order of checks, as a gateway in front of
 a Spring service answers: unknown path (404 INVALID_URL), wrong method (405
 INVALID_HTTP_METHOD), missing or expired token (401), then the request itself (400/404).
+The simulator's own `POST /_sim/links/{id}/pay` (payer.py) takes no token and answers this
+machine only.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import unquote
 from linkmanager.simulator.auth import TokenError, TokenIssuer
 from linkmanager.simulator.clock import SimClock
 from linkmanager.simulator.errors import (
+    INSUFFICIENT_ACCESS_LEVEL,
     INVALID_HTTP_METHOD,
     INVALID_URL,
     UNAUTHORIZED,
@@ -23,6 +26,7 @@ from linkmanager.simulator.errors import (
     error_body,
 )
 from linkmanager.simulator.jsonio import loads
+from linkmanager.simulator.payer import PAY_PATH_PREFIX, OnDemandPayer, is_loopback, pay_outcome
 from linkmanager.simulator.state import Store
 from linkmanager.simulator.validation import normalize_uuid, parse_paging, validate_update
 
@@ -39,6 +43,7 @@ _ALLOWED = {
     "link": ("GET", "PUT", "PATCH"),
     "usages": ("GET",),
     "usage": ("GET",),
+    "pay": ("POST",),
 }
 _ROUTE_NAMES = {
     ("token", "POST"): "token",
@@ -49,6 +54,7 @@ _ROUTE_NAMES = {
     ("link", "PATCH"): "update_link",
     ("usages", "GET"): "list_usages",
     ("usage", "GET"): "get_usage",
+    ("pay", "POST"): "sim_pay",
 }
 
 
@@ -65,6 +71,7 @@ class Route:
 
 _TOKEN_SEGMENTS = TOKEN_PATH.split("/")
 _LINKS_SEGMENTS = LINKS_PATH.split("/")
+_PAY_SEGMENTS = PAY_PATH_PREFIX.rstrip("/").split("/")
 
 
 def resolve(path: str) -> Route | None:
@@ -76,6 +83,9 @@ def resolve(path: str) -> Route | None:
     segments = [unquote(segment) for segment in path.split("/")]
     if segments == _TOKEN_SEGMENTS:
         return Route("token")
+    if segments[: len(_PAY_SEGMENTS)] == _PAY_SEGMENTS:
+        rest = segments[len(_PAY_SEGMENTS) :]
+        return Route("pay", rest[0]) if len(rest) == 2 and rest[0] and rest[1] == "pay" else None
     if segments[: len(_LINKS_SEGMENTS)] != _LINKS_SEGMENTS:
         return None
     parts = segments[len(_LINKS_SEGMENTS) :]
@@ -99,6 +109,7 @@ class Request:
     query: Mapping[str, list[str]]
     headers: Mapping[str, str]  # lower-case names
     body: bytes = b""
+    client_host: str | None = None  # the peer's address; None: in-process (trusted)
 
 
 @dataclass(slots=True)
@@ -111,10 +122,13 @@ class Response:
 
 
 class ApiApp:
-    def __init__(self, clock: SimClock, store: Store, tokens: TokenIssuer) -> None:
+    def __init__(
+        self, clock: SimClock, store: Store, tokens: TokenIssuer, payer: OnDemandPayer | None = None
+    ) -> None:
         self.clock = clock
         self.store = store
         self.tokens = tokens
+        self.payer = payer or OnDemandPayer(store)
         # Lean's guides say PATCH, the spec says PUT; False makes a spec-only server (405 on PATCH).
         self.patch_allowed = True
 
@@ -137,6 +151,8 @@ class ApiApp:
             )
         if route.kind == "token":
             return self._token(req)
+        if route.kind == "pay":
+            return self._pay(route, req)
         problem = self.tokens.check(req.headers.get("authorization"))
         if problem is not None:
             challenge = 'Bearer realm="api"' if problem == "missing" else 'Bearer error="invalid_token"'
@@ -167,6 +183,22 @@ class ApiApp:
             headers = {"WWW-Authenticate": 'Basic realm="token"'} if exc.http_status == 401 else {}
             return Response(exc.http_status, body, {"Cache-Control": "no-store", **headers})
         return Response(200, granted, {"Cache-Control": "no-store"})
+
+    def _pay(self, route: Route, req: Request) -> Response:
+        """A payer on demand: 201 and the usage; 404, 400, 409 (in that order) in Lean's shape."""
+        if req.client_host is not None and not is_loopback(req.client_host):
+            # `sim --host 0.0.0.0` serves the API beyond this machine; paying stays local.
+            return self.error(
+                403, INSUFFICIENT_ACCESS_LEVEL, "payments can be simulated from this machine only"
+            )
+        try:
+            link_id = self._link_id(route.link_id)
+            if self.store.get_link(link_id) is None:
+                raise ApiError.not_found(f"payment link {route.link_id} was not found")
+            outcome = pay_outcome(self._json_body(req))
+            return Response(201, self.payer.pay(link_id, outcome))
+        except ApiError as exc:
+            return Response(exc.http_status, exc.body(self.clock.now()))
 
     def _dispatch(self, route: Route, req: Request) -> Response:
         if route.kind == "links":

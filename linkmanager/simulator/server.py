@@ -164,9 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not self._hold(arrived) or not self._apply(fault, split.path):
                 return
         headers = {k.lower(): v for k, v in self.headers.items()}
-        request = Request(
-            self.command, split.path, parse_qs(split.query, keep_blank_values=True), headers, body
-        )
+        query = parse_qs(split.query, keep_blank_values=True)
+        request = Request(self.command, split.path, query, headers, body, str(self.client_address[0]))
         try:
             response = srv.app.handle(request)
         except Exception:

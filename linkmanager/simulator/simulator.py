@@ -15,11 +15,13 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from types import TracebackType
+from typing import Any
 
 from linkmanager.simulator.activity import PayerActivity
 from linkmanager.simulator.auth import TokenIssuer
 from linkmanager.simulator.clock import SimClock
 from linkmanager.simulator.faults import FaultInjector, FaultSpec
+from linkmanager.simulator.payer import PAY_PATH_PREFIX, OnDemandPayer
 from linkmanager.simulator.routes import LINKS_PATH, TOKEN_PATH, ApiApp
 from linkmanager.simulator.seed import seed_store
 from linkmanager.simulator.server import SimHTTPServer
@@ -67,7 +69,8 @@ class Simulator:
         )
         self.client_secret = client_secret or secrets.token_urlsafe(24)
         self._tokens = TokenIssuer(self.clock.now, self.client_id, self.client_secret, token_ttl_seconds)
-        self._app = ApiApp(self.clock, self.state, self._tokens)
+        self.payer = OnDemandPayer(self.state, seed=seed + 2)
+        self._app = ApiApp(self.clock, self.state, self._tokens, self.payer)
         spec = FaultSpec.parse(faults) if isinstance(faults, str) else faults
         self.faults = FaultInjector(spec, seed=seed)
         self.activity = PayerActivity(self.state, activity_per_minute, seed=seed + 1)
@@ -175,6 +178,18 @@ class Simulator:
         self._latency_ms = value
         if self._server is not None:
             self._server.latency_ms = value
+
+    def pay(self, link_id: str, outcome: str) -> dict[str, Any]:
+        """A payer on demand, as `POST /_sim/links/{link_id}/pay` does (payer.py): the new usage in
+        Lean's wire form. `outcome` is "accepted", "pending" or "failed". Raises ApiError (its
+        `http_status` says which): 404 unknown link, 409 a link that cannot take a payment now
+        (not ACTIVE, expired, or max_usages reached), 400 an unknown outcome."""
+        return self.payer.pay(link_id, outcome)
+
+    @property
+    def pay_url_prefix(self) -> str:
+        """`{pay_url_prefix}{link_id}/pay` is where to POST a simulated payment."""
+        return self.base_url + PAY_PATH_PREFIX
 
     def revoke_tokens(self) -> None:
         """Every token granted so far answers 401 from now on."""

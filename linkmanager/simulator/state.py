@@ -309,6 +309,45 @@ class Store:
                     self._schedule(started + steps[0][2], "usage_step", usage.usage_id, tuple(steps))
             return usage
 
+    def pay(
+        self,
+        link_id: str,
+        status: str,
+        payment_status: str,
+        values_for: Callable[[Link], Iterable[CollectedValue]],
+    ) -> dict[str, Any]:
+        """A payer on demand (POST /_sim/links/{id}/pay): one usage now, its wire form.
+
+        Checked and stored under one lock, so two payers cannot both take a single-use link's
+        last place. ApiError 404 for an unknown link, 409 for one that cannot take a payment
+        (not ACTIVE, past its expiry, or no room left under max_usages); counters and the USED
+        transition follow `_move_usage`, as for the simulated payers.
+        """
+        with self._lock:
+            now = self._catch_up()
+            link = self._links.get(link_id)
+            if link is None:
+                raise ApiError.not_found(f"payment link {link_id} was not found")
+            expired = link.status == "EXPIRED" or (link.expires_at is not None and link.expires_at <= now)
+            if expired or link.status != "ACTIVE":
+                status_word = "EXPIRED" if expired else link.status
+                raise ApiError.conflict(f"payment link {link_id} is {status_word} and cannot take a payment")
+            if not link.has_room():
+                raise ApiError.conflict(
+                    f"payment link {link_id} has reached its max_usages ({link.max_usages}) "
+                    "and cannot take a payment"
+                )
+            paid = status == "PAYMENT_CREATED"
+            customer = (link.customer_id or str(uuid.uuid4())) if paid else None
+            usage = self.insert_usage(
+                link_id,
+                status=status,
+                payment_status=payment_status,
+                identifiers=values_for(link),
+                customer_id=customer,
+            )
+            return usage.to_wire()
+
     def update_usage(self, usage_id: str, status: str, payment_status: str | None) -> dict[str, Any]:
         """Move a usage on by hand (tests); counters and link status follow as in real time."""
         if status not in USAGE_STATUSES:

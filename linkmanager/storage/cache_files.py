@@ -41,7 +41,7 @@ def companions(path: Path) -> list[Path]:
     return [path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)]
 
 
-def _make_dirs(directory: Path) -> None:
+def make_dirs(directory: Path) -> None:
     """Create missing directories 0700; an existing directory's mode is the user's business."""
     missing: list[Path] = []
     current = directory
@@ -71,7 +71,7 @@ def prepare(path: Path) -> str | None:
     None when it can: such a cache is opened read-only rather than refused.
     """
     try:
-        _make_dirs(path.parent)
+        make_dirs(path.parent)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise CacheDiskFullError(path, "be created") from None

@@ -8,7 +8,7 @@ import gc
 import linecache
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
@@ -39,6 +39,7 @@ from linkmanager.ui.controllers.problems_controller import ProblemsController
 from linkmanager.ui.controllers.reconcile_controller import ReconcileController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
+from linkmanager.ui.counter.counter_controller import CounterController, counter_for
 from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.widgets.detail_pane import DetailPane
@@ -63,7 +64,14 @@ FIRST_SCREENFUL = 200  # rows shown before every link is read: more than a tall 
 class MainWindow(QMainWindow):
     first_sync_finished = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, settings: QSettings) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        pay: Callable[[str, str], object] | None = None,  # --demo: the simulator's payer (counter display)
+    ) -> None:
         super().__init__()
         self._workspace = workspace
         self._runner = runner
@@ -132,7 +140,8 @@ class MainWindow(QMainWindow):
         self.detail.usages_shown.connect(self.search.find_matched_usages)
         self.model.answered.connect(self._mark_matched_usages)  # a new search: the shown link's marks
         self.creating = CreateController(workspace, runner, self._current_link, self)
-        self.printing = PrintController(self.selected_links, workspace.now, self)
+        self.printing = PrintController(self.selected_links, workspace.now, self, settings=settings)
+        self.counter: CounterController = counter_for(self, pay)  # Link > Show on counter display…
         self.problems = ProblemsController(
             workspace, runner, self.status, self.detail, self.model, self.show_link, self
         )
@@ -162,12 +171,15 @@ class MainWindow(QMainWindow):
         )
         self.sync.synced.connect(self.reconciling.sync_finished)  # an open result is matched again
         self.sync.ended.connect(self.reconciling.sync_ended)
+        self.printing.printed.connect(self.links.record_prints)
         self.printing.saved.connect(lambda path: self._show_notice(self.tr("Saved {path}").format(path=path)))
         # After the LinkController's own connections: it has taken the new current link by then.
         selection = self.table.selectionModel()
         for changed in (selection.selectionChanged, selection.currentRowChanged, self.model.modelReset):
             changed.connect(self.creating.refresh)
             changed.connect(self.printing.update_actions)
+            changed.connect(self.counter.update_action)
+        self.model.answered.connect(self.counter.update_action)  # a sync changed the link's status
         selection.selectionChanged.connect(self._on_links_selection)
         self.sync.first_sync_finished.connect(self._after_first_sync)
         self.links.links_changed.connect(self.reload)
@@ -375,5 +387,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         save_state(self, self._settings)
+        self.counter.shutdown()  # the display closes and its watch thread ends
         self.sync.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,5 +1,10 @@
 """`linkmanager --screenshot PATH`: save the window once its first sync has settled, then quit.
 
+With `--counter LINK_ID` (or `first`: the first active link; the demo's ids are the same every
+run, seed 7) it opens the counter display for that link instead, waits for its watch's first
+round, and saves the customer's display as PATH (at COUNTER_SIZE, a common counter monitor's
+shape) and the operator's panel beside it as PATH-operator.png.
+
 Kept apart from the Shell because it is a one-shot run with its own timers and exit rules (for
 documentation images and smoke tests), not part of opening and closing profiles.
 """
@@ -19,6 +24,7 @@ from linkmanager.ui.session import Session, save_screenshot
 __all__ = ["SCREENSHOT_TIMEOUT_MS", "SETTLE_MAX_S", "ScreenshotRun"]
 
 SCREENSHOT_TIMEOUT_MS = 60_000
+COUNTER_SIZE = (1280, 720)
 SETTLE_MAX_S = 15.0  # after selecting the link, wait at most this long for its details to load
 SETTLE_TICK_MS = 100
 QUIET_TICKS = 3  # the selected link's details are in after this many idle ticks in a row...
@@ -39,10 +45,12 @@ class ScreenshotRun(QObject):
         parent: QObject | None = None,
         *,
         view: str = "links",
+        counter: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
         self.view = view  # "links" or "payments"
+        self.counter = counter  # a link id, or "first": save the counter display instead
         self._exit_app = exit_app
         self._session: Session | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
@@ -80,6 +88,9 @@ class ScreenshotRun(QObject):
         if self._session is None:
             return
         window = self._session.window
+        if self.counter:
+            self._open_counter()
+            return
         if self.view == "payments":
             # Every usage is read, filtered and totalled first; then the window settles as usual.
             window.show_view(1)  # made and asked to read now; its answer comes on a later turn
@@ -91,7 +102,7 @@ class ScreenshotRun(QObject):
             print("linkmanager: no active link to select; saving the window as it is", file=sys.stderr)
         self._start_settling()
 
-    def _start_settling(self) -> None:
+    def _start_settling(self, *_: object) -> None:
         self._settle_started = time.monotonic()
         self._idle_ticks = 0
         self._settle_timer.start()
@@ -105,8 +116,44 @@ class ScreenshotRun(QObject):
             self._settle_timer.stop()
             self._take()
 
+    def _open_counter(self) -> None:
+        """The counter display for the link asked for; settled after its watch's first round."""
+        assert self._session is not None
+        window = self._session.window
+        if self.counter == "first":
+            found = window._current_link() if window.select_first_active() else None
+        else:
+            row = window.model.row_of(self.counter or "")
+            found = window.model.link_at(row) if row is not None else None
+        if found is None or not window.show_link(found.link.id):
+            print(f"linkmanager: no link {self.counter} to show on the counter display", file=sys.stderr)
+            self._finish(1)
+            return
+        session = window.counter.open_link(found.link)
+        session.display.resize(*COUNTER_SIZE)
+        session.adapter.checked.connect(self._start_settling, Qt.ConnectionType.SingleShotConnection)
+        session.adapter.failed.connect(self._start_settling, Qt.ConnectionType.SingleShotConnection)
+
+    def _take_counter(self) -> bool:
+        assert self._session is not None
+        session = self._session.window.counter.session
+        if session is None:
+            return False
+        operator = str(Path(self.path).with_suffix("")) + "-operator.png"
+        saved = save_screenshot(session.display, self.path) and save_screenshot(session.panel, operator)
+        if saved:
+            print(f"Saved the counter display to {self.path} and its operator panel to {operator}")
+        return saved
+
     def _take(self) -> None:
         assert self._session is not None
+        if self.counter:
+            if not self._take_counter():
+                print(f"linkmanager: cannot write a PNG to {self.path}", file=sys.stderr)
+                self._finish(1)
+            else:
+                self._finish(0)
+            return
         if save_screenshot(self._session.window, self.path):
             print(f"Saved the window to {self.path}")
             self._finish(0)

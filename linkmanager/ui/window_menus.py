@@ -115,6 +115,8 @@ def make_link_menu(window: MainWindow) -> None:
     menu.addActions(
         [actions.save_qr, actions.copy_qr, window.printing.print_action, window.printing.pdf_action]
     )
+    menu.addSeparator()  # the counter display (Ctrl+Shift+D), and Esc while it is up
+    menu.addActions([window.counter.action, window.counter.close_action])
 
 
 def make_help_menu(window: MainWindow) -> None:
@@ -171,4 +173,6 @@ def row_menu(window: MainWindow, position: QPoint) -> None:
     menu.addActions(
         [window.creating.duplicate_action, window.printing.print_action, window.printing.pdf_action]
     )
+    menu.addSeparator()
+    menu.addAction(window.counter.action)
     menu.popup(window.table.viewport().mapToGlobal(position))

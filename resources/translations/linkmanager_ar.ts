@@ -383,6 +383,10 @@
         <translation>الأثر المترتب</translation>
     </message>
     <message>
+        <source>Printed QR codes</source>
+        <translation>رموز QR المطبوعة</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -498,6 +502,126 @@
             <numerusform>%Ln دقيقة</numerusform>
             <numerusform>%Ln دقيقة</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <source>Show on &amp;counter display…</source>
+        <translation>عرض على شاشة العميل (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close counter display</source>
+        <translation>إغلاق شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Close the counter display and stop watching its link (Esc)</source>
+        <translation>إغلاق شاشة العميل وإيقاف مراقبة رابطها (Esc)</translation>
+    </message>
+    <message>
+        <source>Select an active link to show its QR code to the customer</source>
+        <translation>حدِّد رابطًا نشطًا لعرض رمز QR الخاص به للعميل</translation>
+    </message>
+    <message>
+        <source>Show this link&apos;s QR code full screen to the customer and confirm payments live</source>
+        <translation>عرض رمز QR الخاص بهذا الرابط بملء الشاشة أمام العميل وتأكيد الدفعات فور وصولها</translation>
+    </message>
+    <message>
+        <source>Only an active link can take payments at the counter</source>
+        <translation>لا يمكن تلقّي الدفعات عند نقطة البيع إلا عبر رابط نشط</translation>
+    </message>
+    <message>
+        <source>{name} — {amount}</source>
+        <translation>{name} — {amount}</translation>
+    </message>
+    <message>
+        <source>The simulator refused the payment: {reason}</source>
+        <translation>رفض الخادم المُحاكى الدفعة: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterDisplay</name>
+    <message>
+        <source>Counter display — {name}</source>
+        <translation>شاشة العميل — {name}</translation>
+    </message>
+    <message>
+        <source>Counter display</source>
+        <translation>شاشة العميل</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>رمز QR</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>امسح للدفع</translation>
+    </message>
+    <message>
+        <source>Paid — {amount}</source>
+        <translation>تم الدفع — {amount}</translation>
+    </message>
+    <message>
+        <source>Payment not completed — please try again</source>
+        <translation>لم تكتمل عملية الدفع — يرجى المحاولة مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Payment pending with the bank…</source>
+        <translation>الدفع قيد المعالجة لدى البنك…</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>شكرا لك</translation>
+    </message>
+    <message>
+        <source>This code is no longer accepting payments</source>
+        <translation>لم يعد هذا الرمز يقبل المدفوعات</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreens</name>
+    <message>
+        <source>{number}: {name} ({width}×{height})</source>
+        <translation>{number}: {name} ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>{screen} — this window&apos;s screen</source>
+        <translation>{screen} — شاشة هذه النافذة</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSession</name>
+    <message>
+        <source>Starting to watch the link…</source>
+        <translation>جارٍ بدء مراقبة الرابط…</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>المراقبة جارية</translation>
+    </message>
+    <message>
+        <source>Not watching: {reason}</source>
+        <translation>المراقبة متوقفة: {reason}</translation>
+    </message>
+    <message>
+        <source>Watching — last checked {time}</source>
+        <translation>المراقبة جارية — آخر تحقق {time}</translation>
+    </message>
+    <message>
+        <source>Not reaching Lean since {time} — retrying</source>
+        <translation>تعذّر الوصول إلى Lean منذ {time} — جارٍ إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>{time} Paid {amount}</source>
+        <translation>{time} تم دفع {amount}</translation>
+    </message>
+    <message>
+        <source>{time} Not completed</source>
+        <translation>{time} لم تكتمل الدفعة</translation>
+    </message>
+    <message>
+        <source>{time} Pending with the bank</source>
+        <translation>{time} قيد المعالجة لدى البنك</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1394,16 @@
 </context>
 <context>
     <name>LinkController</name>
+    <message>
+        <source>Print not recorded</source>
+        <translation>لم تُسجَّل الطباعة</translation>
+    </message>
+    <message>
+        <source>The print was made, but the print register could not record it:
+{reason}</source>
+        <translation>تمت الطباعة، لكن تعذّر على سجل الطباعة تسجيلها:
+{reason}</translation>
+    </message>
     <message>
         <source>Offline: Lean cannot be reached ({reason}). Changes need a connection.</source>
         <translation>غير متصل: يتعذّر الوصول إلى Lean ({reason}). تتطلب التغييرات اتصالًا.</translation>
@@ -2213,6 +2347,93 @@
     </message>
 </context>
 <context>
+    <name>OperatorPanel</name>
+    <message>
+        <source>Counter display</source>
+        <translation>شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Counter display controls</source>
+        <translation>عناصر التحكم في شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Link shown</source>
+        <translation>الرابط المعروض</translation>
+    </message>
+    <message>
+        <source>Screen for the counter display</source>
+        <translation>الشاشة التي تُعرض عليها شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Sound when a payment arrives</source>
+        <translation>تشغيل صوت عند وصول دفعة</translation>
+    </message>
+    <message>
+        <source>Watch state</source>
+        <translation>حالة المراقبة</translation>
+    </message>
+    <message>
+        <source>Last payments seen</source>
+        <translation>آخر الدفعات المرصودة</translation>
+    </message>
+    <message>
+        <source>Close display</source>
+        <translation>إغلاق شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Close the counter display</source>
+        <translation>إغلاق شاشة العميل</translation>
+    </message>
+    <message>
+        <source>Close the counter display and stop watching the link (Esc)</source>
+        <translation>إغلاق شاشة العميل وإيقاف مراقبة الرابط (Esc)</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>الرابط:</translation>
+    </message>
+    <message>
+        <source>Screen:</source>
+        <translation>الشاشة:</translation>
+    </message>
+    <message>
+        <source>Watch:</source>
+        <translation>المراقبة:</translation>
+    </message>
+    <message>
+        <source>Last payments seen:</source>
+        <translation>آخر الدفعات المرصودة:</translation>
+    </message>
+    <message>
+        <source>Simulate a payment (demo):</source>
+        <translation>محاكاة دفعة (العرض التجريبي):</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Simulate an accepted payment</source>
+        <translation>محاكاة دفعة مقبولة</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>معلّقة</translation>
+    </message>
+    <message>
+        <source>Simulate a payment pending with the bank</source>
+        <translation>محاكاة دفعة قيد المعالجة لدى البنك</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فاشلة</translation>
+    </message>
+    <message>
+        <source>Simulate a failed payment</source>
+        <translation>محاكاة دفعة فاشلة</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeLegend</name>
     <message>
         <source>the bank accepted or processed the payment (ACCEPTED_BY_BANK, PROCESSED)</source>
@@ -2660,12 +2881,24 @@
         <translation>يحمل الإيصال رابطًا واحدًا في كل صفحة؛ الشبكة متاحة للملصقات فقط.</translation>
     </message>
     <message>
-        <source>The QR code must be at least {least} mm wide to scan reliably; {asked} mm was asked.</source>
-        <translation>يجب ألا يقل عرض رمز QR عن {least} مم ليُمسح بشكل موثوق؛ والعرض المطلوب {asked} مم.</translation>
+        <source>The QR code itself (its quiet zone not counted) must be at least {least} mm wide to scan reliably; {asked} mm was asked.</source>
+        <translation>يجب ألا يقل عرض رمز QR نفسه (دون احتساب الهامش الأبيض المحيط به) عن {least} مم ليُمسح بشكل موثوق، بينما طُلب {asked} مم.</translation>
+    </message>
+    <message>
+        <source>A receipt takes no paper size: it prints on an 80 mm roll (receipt) or a 58 mm roll (receipt58).</source>
+        <translation>لا يُحدَّد مقاس ورق للإيصال: فهو يُطبع على لفافة 80 مم (receipt) أو لفافة 58 مم (receipt58).</translation>
     </message>
     <message>
         <source>Margins of {margin} mm do not fit on {paper}.</source>
         <translation>لا تتسع الورقة {paper} لهوامش بمقدار {margin} مم.</translation>
+    </message>
+    <message>
+        <source>Only label sheets have a first position; a card or receipt always starts its own page.</source>
+        <translation>لا يتوفر موضع البدء إلا في أوراق الملصقات؛ أما البطاقة أو الإيصال فيبدأ دائمًا في صفحة مستقلة.</translation>
+    </message>
+    <message>
+        <source>Label sheets of {columns} × {rows} have positions 1 to {last}; {asked} was asked.</source>
+        <translation>تضم ورقة الملصقات ذات الأبعاد {columns} × {rows} المواضع من 1 إلى {last}، بينما طُلب الموضع {asked}.</translation>
     </message>
     <message>
         <source>A {code} mm QR code with its text needs {width} × {height} mm, but a {columns} × {rows} grid on {paper} with {margin} mm margins leaves labels of {cell_width} × {cell_height} mm. Choose a smaller code, fewer labels or larger paper.</source>
@@ -2678,10 +2911,6 @@
     <message>
         <source>Paper is one of {papers}, not {paper}.</source>
         <translation>يجب أن يكون الورق أحد المقاسات {papers}، لا {paper}.</translation>
-    </message>
-    <message>
-        <source>A receipt prints on an 80 mm roll; it takes no paper size.</source>
-        <translation>يُطبع الإيصال على لفافة بعرض 80 مم؛ ولا يأخذ مقاس ورق.</translation>
     </message>
     <message>
         <source>{name}: its long URL makes modules of {size} mm, which phones may not read; print the code at least {needed} mm wide.</source>
@@ -2714,6 +2943,14 @@
     <message>
         <source>Lean reports the status {status}, which LinkManager does not know</source>
         <translation>يُبلغ Lean عن الحالة {status}، وهي حالة لا يعرفها LinkManager</translation>
+    </message>
+    <message>
+        <source>Copies are 1 to {most} of each link; {asked} was asked.</source>
+        <translation>عدد النسخ لكل رابط من 1 إلى {most}، بينما طُلب {asked}.</translation>
+    </message>
+    <message>
+        <source>{count} codes is more than one print holds ({most}); print fewer copies.</source>
+        <translation>عدد الرموز ({count}) يتجاوز ما تتسع له عملية طباعة واحدة ({most})؛ اطبع عددًا أقل من النسخ.</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +3037,10 @@
         <translation>إيصال (لفافة 80 مم)</translation>
     </message>
     <message>
+        <source>Receipt (58 mm roll)</source>
+        <translation>إيصال (لفافة 58 مم)</translation>
+    </message>
+    <message>
         <source>Label sheet (A4)</source>
         <translation>ورقة ملصقات (A4)</translation>
     </message>
@@ -2869,6 +3110,10 @@
         <translation>لا يوجد ما يُحفظ</translation>
     </message>
     <message>
+        <source>Save anyway</source>
+        <translation>حفظ على أي حال</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved to {path}:
 {error}</source>
         <translation>تعذّر حفظ ملف PDF في {path}:
@@ -2885,6 +3130,71 @@
     <message>
         <source>Some links left out</source>
         <translation>استُبعدت بعض الروابط</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <source>the default printer</source>
+        <translation>الطابعة الافتراضية</translation>
+    </message>
+    <message>
+        <source>Print anyway?</source>
+        <translation>هل تريد الطباعة على أي حال؟</translation>
+    </message>
+    <message>
+        <source>These codes will soon lead customers to an error page:</source>
+        <translation>ستنقل هذه الرموز العملاء قريبًا إلى صفحة خطأ:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintNoteCounts</name>
+    <message numerus="yes">
+        <source>QR printed %Ln time(s), last {date}</source>
+        <translation>
+            <numerusform>طُبع رمز QR %Ln مرة، آخر مرة {date}</numerusform>
+            <numerusform>طُبع رمز QR مرة واحدة، في {date}</numerusform>
+            <numerusform>طُبع رمز QR مرتين، آخر مرة {date}</numerusform>
+            <numerusform>طُبع رمز QR %Ln مرات، آخر مرة {date}</numerusform>
+            <numerusform>طُبع رمز QR %Ln مرة، آخر مرة {date}</numerusform>
+            <numerusform>طُبع رمز QR %Ln مرة، آخر مرة {date}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First: {first}
+Last: {last}, {how}: {where}
+%Ln print job(s) and saved file(s) in all.</source>
+        <translation>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: لا أوامر طباعة ولا ملفات محفوظة.</numerusform>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: أمر طباعة أو ملف محفوظ واحد.</numerusform>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: اثنان من أوامر الطباعة والملفات المحفوظة.</numerusform>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: %Ln من أوامر الطباعة والملفات المحفوظة.</numerusform>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: %Ln من أوامر الطباعة والملفات المحفوظة.</numerusform>
+            <numerusform>أول مرة: {first}
+آخر مرة: {last}، {how}: {where}
+المجموع: %Ln من أوامر الطباعة والملفات المحفوظة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its QR code is on %Ln printed item(s) since {date} — customers who scan them will see an error page.</source>
+        <translation>
+            <numerusform>رمز QR لهذا الرابط موجود على %Ln من النسخ المطبوعة منذ {date} — سيرى العملاء الذين يمسحونها صفحة خطأ.</numerusform>
+            <numerusform>رمز QR لهذا الرابط موجود على نسخة مطبوعة واحدة منذ {date} — سيرى العملاء الذين يمسحونها صفحة خطأ.</numerusform>
+            <numerusform>رمز QR لهذا الرابط موجود على نسختين مطبوعتين منذ {date} — سيرى العملاء الذين يمسحونهما صفحة خطأ.</numerusform>
+            <numerusform>رمز QR لهذا الرابط موجود على %Ln نسخ مطبوعة منذ {date} — سيرى العملاء الذين يمسحونها صفحة خطأ.</numerusform>
+            <numerusform>رمز QR لهذا الرابط موجود على %Ln نسخة مطبوعة منذ {date} — سيرى العملاء الذين يمسحونها صفحة خطأ.</numerusform>
+            <numerusform>رمز QR لهذا الرابط موجود على %Ln نسخة مطبوعة منذ {date} — سيرى العملاء الذين يمسحونها صفحة خطأ.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2911,6 +3221,10 @@
     <message>
         <source>Scan to pay</source>
         <translation>امسح الرمز للدفع</translation>
+    </message>
+    <message>
+        <source>ID {id}</source>
+        <translation>المعرّف {id}</translation>
     </message>
     <message>
         <source>Reference {reference}</source>
@@ -2996,6 +3310,22 @@
         <translation>لا يوجد ما يُطبع: استُبعدت كل الروابط المحددة.</translation>
     </message>
     <message>
+        <source>Print anyway</source>
+        <translation>طباعة على أي حال</translation>
+    </message>
+    <message>
+        <source>{printer} did not finish the job: nothing was recorded as printed. Check the printer, then print again.</source>
+        <translation>لم يكتمل أمر الطباعة على {printer}: لم يُسجَّل أي شيء على أنه مطبوع. تحقق من الطابعة، ثم أعد الطباعة.</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>لم تتم الطباعة</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>حفظ على أي حال</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved to {path}:
 {error}</source>
         <translation>تعذّر حفظ ملف PDF في {path}:
@@ -3004,6 +3334,128 @@
     <message>
         <source>PDF not saved</source>
         <translation>لم يُحفظ ملف PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegister</name>
+    <message>
+        <source>be opened</source>
+        <translation>فتح الملف</translation>
+    </message>
+    <message>
+        <source>The print register {path} is read-only ({reason}): the print was not recorded. Make the folder writable to record prints.</source>
+        <translation>سجل الطباعة {path} للقراءة فقط ({reason}): لم تُسجَّل عملية الطباعة. اجعل المجلد قابلًا للكتابة لتسجيل عمليات الطباعة.</translation>
+    </message>
+    <message>
+        <source>record the print</source>
+        <translation>تسجيل الطباعة</translation>
+    </message>
+    <message>
+        <source>be read</source>
+        <translation>قراءة الملف</translation>
+    </message>
+    <message>
+        <source>The print register {path} has been closed.</source>
+        <translation>تم إغلاق سجل الطباعة {path}.</translation>
+    </message>
+    <message>
+        <source>its contents are damaged (SQLite says: {text})</source>
+        <translation>محتوياته تالفة (رسالة SQLite: {text})</translation>
+    </message>
+    <message>
+        <source>The disk is full: the print register {path} could not {doing}. Free some space on that disk and try again; what it recorded before is kept.</source>
+        <translation>القرص ممتلئ: سجل الطباعة {path}: تعذّر {doing}. أفرغ بعض المساحة على ذلك القرص ثم حاول مرة أخرى؛ ما سُجِّل فيه من قبل محفوظ.</translation>
+    </message>
+    <message>
+        <source>The print register {path} could not {doing} ({reason}).</source>
+        <translation>سجل الطباعة {path}: تعذّر {doing} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The print register {path} could not {doing} (SQLite says: {text}).</source>
+        <translation>سجل الطباعة {path}: تعذّر {doing} (رسالة SQLite: {text}).</translation>
+    </message>
+    <message>
+        <source>The print register {path} was written by a newer version of LinkManager (register schema {found}; this version reads up to {supported}): update LinkManager to use it. It is left as it is.</source>
+        <translation>سجل الطباعة {path} مكتوب بإصدار أحدث من LinkManager (مخطط السجل {found}؛ وهذا الإصدار يقرأ حتى {supported}): حدِّث LinkManager لاستخدامه. وقد تُرك السجل كما هو دون تغيير.</translation>
+    </message>
+    <message>
+        <source>The print register {path} cannot be set up where it is (it is read-only): open it once where it can be written.</source>
+        <translation>لا يمكن إعداد سجل الطباعة {path} في موقعه الحالي (فهو للقراءة فقط): افتحه مرة واحدة في موقع تمكن الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>The print register {path} cannot be used because {reason}. LinkManager leaves it as it is: it is the only record of what was printed. Restore it from a backup, or move it elsewhere to start a new register; printing itself still works.</source>
+        <translation>لا يمكن استخدام سجل الطباعة {path}، إذ {reason}. يتركه LinkManager كما هو، فهو السجل الوحيد لما طُبع. استعِده من نسخة احتياطية، أو انقله إلى مكان آخر لبدء سجل جديد؛ أما الطباعة نفسها فلا تزال تعمل.</translation>
+    </message>
+    <message>
+        <source>The print register {path} cannot be opened ({reason}).</source>
+        <translation>لا يمكن فتح سجل الطباعة {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>هو مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>بلا تفاصيل</translation>
+    </message>
+    <message>
+        <source>it failed its integrity check (SQLite found: {problem})</source>
+        <translation>لم يجتز فحص السلامة (نتيجة SQLite: {problem})</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database of some other program, not a LinkManager print register</source>
+        <translation>هو قاعدة بيانات SQLite لبرنامج آخر، وليس سجل طباعة LinkManager</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWarningCounts</name>
+    <message numerus="yes">
+        <source>{name} has {left} of %Ln use(s) left: after that, customers who scan it see an error page.</source>
+        <translation>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل %Ln محاولة دفع: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل محاولة دفع واحدة: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل محاولتَي دفع: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل %Ln محاولات دفع: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل %Ln محاولة دفع: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+            <numerusform>لم يتبقَّ للرابط {name} سوى {left} من أصل %Ln محاولة دفع: وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتين</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>ساعة واحدة</numerusform>
+            <numerusform>ساعتين</numerusform>
+            <numerusform>%n ساعات</numerusform>
+            <numerusform>%n ساعة</numerusform>
+            <numerusform>%n ساعة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintWarnings</name>
+    <message>
+        <source>{name} expires in {left} ({when}): customers who scan it after that see an error page.</source>
+        <translation>تنتهي صلاحية الرابط {name} بعد {left} ({when})، وبعدها سيرى العملاء الذين يمسحون رمزه صفحة خطأ.</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>اليوم {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>غدًا {time}</translation>
     </message>
 </context>
 <context>
@@ -3375,8 +3827,8 @@
         <translation>يحتاج هذا الرمز إلى {needed} بكسل على الأقل، لا {size}</translation>
     </message>
     <message>
-        <source>a printed QR code is at least {least} mm wide, not {size} mm</source>
-        <translation>يجب ألا يقل عرض رمز QR المطبوع عن {least} مم، لا {size} مم</translation>
+        <source>a printed QR code is at least {least} mm wide with its quiet zone (the code itself {code} mm), not {size} mm</source>
+        <translation>يجب ألا يقل عرض رمز QR المطبوع عن {least} مم شاملًا الهامش الفارغ حوله (والرمز نفسه {code} مم)، لا {size} مم</translation>
     </message>
 </context>
 <context>
@@ -4122,6 +4574,45 @@
     <message>
         <source>LinkManager will use this from its next start.</source>
         <translation>سيستخدم LinkManager هذا الإعداد بدءًا من تشغيله التالي.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetOptions</name>
+    <message>
+        <source>Copies of each link</source>
+        <translation>عدد نسخ كل رابط</translation>
+    </message>
+    <message>
+        <source>How many codes of each link: on a card or a receipt, a page each</source>
+        <translation>عدد الرموز المطبوعة لكل رابط: في البطاقة أو الإيصال تأخذ كل نسخة صفحة مستقلة</translation>
+    </message>
+    <message>
+        <source>C&amp;opies of each link:</source>
+        <translation>عدد نسخ كل رابط: (&amp;o)</translation>
+    </message>
+    <message>
+        <source>&amp;Fill the sheet</source>
+        <translation>ملء الورقة (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fill the sheet</source>
+        <translation>ملء الورقة</translation>
+    </message>
+    <message>
+        <source>As many copies as fill the free labels of one sheet, shared by the links</source>
+        <translation>أكبر عدد من النسخ يملأ الملصقات الفارغة في ورقة واحدة، موزَّعةً على الروابط</translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation>البدء من الملصق</translation>
+    </message>
+    <message>
+        <source>The first free label of a sheet used in part: counted along the rows, from 1 at the top left</source>
+        <translation>أول ملصق فارغ في ورقة مستخدمة جزئيًا: يُعدّ على امتداد الصفوف، بدءًا من 1 في أعلى اليسار</translation>
+    </message>
+    <message>
+        <source>Start at &amp;label:</source>
+        <translation>البدء من الملصق: (&amp;l)</translation>
     </message>
 </context>
 <context>
@@ -5049,6 +5540,41 @@ Move the damaged file aside and start with an empty cache? The next sync fills i
     <message>
         <source>As reported by the bank: {status}</source>
         <translation>كما أبلغ عنها البنك: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>Watch</name>
+    <message>
+        <source>Lean is limiting requests; checking again in {seconds} s.</source>
+        <translation>يحدّ Lean من عدد الطلبات؛ ستُعاد المحاولة بعد {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>Lean refused this profile&apos;s credentials; check them, checking again in {seconds} s.</source>
+        <translation>رفض Lean بيانات اعتماد ملف التعريف هذا؛ تحقق منها. ستُعاد المحاولة بعد {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>Lean cannot be reached; checking again in {seconds} s, and payments made meanwhile show when it answers.</source>
+        <translation>تعذّر الوصول إلى Lean؛ ستُعاد المحاولة بعد {seconds} ث، وستظهر الدفعات التي تمت في هذه الأثناء عندما يستجيب.</translation>
+    </message>
+    <message>
+        <source>Lean&apos;s answer could not be read; checking again in {seconds} s.</source>
+        <translation>تعذّرت قراءة استجابة Lean؛ ستُعاد المحاولة بعد {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>Lean answers again; watching for payments.</source>
+        <translation>عاد Lean إلى الاستجابة؛ جارٍ مراقبة الدفعات.</translation>
+    </message>
+    <message>
+        <source>Lean has no payment link {link_id}; check the id.</source>
+        <translation>لا يوجد لدى Lean رابط دفع بالمعرّف {link_id}؛ تحقق من المعرّف.</translation>
+    </message>
+    <message>
+        <source>Link {name} is used up and cannot take payments; create a new link.</source>
+        <translation>الرابط {name} مستنفَد ولا يمكنه استقبال دفعات؛ أنشئ رابطًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Link {name} has expired and cannot take payments; create a new link.</source>
+        <translation>انتهت صلاحية الرابط {name} ولا يمكنه استقبال دفعات؛ أنشئ رابطًا جديدًا.</translation>
     </message>
 </context>
 <context>

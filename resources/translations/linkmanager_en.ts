@@ -230,6 +230,60 @@
     </message>
 </context>
 <context>
+    <name>PrintNoteCounts</name>
+    <message numerus="yes">
+        <source>QR printed %Ln time(s), last {date}</source>
+        <translation>
+            <numerusform>QR printed %Ln time, last {date}</numerusform>
+            <numerusform>QR printed %Ln times, last {date}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First: {first}
+Last: {last}, {how}: {where}
+%Ln print job(s) and saved file(s) in all.</source>
+        <translation>
+            <numerusform>First: {first}
+Last: {last}, {how}: {where}
+%Ln print job or saved file in all.</numerusform>
+            <numerusform>First: {first}
+Last: {last}, {how}: {where}
+%Ln print jobs and saved files in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its QR code is on %Ln printed item(s) since {date} — customers who scan them will see an error page.</source>
+        <translation>
+            <numerusform>Its QR code is on %Ln printed item since {date} — customers who scan it will see an error page.</numerusform>
+            <numerusform>Its QR code is on %Ln printed items since {date} — customers who scan them will see an error page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintWarningCounts</name>
+    <message numerus="yes">
+        <source>{name} has {left} of %Ln use(s) left: after that, customers who scan it see an error page.</source>
+        <translation>
+            <numerusform>{name} has {left} of %Ln use left: after that, customers who scan it see an error page.</numerusform>
+            <numerusform>{name} has {left} of %Ln uses left: after that, customers who scan it see an error page.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfilesCounts</name>
     <message numerus="yes">
         <source>A profile name has at most %n character(s); {name} has {length}</source>

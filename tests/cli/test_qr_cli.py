@@ -113,12 +113,12 @@ def test_qr_warns_when_a_long_url_makes_modules_too_small_to_scan(offline: Offli
         assert short is not None
         long_link = replace(short.link, id="long-url-link", url=short.link.url + "?" + "q" * 400)
         cache.store_link(long_link, utc_now())
-    for suffix in (".svg", ".pdf"):
-        code, _, err = run("qr", "long-url-link", "--out", str(tmp_path / f"long{suffix}"), "--size", "20")
+    for suffix in (".svg", ".pdf"):  # 25 mm: a short link's code itself is 20.6 mm of it
+        code, _, err = run("qr", "long-url-link", "--out", str(tmp_path / f"long{suffix}"), "--size", "25")
         assert code == 0, err
         assert "Warning: " in err
         assert "which phones may not read; print the code at least" in err
-        code, _, err = run("qr", short.link.id, "--out", str(tmp_path / f"short{suffix}"), "--size", "20")
+        code, _, err = run("qr", short.link.id, "--out", str(tmp_path / f"short{suffix}"), "--size", "25")
         assert (code, "Warning" in err) == (0, False), err
     code, _, err = run("qr", "long-url-link", "--out", str(tmp_path / "long-default.pdf"))
     assert (code, "Warning" in err) == (0, False), "1 mm a module by default"
@@ -279,7 +279,10 @@ def test_labels_on_letter_paper_fit_the_default_grid(offline: Offline, tmp_path:
     pdf = tmp_path / "letter.pdf"
     code, _, err = run("print", *ids, "--template", "labels", "--paper", "Letter", "--pdf", str(pdf))
     assert code == 0, err
-    assert "(labels, 3 x 7 a page, 215.9 x 279.4 mm, codes 22 mm)" in err
+    assert (
+        "2 QR codes on 1 page (labels, 3 x 7 a page, positions 1 to 2 on the first page, 215.9 x 279.4 mm, "
+        "codes 22 mm wide without their quiet zone)." in err
+    )
     assert [len(decode(page)) for page in pdf_pages(pdf)] == [2]
 
 

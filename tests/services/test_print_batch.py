@@ -137,7 +137,7 @@ def test_plain_line_keeps_text_on_one_line_without_bidi_tricks() -> None:
 
 def test_defaults_of_each_template() -> None:
     card = sheet_layout("card")
-    assert (card.paper.name, card.per_page, card.qr_mm) == ("A6", 1, 60)
+    assert (card.paper.name, card.per_page, card.qr_mm) == ("A6", 1, 50)  # the code itself
     assert sheet_layout("card", paper="A5").qr_mm > card.qr_mm
     labels = sheet_layout("labels")
     assert (labels.paper.name, labels.columns, labels.rows) == ("A4", 3, 8)
@@ -152,7 +152,7 @@ def test_defaults_of_each_template() -> None:
     ("kwargs", "words"),
     [
         ({"template": "card", "qr_mm": 15}, "at least 20 mm"),
-        ({"template": "labels", "qr_mm": 30, "rows": 8}, "leaves labels of 64.7 × 35.1 mm"),
+        ({"template": "labels", "qr_mm": 30, "columns": 3, "rows": 8}, "leaves labels of 64.7 × 35.1 mm"),
         ({"template": "labels", "columns": 5, "rows": 14}, "fewer labels"),
         ({"template": "labels", "columns": 0, "rows": 8}, "1 to 10 columns"),
         ({"template": "card", "paper": "B5"}, "Paper is one of"),
@@ -177,9 +177,9 @@ def test_the_default_label_grid_fits_the_paper_and_a_given_grid_is_kept() -> Non
     letter = sheet_layout("labels", paper="Letter")
     assert (letter.columns, letter.rows) == (3, 7)
     assert letter.problems() == []
-    bigger = sheet_layout("labels", qr_mm=30)
-    assert (bigger.columns, bigger.rows) == (3, 6)
-    assert (sheet_layout("labels", paper="A6").columns, sheet_layout("labels", paper="A6").rows) == (3, 3)
+    bigger = sheet_layout("labels", qr_mm=30)  # 41.4 mm with the quiet zone, and the words beside it
+    assert (bigger.columns, bigger.rows) == (2, 6)
+    assert (sheet_layout("labels", paper="A6").columns, sheet_layout("labels", paper="A6").rows) == (1, 3)
     assert sheet_layout("labels", paper="Letter", columns=2).columns == 2
     with pytest.raises(LayoutError, match="3 × 8 grid on Letter"):
         sheet_layout("labels", paper="Letter", rows=8)
@@ -233,7 +233,9 @@ def test_every_row_stays_in_its_cell_on_the_page_without_overlap(layout: SheetLa
             assert inside(box, cell), row
             assert not any(boxes_overlap(box, other) for _, other in placed[n + 1 :]), row
         (qr,) = [box for row, box in placed if row.role == "qr"]
-        assert qr.width == qr.height == layout.qr_mm >= 20
+        # the square kept for the code and the widest quiet zone (a version 1 code's): no text in it
+        assert qr.width == qr.height == pytest.approx(layout.qr_mm * 29 / 21)
+        assert layout.qr_mm >= 20
 
 
 def test_labels_fill_rows_left_to_right_and_start_a_new_page() -> None:
@@ -243,7 +245,7 @@ def test_labels_fill_rows_left_to_right_and_start_a_new_page() -> None:
     assert (fourth.x, fourth.y > first.y) == (first.x, True)
     assert layout.cell(24) == first
     roles = [row.role for row in layout.block()]
-    assert roles == ["qr", "name", "amount", "caption"]
+    assert roles == ["qr", "name", "amount", "reference", "caption"]
 
 
 def test_card_rows_hold_everything_a_counter_card_needs() -> None:

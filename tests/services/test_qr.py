@@ -135,10 +135,15 @@ def test_svg_of_a_printed_width_decodes() -> None:
     modules = module_count(URL)  # the mark's band adds 6 modules of height, in proportion
     assert f'height="{25 * (modules + 6) / modules:g}mm"' in marked
     assert decode(render_svg(marked.encode())) == [URL]
-    for too_small in (0, 19.9, float("nan"), float("-inf")):  # never under 20 mm printed
-        with pytest.raises(ValueError, match="at least 20 mm wide"):
+    # The code itself (quiet zone not counted) is never under 20 mm printed: for this URL's 37
+    # modules, 45 with the quiet zone, that is 24.4 mm in all.
+    assert len(qr_matrix(URL)) == 37
+    for too_small in (0, 19.9, 24.3, float("nan"), float("-inf")):
+        with pytest.raises(
+            ValueError, match=r"at least 24\.4 mm wide with its quiet zone \(the code itself 20 mm\)"
+        ):
             qr_svg(URL, size_mm=too_small)
-    assert 'width="20mm"' in qr_svg(URL, size_mm=20).decode()
+    assert 'width="24.4mm"' in qr_svg(URL, size_mm=24.4).decode()
 
 
 def test_too_long_or_empty_is_a_qr_error() -> None:

@@ -144,6 +144,7 @@ def test_the_row_menu_offers_the_link_actions_duplicate_and_print(
         "Duplicate as new link…",
         "&Print QR…",
         "Save QR as P&DF…",
+        "Show on &counter display…",
     ]
     menus[-1].close()
     assert Qt.ContextMenuPolicy.CustomContextMenu == win.table.contextMenuPolicy()

@@ -3,6 +3,7 @@ it at 150 dpi (as a cheap office printer would), and zxing-cpp must read back th
 
 from __future__ import annotations
 
+import re
 import subprocess
 import unicodedata
 from collections.abc import Sequence
@@ -68,6 +69,15 @@ def page_points(pdf: Path) -> tuple[float, float]:
     return float(width), float(height)
 
 
+def word_boxes(pdf: Path) -> dict[str, list[tuple[float, float]]]:
+    """Each word of the PDF's text and the (x, y) of its top left corners, in points."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True)
+    found: dict[str, list[tuple[float, float]]] = {}
+    for x, y, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html.stdout):
+        found.setdefault(word, []).append((float(x), float(y)))
+    return found
+
+
 def mm_to_points(mm: float) -> float:
     return mm / 25.4 * 72
 
@@ -112,12 +122,11 @@ def test_every_template_prints_a_code_that_decodes_to_the_url(
     (page,) = rasterise(pdf)
     (result,) = decoded(page)
     assert result.text == url
-    # The code is printed at the size asked for (quiet zone included), never smaller than 20 mm.
+    # The code itself (quiet zone not counted) is printed at the size asked for, never under 20 mm.
     symbol_px = result.position.top_right.x - result.position.top_left.x
-    modules = module_count(url)
-    printed_mm = symbol_px * modules / (modules - 8) / DPI * 25.4
-    assert printed_mm == pytest.approx(layout.qr_mm, abs=1.5)
-    assert printed_mm >= 19.5
+    printed_mm = symbol_px / DPI * 25.4
+    assert printed_mm == pytest.approx(layout.qr_mm, abs=0.5)
+    assert printed_mm >= 19.8
 
 
 def test_the_printer_path_paints_the_same_sheet(tmp_path: Path) -> None:
@@ -170,7 +179,10 @@ def test_a_disabled_link_printed_on_request_carries_the_mark(tmp_path: Path) -> 
     pdf = write(tmp_path, sheet_layout("labels"), items)
     text = pdf_text(pdf)
     assert text.count("DISABLED") == 1
-    assert text.index("Link 2") < text.index("DISABLED") < text.index("Link 3"), "under its own code"
+    places = word_boxes(pdf)
+    (mark,), (ref,) = places["DISABLED"], places["REF-2"]
+    assert abs(mark[0] - ref[0]) < 15, "in its own link's column of words, beside its code"
+    assert mark[1] > ref[1], "under its reference"
     assert text.count("Scan to pay") == 2, "the mark replaces the call to pay"
     (page,) = rasterise(pdf)
     assert sorted(r.text for r in decoded(page)) == sorted(link.url for link in links)
@@ -235,10 +247,13 @@ def test_a_single_code_pdf_is_its_own_size_and_decodes(tmp_path: Path, mark: str
     assert ("DISABLED" in pdf_text(path)) == bool(mark)
 
 
-@pytest.mark.parametrize("size_mm", [19.9, 0, float("nan"), float("inf")])
+@pytest.mark.parametrize("size_mm", [19.9, 0, 24.3, float("nan"), float("inf")])
 def test_a_single_code_pdf_is_never_under_20_mm(tmp_path: Path, size_mm: float) -> None:
+    """The code itself: 37 modules of the 45 with its quiet zone, so 24.4 mm in all."""
     path = tmp_path / "small.pdf"
-    with pytest.raises(ValueError, match="at least 20 mm wide"):
+    with pytest.raises(
+        ValueError, match=r"at least 24\.4 mm wide with its quiet zone \(the code itself 20 mm\)"
+    ):
         write_code_pdf(path, make(1).url, size_mm)
     assert not path.exists()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 from linkmanager.domain.models import PaymentLink, Usage
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import ActionRefused, StatusChange
-from linkmanager.services.workspace import CachedLink, Workspace, is_unreachable
+from linkmanager.services.workspace import CachedLink, PrintRecord, PrintSummary, Workspace, is_unreachable
 from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
@@ -28,18 +28,24 @@ logger = logging.getLogger(__name__)
 
 
 def confirm_status_change(
-    parent: QWidget, link: PaymentLink, status: LinkStatus, zone: tzinfo | None
+    parent: QWidget,
+    link: PaymentLink,
+    status: LinkStatus,
+    zone: tzinfo | None,
+    printed: PrintSummary | None = None,
 ) -> bool:
-    """Ask before Disable/Enable (ui.dialogs.confirm, loaded with the first change: not at start)."""
+    """Ask before Disable/Enable (ui.dialogs.confirm, loaded with the first change: not at start);
+    `printed`: the link's prints, which disabling turns into codes that lead to an error page."""
     from linkmanager.ui.dialogs.confirm import confirm_status_change as ask
 
-    return ask(parent, link, status, zone)
+    return ask(parent, link, status, zone, printed)
 
 
 class LinkController(QObject):
     """Keeps the detail pane and the drawer in step with the selected link."""
 
     links_changed = Signal()  # the cache changed (an action): reload the table
+    prints_recorded = Signal()  # the print register took a print or a saved file
 
     def __init__(
         self,
@@ -63,10 +69,12 @@ class LinkController(QObject):
         self._usages: dict[str, Usage] = {}
         self._open_next: str | None = None  # a usage to open in the drawer once read
         self._online = True
+        self.record_notice: QWidget | None = None  # the last "Print not recorded" message
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.selectionModel().currentRowChanged.connect(self._on_selection)
         detail.usage_activated.connect(self.open_usage)
         detail.toggle_requested.connect(self.request_toggle)
+        detail.qr.recorded.connect(self.record_prints)
 
     @property
     def current_link_id(self) -> str | None:
@@ -109,6 +117,7 @@ class LinkController(QObject):
             return
         workspace = self._workspace
         self._runner.run(lambda: workspace.usages(link_id), self._on_cached_usages, key="usages", owner=self)
+        self._read_prints(link_id)
         if fetch and self._online:
             self._detail.set_usages_loading(True)
             self._runner.run(
@@ -174,6 +183,59 @@ class LinkController(QObject):
         self._open_next = usage_id
         self.open_usage(usage_id)
 
+    # -- the print register ----------------------------------------------------------------------
+
+    def _read_prints(self, link_id: str) -> None:
+        workspace = self._workspace
+        self._runner.run(
+            lambda: (link_id, workspace.print_summary(link_id)),
+            lambda answer: self._detail.show_prints(*answer),
+            lambda error: self._on_prints_unreadable(link_id, error),
+            key="print summary",
+            owner=self,
+        )
+
+    def _on_prints_unreadable(self, link_id: str, error: BaseException) -> None:
+        logger.info("Could not read the print register: %s", error)
+        self._detail.show_prints(link_id, None, str(error))
+
+    def record_prints(self, records: Sequence[PrintRecord]) -> None:
+        """Record finished prints and saved files (PrintController.printed, QrPanel.recorded) on a
+        worker; the pane's "QR printed" line follows. A register that cannot be written says so."""
+        records = tuple(records)
+        if not records:
+            return
+        workspace = self._workspace
+        self._runner.run(
+            lambda: workspace.record_prints(records),
+            lambda _: self._on_prints_recorded(records),
+            self._on_record_failed,
+            owner=self,
+        )
+
+    def _on_prints_recorded(self, records: Sequence[PrintRecord]) -> None:
+        self.prints_recorded.emit()
+        if self._link_id is not None and any(r.link_id == self._link_id for r in records):
+            self._read_prints(self._link_id)
+
+    def _on_record_failed(self, error: BaseException) -> None:
+        logger.warning("Could not record a print: %s", error)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Print not recorded"),
+            self.tr("The print was made, but the print register could not record it:\n{reason}").format(
+                reason=error
+            ),
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.record_notice = box  # tests read and close it
+
     # -- online state ----------------------------------------------------------------------------
 
     def set_online(self, online: bool, reason: str = "") -> None:
@@ -193,7 +255,10 @@ class LinkController(QObject):
         if cached is None:
             return
         zone = datetime.now().astimezone().tzinfo
-        if not confirm_status_change(self._window, cached.link, status, zone):
+        printed = self._detail.print_summary if self._detail.current_link_id() == link_id else None
+        # Only a printed link's question says more (the seam keeps its four arguments otherwise).
+        more = {"printed": printed} if printed is not None and printed.count > 0 else {}
+        if not confirm_status_change(self._window, cached.link, status, zone, **more):
             return
         workspace = self._workspace
         self._detail.set_writable(False, self.tr("Sending the change to Lean…"))

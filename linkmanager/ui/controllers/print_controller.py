@@ -2,7 +2,9 @@
 
 "Print QR…" (Ctrl+P) opens the print preview (then the OS print dialog); "Save QR as PDF…"
 writes the default template straight to a PDF. Both take the links selected in the table at
-the moment they are triggered; neither blocks (dialogs are opened, never exec'd).
+the moment they are triggered; neither blocks (dialogs are opened, never exec'd). A print that
+ended well and every PDF written are announced (`printed`) for the print register; links that
+will soon stop working are named, and asked about, before either.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +24,7 @@ from linkmanager.services.workspace import CachedLink
 if TYPE_CHECKING:  # the sheets' choices and layouts load with the first print: not at the window's start
     from PySide6.QtWidgets import QMessageBox
 
+    from linkmanager.services.print_batch import SheetChoice
     from linkmanager.ui.printing.preview import PrintPreview
 
 logger = logging.getLogger(__name__)
@@ -42,6 +45,7 @@ class PrintController(QObject):
     """Owns "Print QR…" and "Save QR as PDF…" for the links `selected_links()` returns."""
 
     saved = Signal(str)  # a PDF was written (from the action or the preview's "Save as PDF…")
+    printed = Signal(object)  # tuple[PrintRecord, ...]: a print that ended well, or a PDF written
 
     def __init__(
         self,
@@ -50,13 +54,16 @@ class PrintController(QObject):
         window: QWidget,
         *,
         tz: tzinfo | None = None,
+        settings: QSettings | None = None,
     ) -> None:
+        """`settings`: where the preview remembers the last template and options (None: nowhere)."""
         super().__init__(window)
         self._selected = selected_links
         self._now = now
         self._window = window
         self._tz = tz
         self._last_dir: str | None = None
+        self._settings = settings
         self.preview: PrintPreview | None = None
         self.notice: QMessageBox | None = None  # the last message shown (tests read and close it)
 
@@ -91,8 +98,8 @@ class PrintController(QObject):
         from linkmanager.ui.printing.choices import NOTICE_LINES, left_out_lines, left_out_text
 
         now = self._now()
-        if not choose_links(links, now, include_disabled=True, tz=self._zone()).items:
-            choice = choose_links(links, now, tz=self._zone())
+        if not choose_links(links, now, include_disabled=True, tz=self._tz).items:
+            choice = choose_links(links, now, tz=self._tz)
             self._inform(
                 self.tr("Nothing to print"), left_out_text(choice, NOTICE_LINES), left_out_lines(choice)
             )
@@ -102,8 +109,9 @@ class PrintController(QObject):
         if self.preview is not None:
             self.preview.close()
             self.preview.deleteLater()
-        self.preview = PrintPreview(links, now, self._window, tz=self._tz)
+        self.preview = PrintPreview(links, now, self._window, tz=self._tz, settings=self._settings)
         self.preview.saved.connect(self.saved)
+        self.preview.printed.connect(self.printed)
         self.preview.open()
         return self.preview
 
@@ -130,7 +138,29 @@ class PrintController(QObject):
         links = list(self._selected())
         if not links:
             return None
-        from linkmanager.services.print_batch import choose_links, sheet_layout
+        from linkmanager.services.print_batch import choose_links, print_warnings
+        from linkmanager.ui.printing.choices import NOTICE_LINES, left_out_lines, left_out_text
+
+        choice = choose_links(links, self._now(), tz=self._tz)
+        has_disabled = any(out.kind == "disabled" for out in choice.left_out)
+        hint = f"\n\n{self.tr(DISABLED_HINT)}" if has_disabled else ""
+        if not choice.items:
+            self._inform(
+                self.tr("Nothing to save"), left_out_text(choice, NOTICE_LINES) + hint, left_out_lines(choice)
+            )
+            return None
+        soon = print_warnings(choice.items, self._now(), self._tz)
+        if soon:  # asked first: the save follows the answer
+            from linkmanager.ui.printing.print_job import ask_to_go_on
+
+            save = self.tr("Save anyway")
+            self.notice, _ = ask_to_go_on(self._window, soon, save, lambda: self._save_pdf(choice, hint))
+            return None
+        return self._save_pdf(choice, hint)
+
+    def _save_pdf(self, choice: SheetChoice, hint: str) -> str | None:
+        from linkmanager.services.print_batch import sheet_layout
+        from linkmanager.services.print_copies import print_records
         from linkmanager.ui.printing.choices import (
             NOTICE_LINES,
             TEMPLATES,
@@ -140,14 +170,6 @@ class PrintController(QObject):
             sheet_file_name,
         )
 
-        choice = choose_links(links, self._now(), tz=self._zone())
-        has_disabled = any(out.kind == "disabled" for out in choice.left_out)
-        hint = f"\n\n{self.tr(DISABLED_HINT)}" if has_disabled else ""
-        if not choice.items:
-            self._inform(
-                self.tr("Nothing to save"), left_out_text(choice, NOTICE_LINES) + hint, left_out_lines(choice)
-            )
-            return None
         _, template, paper = TEMPLATES[default_template(len(choice.items))]
         layout = sheet_layout(template, paper=paper)
         path = self.choose_pdf_path(sheet_file_name([item.link for item in choice.items], layout))
@@ -170,13 +192,12 @@ class PrintController(QObject):
                 f"{saved}\n\n{left_out_text(choice, NOTICE_LINES)}{hint}",
                 left_out_lines(choice),
             )
+        where = str(Path(path).absolute())
+        self.printed.emit(print_records(choice.items, layout, "pdf", where, datetime.now(UTC)))
         self.saved.emit(path)
         return path
 
     # -- helpers ---------------------------------------------------------------------------------------
-
-    def _zone(self) -> tzinfo:
-        return self._tz or datetime.now(UTC).astimezone().tzinfo or UTC
 
     def _inform(
         self, title: str, text: str, details: list[str] | None = None, *, warning: bool = False

@@ -7,7 +7,7 @@ on a dialog that appears by surprise changes nothing.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from linkmanager.domain import PaymentLink, format_money
 from linkmanager.domain.lifecycle import enable_deadline_text
 from linkmanager.domain.status import LinkStatus
+from linkmanager.services.workspace import PrintSummary
+from linkmanager.ui.widgets.print_note import printed_warning
 
 WIDTH = 460
 
@@ -67,8 +69,15 @@ class ConfirmStatusDialog(QDialog):
     """Question, the link it is about, the consequence and the way back; Cancel by default."""
 
     def __init__(
-        self, parent: QWidget | None, link: PaymentLink, target: LinkStatus, tz: tzinfo | None = None
+        self,
+        parent: QWidget | None,
+        link: PaymentLink,
+        target: LinkStatus,
+        tz: tzinfo | None = None,
+        printed: PrintSummary | None = None,
     ) -> None:
+        """`printed`: what the print register holds for the link; disabling a printed code says
+        that the printed items stop working."""
         super().__init__(parent)
         question, consequence = consequence_text(link, target, tz)
         disabling = target == LinkStatus.DISABLED
@@ -104,6 +113,10 @@ class ConfirmStatusDialog(QDialog):
         self.details_label.setAccessibleName(self.tr("Amount and link ID"))
         self.consequence_label = _plain_label(consequence, self)
         self.consequence_label.setAccessibleName(self.tr("Consequence"))
+        on_paper = printed_warning(printed, datetime.now(UTC), tz) if disabling else ""
+        self.printed_label = _plain_label(on_paper, self)
+        self.printed_label.setAccessibleName(self.tr("Printed QR codes"))
+        self.printed_label.setVisible(bool(on_paper))
 
         self.buttons = QDialogButtonBox(self)
         self.confirm_button = QPushButton(
@@ -124,6 +137,7 @@ class ConfirmStatusDialog(QDialog):
         text.addWidget(self.details_label)
         text.addSpacing(6)
         text.addWidget(self.consequence_label)
+        text.addWidget(self.printed_label)
         top = QHBoxLayout()
         top.addWidget(icon)
         top.addLayout(text, 1)
@@ -137,10 +151,14 @@ class ConfirmStatusDialog(QDialog):
 
 
 def confirm_status_change(
-    parent: QWidget | None, link: PaymentLink, target: LinkStatus, tz: tzinfo | None = None
+    parent: QWidget | None,
+    link: PaymentLink,
+    target: LinkStatus,
+    tz: tzinfo | None = None,
+    printed: PrintSummary | None = None,
 ) -> bool:
     """Ask before disabling or enabling `link`; True only when the user chose the change."""
-    dialog = ConfirmStatusDialog(parent, link, target, tz)
+    dialog = ConfirmStatusDialog(parent, link, target, tz, printed)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

@@ -22,6 +22,7 @@ TEMPLATES: tuple[tuple[str, Template, str | None], ...] = (
     (str(QT_TRANSLATE_NOOP("PrintChoices", "Counter card (A6)")), Template.CARD, "A6"),
     (str(QT_TRANSLATE_NOOP("PrintChoices", "Counter card (A5)")), Template.CARD, "A5"),
     (str(QT_TRANSLATE_NOOP("PrintChoices", "Receipt (80 mm roll)")), Template.RECEIPT, None),
+    (str(QT_TRANSLATE_NOOP("PrintChoices", "Receipt (58 mm roll)")), Template.RECEIPT58, None),
     (str(QT_TRANSLATE_NOOP("PrintChoices", "Label sheet (A4)")), Template.LABELS, "A4"),
     (str(QT_TRANSLATE_NOOP("PrintChoices", "Label sheet (Letter)")), Template.LABELS, "Letter"),
 )
@@ -39,7 +40,13 @@ def pdf_filter() -> str:
 
 def default_template(count: int) -> int:
     """A counter card for one link, a label sheet for several (an index into TEMPLATES)."""
-    return 0 if count <= 1 else 3
+    wanted = (Template.CARD, "A6") if count <= 1 else (Template.LABELS, "A4")
+    return next(n for n, (_, template, paper) in enumerate(TEMPLATES) if (template, paper) == wanted)
+
+
+def template_index(label: str | None) -> int | None:
+    """The TEMPLATES index of a remembered choice, by its (untranslated) label; None if gone."""
+    return next((n for n, (known, _, _) in enumerate(TEMPLATES) if known == label), None)
 
 
 def sheet_file_name(links: Sequence[PaymentLink], layout: SheetLayout) -> str:

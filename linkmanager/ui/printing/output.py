@@ -70,7 +70,9 @@ def write_sheet_pdf(
     tz: tzinfo | None = None,
 ) -> int:
     """`items` on `layout` as a PDF at `path`, by the printing painter; the number of pages.
-    `title`: the document's (None: "Payment link QR codes", translated)."""
+    `title`: the document's (None: "Payment link QR codes", translated). `tz`: the zone of the
+    dates on cards and receipts (None: the computer's own). PrintOutputError when the file could
+    not be written whole (a full disk shows only when the writer is closed)."""
     if not items:
         raise ValueError("there is nothing to print")
     target = Path(path)
@@ -83,7 +85,10 @@ def write_sheet_pdf(
     try:
         pages = paint_sheet(painter, writer, layout, items, tz)
     finally:
-        painter.end()
+        ended = painter.end()
+    del writer  # closes the file
+    if not ended or not target.is_file() or target.stat().st_size == 0:
+        raise PrintOutputError(_not_written(target))
     return pages
 
 
@@ -91,9 +96,10 @@ def write_code_pdf(
     path: str | os.PathLike[str], url: str, size_mm: float, *, ec: str = "M", mark: str | None = None
 ) -> None:
     """One code on a page of its own size (quiet zone included), with a band for `mark` under it:
-    a vector QR to place in other documents, drawn by the printing painter. `size_mm` is at
-    least MIN_PRINT_MM (ValueError otherwise)."""
-    check_print_width(size_mm)
+    a vector QR to place in other documents, drawn by the printing painter. `size_mm` keeps the
+    code itself at least MIN_PRINT_MM wide (ValueError otherwise)."""
+    matrix = qr_matrix(url, ec)
+    check_print_width(size_mm, len(matrix))
     target = Path(path)
     band_mm = size_mm * MARK_SHARE if mark else 0.0
     size = QPageSize(QSizeF(size_mm, size_mm + band_mm), QPageSize.Unit.Millimeter, "QR code")
@@ -107,7 +113,7 @@ def write_code_pdf(
     if not painter.begin(writer):
         raise PrintOutputError(_not_written(target))
     try:
-        drawn = paint_code(painter, QRectF(0, 0, size_mm * per_mm, size_mm * per_mm), qr_matrix(url, ec))
+        drawn = paint_code(painter, QRectF(0, 0, size_mm * per_mm, size_mm * per_mm), matrix)
         if mark:
             band = QRectF(drawn.x(), size_mm * per_mm, drawn.width(), band_mm * per_mm)
             paint_mark(painter, writer, band.adjusted(band.height() * 0.3, 0, -band.height() * 0.3, 0), mark)

@@ -5,7 +5,8 @@ command line) get the very same drawing, so a PDF shows what the printer gets. G
 from services.print_batch in millimetres; here it becomes device pixels. The code is drawn as
 one vector path, antialiasing off, pure black on white: sharp at any resolution and with no grey
 for a thermal printer. On a printer, modules are whole printer dots (every module the same
-width); a PDF keeps the exact size asked for. Every server string is drawn as plain text.
+width); a PDF keeps the exact size asked for: the code itself (quiet zone not counted) exactly
+SheetLayout.qr_mm wide, whatever its URL. Every server string is drawn as plain text.
 """
 
 from __future__ import annotations
@@ -63,15 +64,17 @@ def paint_sheet(
     items: Sequence[SheetItem],
     tz: tzinfo | None = None,
 ) -> int:
-    """Draw `items` with an active `painter` on `device`, one page after another; the number
-    of pages. `tz`: the zone expiry times are shown in (None: the computer's own)."""
+    """Draw `items` with an active `painter` on `device`, one page after another, the first page
+    from the layout's start_at (a part-used label sheet); the number of pages. `tz`: the zone
+    expiry times are shown in (None: the computer's own, as it is on each date)."""
     per_mm = device.logicalDpiX() / 25.4
     snap = isinstance(device, QPrinter) and device.outputFormat() == QPrinter.OutputFormat.NativeFormat
-    if layout.template == Template.RECEIPT:  # a thermal printer prints grey edges as noise
+    if layout.is_roll:  # a thermal printer prints grey edges as noise
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, False)
     pages = 0
     for index, item in enumerate(items):
-        if index % layout.per_page == 0:
+        page, _ = layout.position(index)
+        while pages <= page:
             if pages:
                 device.newPage()
             pages += 1
@@ -97,15 +100,13 @@ def _paint_row(
 ) -> None:
     if row.role == "qr":
         matrix = qr_matrix(item.link.url, layout.ec)
-        paint_code(painter, rect, matrix, min_px=MIN_PRINT_MM * per_mm if snap else None)
+        least = MIN_PRINT_MM * per_mm if snap else None
+        paint_code(painter, rect, matrix, code_px=layout.qr_mm * per_mm, min_px=least)
         return
     if item.mark and row.role in ("caption", "caption_ar"):
         if row.role == "caption":  # one band over every caption row: the mark replaces the call to act
             rows = [r for r in layout.block() if r.role in ("caption", "caption_ar")]
             band = QRectF(rect.x(), rect.y(), rect.width(), sum(r.height_mm for r in rows) * per_mm)
-            if layout.template == Template.LABELS:  # as wide as the code: it stays within its label
-                inset = (rect.width() - layout.qr_mm * per_mm) / 2
-                band.adjust(inset, 0, -inset, 0)
             paint_mark(painter, device, band, item.mark)
         return
     text = row_text(row.role, item.link, layout, tz)
@@ -114,7 +115,13 @@ def _paint_row(
         _paint_text(painter, device, rect, text, font, row.lines, shrink=row.role in _NEVER_ELIDED)
 
 
-_NEVER_ELIDED = frozenset({"amount", "expires", "link_id", "caption", "caption_ar"})  # shrink, never cut
+_NEVER_ELIDED = frozenset({"amount", "reference", "expires", "link_id", "caption", "caption_ar"})  # never cut
+
+
+def short_id(link_id: str) -> str:
+    """The first 8 characters of a link id, as people read a UUID aloud."""
+    link_id = plain_line(link_id)
+    return link_id if len(link_id) <= 10 else link_id[:8] + "…"
 
 
 def row_text(role: str, link: PaymentLink, layout: SheetLayout, tz: tzinfo | None) -> str:
@@ -124,13 +131,17 @@ def row_text(role: str, link: PaymentLink, layout: SheetLayout, tz: tzinfo | Non
     if role == "amount":
         return format_money(link.amount)
     if role == "caption":
-        if layout.bilingual:  # English and Arabic, whatever the interface's language
-            return f"{SCAN_TO_PAY} · {SCAN_TO_PAY_AR}" if layout.template == Template.LABELS else SCAN_TO_PAY
+        if layout.bilingual:  # English, and Arabic in the next row, whatever the interface's language
+            return SCAN_TO_PAY
         return QCoreApplication.translate("PrintPainter", SCAN_TO_PAY)
     if role == "caption_ar":
         return SCAN_TO_PAY_AR
     if role == "reference":
         reference = plain_line(link.reference)
+        if layout.template == Template.LABELS:  # tells apart two labels of the same name
+            return reference or QCoreApplication.translate("PrintPainter", "ID {id}").format(
+                id=short_id(link.id)
+            )
         if not reference:
             return ""
         return QCoreApplication.translate("PrintPainter", "Reference {reference}").format(reference=reference)
@@ -206,17 +217,27 @@ def _wrapped(text: str, font: QFont, device: QPagedPaintDevice, width: float, li
     return parts
 
 
-def paint_code(painter: QPainter, rect: QRectF, matrix: Matrix, *, min_px: float | None = None) -> QRectF:
+def paint_code(
+    painter: QPainter,
+    rect: QRectF,
+    matrix: Matrix,
+    *,
+    code_px: float | None = None,
+    min_px: float | None = None,
+) -> QRectF:
     """The code with its quiet zone of 4 modules, centred in `rect` (a square); the area drawn.
 
-    With `min_px` (a printer's dots), modules are whole dots, so every module prints the same
-    width, when that keeps the code at least `min_px` wide; otherwise, and without `min_px`
-    (a PDF), the exact size of `rect` is kept.
+    `code_px`: the width of the code itself (quiet zone not counted), which `rect` must hold with
+    its quiet zone; None: the code and its quiet zone fill `rect`. With `min_px` (a printer's
+    dots), modules are whole dots, so every module prints the same width, when that keeps the
+    code itself at least `min_px` wide; otherwise, and without `min_px` (a PDF), the exact size
+    is kept.
     """
     modules = len(matrix) + 2 * QUIET_ZONE
-    exact = min(rect.width(), rect.height()) / modules
+    fits = min(rect.width(), rect.height()) / modules
+    exact = fits if code_px is None else min(fits, code_px / len(matrix))
     unit = float(math.floor(exact))
-    if min_px is None or unit < 2 or unit * modules < min_px - 0.5:
+    if min_px is None or unit < 2 or unit * len(matrix) < min_px - 0.5:
         unit = exact
     size = unit * modules
     x0 = rect.x() + (rect.width() - size) / 2

@@ -41,12 +41,11 @@ from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
 from linkmanager.domain.outcome import collected_summary
 from linkmanager.domain.status import LinkStatus, purpose_meaning
-from linkmanager.services.workspace import CachedLink, SyncProblem
+from linkmanager.services.workspace import CachedLink, PrintSummary, SyncProblem
 from linkmanager.ui.models.status_style import dot_icon, link_status_color
 from linkmanager.ui.widgets.copy_field import (
     EMPTY,
     CopyField,
-    identifier_text,
     muted,
     plain_label,
     plain_tooltip,
@@ -54,8 +53,10 @@ from linkmanager.ui.widgets.copy_field import (
     when_text,
 )
 from linkmanager.ui.widgets.detail_actions import DetailActions
+from linkmanager.ui.widgets.detail_identifiers import show_identifiers
 from linkmanager.ui.widgets.detail_problems import ProblemNotice
 from linkmanager.ui.widgets.detail_usages import UsagesSection, show_time, styled
+from linkmanager.ui.widgets.print_note import PrintNoteLabel
 from linkmanager.ui.widgets.qr_panel import QrPanel
 
 REFRESH_MS = 60_000  # relative times ("in 3 days", "3 min ago") and the effective status age
@@ -82,6 +83,7 @@ class DetailPane(QWidget):
         self._shown_identifiers: tuple[IdentifierConfig, ...] | None = None
         self._problems: Mapping[str, Sequence[SyncProblem]] = {}
         self._outdated_told: set[tuple[str, datetime | None]] = set()
+        self.print_summary: PrintSummary | None = None  # the shown link's, once read (show_prints)
 
         self.placeholder = muted(
             plain_label(self.tr("Select a link to see its details, QR code and usages."))
@@ -158,6 +160,7 @@ class DetailPane(QWidget):
                 widget.setWordWrap(True)
 
         self.qr = QrPanel()
+        self.prints_label = PrintNoteLabel()  # "QR printed 3 times, last 12 May"; hidden if never
         self.identifiers_box = QWidget()
         self.identifiers_grid = QGridLayout(self.identifiers_box)
         self.identifiers_grid.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +174,7 @@ class DetailPane(QWidget):
         column.addWidget(_rule())
         column.addWidget(_heading(self.tr("QR code")))
         column.addWidget(self.qr)
+        column.addWidget(self.prints_label)
         column.addWidget(_rule())
         column.addWidget(_heading(self.tr("Asked of the payer")))
         column.addWidget(self.identifiers_box)
@@ -221,6 +225,7 @@ class DetailPane(QWidget):
             self.usages_loading.hide()
             return
         if cached.link.id != previous:
+            self.show_prints(cached.link.id, None)
             self.usages.set_usages(cached.link.id, [])
             self.usages.show_collected(None, cached.link.amount)
             self.usages_loading.hide()
@@ -241,6 +246,14 @@ class DetailPane(QWidget):
         self.usages.show_collected(
             collected_summary(usages, link.amount.amount, link.max_usages), link.amount
         )
+
+    def show_prints(self, link_id: str, summary: PrintSummary | None, error: str = "") -> None:
+        """What the print register holds for `link_id` (None: not read yet); `error` when it
+        could not be read. An answer for a link no longer shown is dropped."""
+        if self._cached is None or link_id != self._cached.link.id:
+            return
+        self.print_summary = summary
+        self.prints_label.show_summary(summary, self._now(), self._zone(), error)
 
     def set_usages_loading(self, loading: bool) -> None:
         self.usages_loading.setVisible(loading and self._cached is not None)
@@ -339,31 +352,7 @@ class DetailPane(QWidget):
         if self._shown_identifiers == link.identifiers:
             return  # the minute's refresh: nothing to rebuild
         self._shown_identifiers = link.identifiers
-        grid = self.identifiers_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
-        if not link.identifiers:
-            grid.addWidget(muted(plain_label(self.tr("Nothing: payers go straight to payment."))), 0, 0)
-            return
-        for col, text in enumerate(
-            (self.tr("Field"), self.tr("Label shown"), self.tr("Required"), self.tr("Limit"))
-        ):
-            grid.addWidget(muted(plain_label(text)), 0, col)
-        for row, config in enumerate(link.identifiers, start=1):
-            cells = (
-                identifier_text(config.type),
-                config.display_label or EMPTY,
-                self.tr("Yes") if config.required else self.tr("No"),
-                self.tr("%Ln character(s)", "", config.limit) if config.limit is not None else EMPTY,
-            )
-            for col, text in enumerate(cells):
-                label = plain_label(text, selectable=col == 1)
-                grid.addWidget(label, row, col)
-        grid.setColumnStretch(1, 1)
+        show_identifiers(self.identifiers_grid, link.identifiers)
 
     def _show_usage_count(self, count: int | None) -> None:
         if self._cached is not None:

@@ -9,6 +9,7 @@ pixels per module, so it is sharp on high-DPI screens and never blurred by scali
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain.lifecycle import QrUse
 from linkmanager.domain.models import PaymentLink
+from linkmanager.services.workspace import PrintRecord, current_user
 from linkmanager.ui.widgets.copy_field import COPIED_MS, plain_label
 
 # services.qr and print_batch load with the first code shown (they are no part of the window's
@@ -53,6 +55,7 @@ class QrPanel(QWidget):
     """Preview, "Save QR code" and "Copy QR image" for one link, or a note saying why there is none."""
 
     saved = Signal(str)  # the path written
+    recorded = Signal(object)  # (PrintRecord,): the save, for the print register (copying is not recorded)
     PREVIEW = 176  # logical pixels the preview aims at
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -236,3 +239,11 @@ class QrPanel(QWidget):
             return
         self._last_dir = str(Path(path).parent)
         self.saved.emit(path)
+        kind = Path(path).suffix.lower().lstrip(".") or "png"
+        self.recorded.emit(
+            (
+                PrintRecord(
+                    link.id, datetime.now(UTC), "qr_file", kind, 1, str(Path(path).absolute()), current_user()
+                ),
+            )
+        )
