@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from linkmanager.services.endpoints import endpoints_of
 from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.credentials import CredentialStore
+from linkmanager.storage.journal import ActionJournal
 from linkmanager.storage.paths import AppPaths, resolve_paths
 from linkmanager.storage.print_register import PrintRegister
 from linkmanager.storage.profiles import Profile, ProfileStore
@@ -31,7 +32,7 @@ class Context:
     home: str | None
     profile_name: str | None
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    _opened: list[LeanClient | LinkCache | PrintRegister] = field(default_factory=list)
+    _opened: list[LeanClient | LinkCache | PrintRegister | ActionJournal] = field(default_factory=list)
 
     @cached_property
     def paths(self) -> AppPaths:
@@ -67,6 +68,17 @@ class Context:
         register = PrintRegister.open(self.print_register_path())
         self._opened.append(register)
         return register
+
+    def journal_path(self) -> Path:
+        """The profile's action journal: beside its cache (storage.journal)."""
+        return ActionJournal.beside(self.paths.cache_file(self.profile.name))
+
+    def journal(self) -> ActionJournal:
+        """The profile's action journal, created on first use (the commands that change links append
+        to it); JournalError when it cannot be used."""
+        journal = ActionJournal.open(self.journal_path())
+        self._opened.append(journal)
+        return journal
 
     def client(self) -> LeanClient:
         # The HTTP stack (~60 ms of imports) loads here, not with the parser: `linkmanager` with

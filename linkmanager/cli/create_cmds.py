@@ -12,6 +12,7 @@ import shlex
 import sys
 from datetime import tzinfo
 
+from linkmanager.cli.action_cmds import journal_or_none
 from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_OFFLINE, EXIT_USAGE
 from linkmanager.cli.output import link_json, print_json, safe
@@ -183,7 +184,14 @@ def create(ctx: Context, args: argparse.Namespace) -> int:
     draft = read_draft(args, None)  # before the profile: invalid input needs no keyring, no network
     cache = ctx.cache()
     try:
-        result = LinkCreator(cache, ctx.client).create(draft)
+        creator = LinkCreator(
+            cache,
+            ctx.client,
+            journal=journal_or_none(ctx),
+            profile=ctx.profile.name,
+            environment=ctx.profile.environment,
+        )
+        result = creator.create(draft)
     except DraftError as exc:  # the expiry passed between the check and the send
         raise CommandError(_sentence(_in_order(exc.errors)), EXIT_USAGE) from None
     except CreateRefused as exc:

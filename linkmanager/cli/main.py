@@ -90,7 +90,9 @@ def window_args(argv: Sequence[str] | None = None) -> argparse.Namespace | None:
 
 def build_parser() -> argparse.ArgumentParser:
     from linkmanager.cli.action_cmds import add_action_parsers
+    from linkmanager.cli.changes_cmds import add_changes_parser
     from linkmanager.cli.create_cmds import add_create_parser
+    from linkmanager.cli.journal_cmds import add_journal_parser
     from linkmanager.cli.payment_cmds import add_payment_parsers
     from linkmanager.cli.prints_cmds import add_prints_parser
     from linkmanager.cli.profile_cmds import add_profile_parsers
@@ -123,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_create_parser(commands, common)
     add_watch_parser(commands, common)
     add_prints_parser(commands, common)
+    add_journal_parser(commands, common)
+    add_changes_parser(commands, common)
     sim = commands.add_parser(
         "sim",
         help="run the built-in Lean Payment Links simulator on loopback",
@@ -136,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _handler(args: argparse.Namespace) -> Callable[..., int]:
     from linkmanager.cli import (
         action_cmds,
+        changes_cmds,
         create_cmds,
+        journal_cmds,
         payment_cmds,
         prints_cmds,
         profile_cmds,
@@ -170,6 +176,8 @@ def _handler(args: argparse.Namespace) -> Callable[..., int]:
         "create": create_cmds.create,
         "watch": watch_cmds.watch,
         "prints": prints_cmds.prints,
+        "journal": journal_cmds.journal,
+        "changes": changes_cmds.changes,
     }[args.command]
 
 

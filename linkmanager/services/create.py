@@ -36,6 +36,8 @@ from linkmanager.domain.i18n import Context, translate
 from linkmanager.domain.link_draft import DEFAULT_MAX_USAGES, LinkDraft, to_request
 from linkmanager.domain.models import NewPaymentLink, PaymentLink, utc_now
 from linkmanager.domain.money import format_money
+from linkmanager.services.journalling import Journalling, JournalSource
+from linkmanager.services.messages import request_id_of
 from linkmanager.storage.cache_errors import CacheError
 
 CreateCounts = Context("CreateCounts")  # plurals: lupdate reads X.tr(text, "", n) as a plural
@@ -85,11 +87,17 @@ class CreateRefused(Exception):
         field: str | None = None,
         lean_status: str | None = None,
         unreachable: bool = False,
+        http_status: int | None = None,
+        request_id: str | None = None,
+        unsent: bool = False,
     ) -> None:
         super().__init__(message)
         self.field = field
         self.lean_status = lean_status
         self.unreachable = unreachable
+        self.http_status = http_status  # Lean's answer and its request id, when Lean refused
+        self.request_id = request_id
+        self.unsent = unsent  # refused here, before any create request (an earlier attempt's link)
 
 
 class CheckOutcome(Enum):
@@ -156,11 +164,19 @@ def _same_request(link: PaymentLink, sent: NewPaymentLink) -> bool:
     )
 
 
+def _what(request: NewPaymentLink) -> str:
+    """The request in a few words: its amount and reference."""
+    return translate("Create", "{amount}, reference {reference}").format(
+        amount=format_money(request.payment_details.amount), reference=request.payment_details.reference
+    )
+
+
 class LinkCreator:
     """Creates links for one profile and remembers attempts whose outcome is still unknown.
 
     Thread-safe: the window runs create() on a worker thread. `client` is a factory, so a draft
-    that fails its checks touches neither the keyring nor the network.
+    that fails its checks touches neither the keyring nor the network. `journal` (None: nothing
+    journalled) records each attempt that reaches Lean, or that an earlier one's link stopped.
     """
 
     def __init__(
@@ -169,7 +185,11 @@ class LinkCreator:
         client: Callable[[], LeanClient],
         *,
         clock: Callable[[], datetime] = utc_now,
+        journal: JournalSource = None,
+        profile: str = "",
+        environment: str = "",
     ) -> None:
+        self._journalling = Journalling(journal, profile, environment, clock)
         self._cache = cache
         self._client_factory = client
         self._clock = clock
@@ -190,11 +210,19 @@ class LinkCreator:
                 )
             self._sending.add(request)
             earlier = self._unresolved.get(request)
+        entry = self._journalling.start("create", "")
+        what = _what(request)
         try:
-            return self._create_once(request, earlier)
+            result = self._create_once(request, earlier)
+        except (CreateRefused, CreateUncertain) as exc:
+            entry.not_created(what, exc)
+            raise
         finally:
             with self._lock:
                 self._sending.discard(request)
+        entry.link_id = result.link.id
+        entry.done(None, result.link.status.value, f"{what}. {result.note}".strip())
+        return result
 
     def pending_check(self, draft: LinkDraft) -> bool:
         """True when this draft's last attempt has an unknown outcome: trying again looks first."""
@@ -238,6 +266,8 @@ class LinkCreator:
                 ),
                 field=field_in_message(exc.lean_message or ""),
                 lean_status=exc.lean_status,
+                http_status=exc.http_status,
+                request_id=request_id_of(exc),
             ) from None
         except LeanTransportError as exc:  # not sent: CreateOutcomeUnknown was caught above
             said = str(exc)
@@ -278,7 +308,8 @@ class LinkCreator:
                         reference=reference,
                         link=check.link.id,
                         amount=format_money(sent.payment_details.amount),
-                    )
+                    ),
+                    unsent=True,
                 )
             raise CreateUncertain(
                 replace(
@@ -320,9 +351,7 @@ class LinkCreator:
     def _look(
         self, client: LeanClient, request: NewPaymentLink, attempt: _Attempt, *, lost: bool = False
     ) -> CreateCheck:
-        what = translate("Create", "{amount}, reference {reference}").format(
-            amount=format_money(request.payment_details.amount), reference=request.payment_details.reference
-        )
+        what = _what(request)
         opening = (
             translate(
                 "Create", "Lean's answer to the create request was lost, so LinkManager looked for the link."

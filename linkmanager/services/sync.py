@@ -39,11 +39,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from linkmanager import api
-from linkmanager.api.errors import (
-    LeanError,
-    LeanTransportError,
-)
+from linkmanager.api.errors import LeanError, LeanTransportError
 from linkmanager.domain.models import Page, PaymentLink, utc_now
+from linkmanager.services.changes import keep_report
 from linkmanager.services.sync_listing import Listing, first_page, read_page, rewalk
 from linkmanager.services.sync_plan import SchedulePolicy, UsageAction, plan_usages, rolling_schedule
 from linkmanager.services.sync_report import (
@@ -184,6 +182,7 @@ class _Run:
             self.report.completed = True
             return self._finish(started, requests_before)
         except SyncCancelled:
+            self._finish(started, requests_before)
             raise
         except (LeanError, CacheError, OSError) as exc:
             raise SyncFailed(exc, self._finish(started, requests_before)) from exc
@@ -199,6 +198,7 @@ class _Run:
     def _finish(self, started: float, requests_before: int) -> SyncReport:
         self.report.seconds = time.perf_counter() - started
         self.report.requests = self.client.stats.requests - requests_before
+        keep_report(self.cache, self.report, self.clock(), reached_lean=self.pages_done > 0)
         return self.report
 
     def _sync(self) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from linkmanager.api.errors import LeanTransportError
 from linkmanager.domain.lifecycle import effective_status
 from linkmanager.domain.models import Usage, utc_now
+from linkmanager.domain.reason import MAX_REASON, ReasonRefused, check_reason
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import LinkActions, StatusChange
 from linkmanager.services.link_rows import LinkRow, make_rows, table_row
@@ -27,6 +28,8 @@ from linkmanager.services.sync import (
 )
 from linkmanager.services.sync_plan import DEFAULT_FRESHNESS, SchedulePolicy
 from linkmanager.storage.cache import CachedLink, LinkCache, SearchHit, SyncProblem, SyncState
+from linkmanager.storage.journal import ActionJournal, JournalCheck, JournalDraft, JournalEntry, JournalError
+from linkmanager.storage.journal_file import anchor_path
 from linkmanager.storage.print_register import (
     NO_PRINTS,
     PrintRecord,
@@ -40,16 +43,22 @@ from linkmanager.storage.usage_history import UsageSeen, usage_seen
 
 if TYPE_CHECKING:  # the client module (and httpx) loads with the first client, not before
     from linkmanager.api.client import LeanClient
+    from linkmanager.services.create import LinkCreator
     from linkmanager.services.watch import LinkWatcher
 
 # The window may not import storage; these are the cache's answers it handles.
 __all__ = [
+    "MAX_REASON",
     "SHORT_WORD_LINKS",
     "CachedLink",
+    "JournalCheck",
+    "JournalDraft",
+    "JournalEntry",
     "LinkSearch",
     "PrintRecord",
     "PrintSummary",
     "ProfileInfo",
+    "ReasonRefused",
     "SearchHit",
     "SyncProblem",
     "SyncProgress",
@@ -57,6 +66,7 @@ __all__ = [
     "SyncState",
     "UsageSeen",
     "Workspace",
+    "check_reason",
     "current_user",
     "is_unreachable",
     "searchable",
@@ -108,7 +118,18 @@ class Workspace:
         self._policy = SchedulePolicy(freshness=freshness)
         self._clock = clock
         self._tz = tz
-        self._actions = LinkActions(cache, self.client, clock=clock, tz=tz)
+        self._journal: ActionJournal | None = None
+        self._journal_problem: str | None = None
+        self._journal_lock = threading.Lock()
+        self._actions = LinkActions(
+            cache,
+            self.client,
+            clock=clock,
+            tz=tz,
+            journal=self._journal_for_writing,
+            profile=info.name,
+            environment=info.environment,
+        )
         self._words = WordSearch(cache, clock)
 
     def client(self) -> LeanClient:
@@ -237,15 +258,112 @@ class Workspace:
     def refusal(self, link_id: str, target: LinkStatus) -> str | None:
         return self._actions.refusal(link_id, target)
 
-    def set_status(self, link_id: str, target: LinkStatus) -> StatusChange:
-        return self._actions.set_status(link_id, target)
+    def reason_required(self, target: LinkStatus) -> bool:
+        """A reason must be given to disable a production link (domain.reason.check_reason)."""
+        return self._actions.reason_required(target)
+
+    def set_status(
+        self, link_id: str, target: LinkStatus, *, reason: str = "", batch: str | None = None
+    ) -> StatusChange:
+        """LinkActions.set_status: ReasonRefused before any request for an unusable reason."""
+        return self._actions.set_status(link_id, target, reason=reason, batch=batch)
+
+    @property
+    def actions(self) -> LinkActions:
+        """The profile's journalled link actions (bulk actions journal the links they skip there)."""
+        return self._actions
+
+    def creator(self) -> LinkCreator:
+        """A link creator for this profile that journals what it sends (one per create form)."""
+        from linkmanager.services.create import LinkCreator  # with the first form, not at the window's start
+
+        return LinkCreator(
+            self.cache,
+            self.client,
+            clock=self._clock,
+            journal=self._journal_for_writing,
+            profile=self.info.name,
+            environment=self.info.environment,
+        )
 
     def close(self) -> None:
         with self._client_lock:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+        with self._journal_lock:
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
         self.cache.close()
+
+    # -- the action journal (storage.journal) -----------------------------------------------------
+
+    def _open_journal(self, *, create: bool) -> ActionJournal | None:
+        """The journal beside the cache, opened on first need and kept; None when there is none yet
+        (and `create` is False) or it cannot be used (journal_problem() says why)."""
+        with self._journal_lock:
+            if self._journal is not None:
+                return self._journal
+            path = ActionJournal.beside(self.cache.path)
+            if not create and not path.exists() and not anchor_path(path).exists():
+                return None
+            try:
+                self._journal = ActionJournal.open(path)
+            except JournalError as exc:
+                self._journal_problem = str(exc)
+                return None
+            self._journal_problem = None
+            return self._journal
+
+    def _journal_for_writing(self) -> ActionJournal:
+        """The journal to append to; JournalError (why) when it cannot be used, said with each change."""
+        journal = self._open_journal(create=True)
+        if journal is None:
+            raise JournalError(self._journal_problem or "", ActionJournal.beside(self.cache.path))
+        return journal
+
+    def journal_problem(self) -> str | None:
+        """Why changes are not being journalled (the journal cannot be opened, is read-only, or its
+        last append failed), or None. The window keeps working either way, and says so."""
+        with self._journal_lock:
+            if self._journal is not None:
+                return self._journal.problem
+            return self._journal_problem
+
+    def journal_check(self) -> JournalCheck:
+        """The journal's chain verified (storage.journal): for the window to report at start, never to
+        repair. A journal not made yet is intact and empty; one that cannot be opened is not intact."""
+        journal = self._open_journal(create=False)
+        if journal is None:
+            if self._journal_problem is not None:
+                return JournalCheck(False, 0, None, self._journal_problem)
+            return JournalCheck(True, 0, None, "")
+        try:
+            return journal.verify()
+        except JournalError as exc:
+            return JournalCheck(False, 0, None, str(exc))
+
+    def journal_entries(
+        self,
+        *,
+        link_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        user: str | None = None,
+        action: str | None = None,
+        limit: int | None = None,
+    ) -> list[JournalEntry]:
+        """The journal's entries, newest first, filtered (ActionJournal.entries); none when there is
+        no journal yet. JournalError when it cannot be read."""
+        journal = self._open_journal(create=False)
+        if journal is None:
+            if self._journal_problem is not None:
+                raise JournalError(self._journal_problem, ActionJournal.beside(self.cache.path))
+            return []
+        return journal.entries(
+            link_id=link_id, since=since, until=until, user=user, action=action, limit=limit
+        )
 
     # -- the print register (storage.print_register) ----------------------------------------------
 

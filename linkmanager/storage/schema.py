@@ -200,6 +200,40 @@ _V6 = (
     "CREATE TABLE statement_formats (bank TEXT PRIMARY KEY, columns TEXT NOT NULL, saved_at TEXT NOT NULL) WITHOUT ROWID",
 )
 
+# Each sync's report, the last 100 (storage.sync_history; services.changes reads them as "what
+# changed"): `sync_reports` holds one row per sync with its true counts, `sync_report_rows` the
+# links and payments it saw change, at most 5,000 per report, by Lean's ids (names and amounts are
+# read from the links when shown). `kind`: 0 a link's status, 1 a new usage, 2 a usage that moved.
+_V7 = (
+    """CREATE TABLE sync_reports (
+        key INTEGER PRIMARY KEY,
+        finished_at TEXT NOT NULL,
+        completed INTEGER NOT NULL,
+        full INTEGER NOT NULL,
+        first_sync INTEGER NOT NULL,
+        problems INTEGER NOT NULL,
+        links_added INTEGER NOT NULL,
+        link_changes INTEGER NOT NULL,
+        new_usages INTEGER NOT NULL,
+        usage_changes INTEGER NOT NULL
+    )""",
+    """CREATE TABLE sync_report_rows (
+        key INTEGER PRIMARY KEY,
+        report_key INTEGER NOT NULL REFERENCES sync_reports (key) ON DELETE CASCADE,
+        kind INTEGER NOT NULL,
+        link_id TEXT NOT NULL,
+        usage_id TEXT,
+        status_before TEXT,
+        status TEXT NOT NULL,
+        payment_status_before TEXT,
+        payment_status TEXT,
+        outcome_before INTEGER,
+        outcome INTEGER,
+        seen_at TEXT
+    )""",
+    "CREATE INDEX sync_report_rows_by_report ON sync_report_rows (report_key, kind, key)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "links, usages, sync state and the search index", _V1),
     Migration(2, "an index of the links by name as the table sorts them", _V2),
@@ -207,6 +241,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "an index the status counts are read from", _V4),
     Migration(5, "the search index's owners, kept", _V5),
     Migration(6, "outcomes, what was seen when, and bank-statement matches", _V6),
+    Migration(7, "each sync's report of what changed, the last 100", _V7),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.link_rows import LinkRow
 from linkmanager.services.workspace import CachedLink, Workspace
-from linkmanager.ui import window_views
+from linkmanager.ui import bulk, changes, window_views
 from linkmanager.ui.controllers.create_controller import CreateController
 from linkmanager.ui.controllers.export_controller import ExportController
 from linkmanager.ui.controllers.link_controller import LinkController
@@ -40,8 +40,11 @@ from linkmanager.ui.controllers.reconcile_controller import ReconcileController
 from linkmanager.ui.controllers.search_controller import SearchController
 from linkmanager.ui.controllers.sync_controller import SyncController
 from linkmanager.ui.counter.counter_controller import CounterController, counter_for
+from linkmanager.ui.journal import install_journal
+from linkmanager.ui.journal_check import check_journal_at_start
 from linkmanager.ui.models.links_model import FIRST_ORDERS, Column, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
+from linkmanager.ui.views import install_saved_views
 from linkmanager.ui.widgets.detail_pane import DetailPane
 from linkmanager.ui.widgets.no_match_note import NoMatchNote
 from linkmanager.ui.widgets.status_bar import StatusBar
@@ -183,8 +186,11 @@ class MainWindow(QMainWindow):
         selection.selectionChanged.connect(self._on_links_selection)
         self.sync.first_sync_finished.connect(self._after_first_sync)
         self.links.links_changed.connect(self.reload)
+        self.changes = changes.install_changes(self, settings)  # before the menus: View lists it
         self._make_actions()
+        self.journal = install_journal(self)  # the third view, after the menus it joins
         self._restore()
+        self.saved_views = install_saved_views(self, settings)  # after _restore: the default view wins
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -197,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         make_menus(self)
+        self.bulk = bulk.install_bulk_actions(self)  # into the Link menu made above
 
     def _row_menu(self, position: QPoint) -> None:
         row_menu(self, position)
@@ -245,6 +252,7 @@ class MainWindow(QMainWindow):
         )
         self.reload()
         self.problems.reload()  # what earlier syncs left, offline too
+        check_journal_at_start(self)  # an altered journal is said, never repaired
         self.sync.start()
 
     def reload(self) -> None:
@@ -356,11 +364,6 @@ class MainWindow(QMainWindow):
     def _show_notice(self, text: str) -> None:
         self.status.showMessage(text, NOTICE_MS)
 
-    def copy_cell(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-
     def select_first_active(self) -> bool:
         for row in range(self.model.rowCount()):
             found = self.model.row_at(row)
@@ -369,13 +372,6 @@ class MainWindow(QMainWindow):
         return False
 
     # -- settings ------------------------------------------------------------------------------------
-
-    def open_settings(self) -> None:
-        """Edit > Settings…: the language and digits, used from the next start."""
-        from linkmanager.ui import language
-        from linkmanager.ui.dialogs.settings import SettingsDialog
-
-        SettingsDialog(self._settings, language.running(), self).exec()
 
     def _mark_matched_usages(self) -> None:
         link_id = self.detail.current_link_id()

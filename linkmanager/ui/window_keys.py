@@ -32,9 +32,13 @@ def focus_chain(window: MainWindow) -> list[QWidget]:
         window.table,
         *window.detail.link_actions.focus_order(),  # ends with the usages table
         *window.drawer.focus_order(),
+        *window.changes.dock.focus_order(),  # when the Changes panel is shown
     ]
     if window.payments is not None:
         chain += payments_chain(window.payments.page)
+    journal = getattr(window, "journal", None)  # made after the menus
+    if journal is not None:
+        chain += journal.page.focus_order()
     return chain
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from linkmanager.ui import window_help
@@ -63,13 +63,13 @@ def make_menus(window: MainWindow) -> None:
         shortcut=QKeySequence(QKeySequence.StandardKey.Copy),
     )
     copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    copy.triggered.connect(window.copy_cell)
+    copy.triggered.connect(lambda: copy_cell(window))
     window.table.addAction(copy)
     preferences = QAction(
         QCoreApplication.translate("MainWindow", "Se&ttings…"), window, shortcut=QKeySequence("Ctrl+,")
     )
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-    preferences.triggered.connect(window.open_settings)
+    preferences.triggered.connect(lambda: open_settings(window))
     edit_menu.addActions([find, copy])
     edit_menu.addSeparator()
     edit_menu.addAction(preferences)
@@ -148,7 +148,7 @@ def fill_view_menu(window: MainWindow) -> None:
     menu.clear()
     menu.addActions(window.view_actions)
     menu.addSeparator()
-    menu.addAction(window.problems.action)
+    menu.addActions([window.problems.action, window.changes.action])
     menu.addSeparator()
     payments = window.payments if window.pages.currentIndex() == 1 else None
     if payments is not None:  # the page's own buttons, here too (every action has a menu entry)
@@ -159,7 +159,11 @@ def fill_view_menu(window: MainWindow) -> None:
         chart.setChecked(page.chart_button.isChecked())
         chart.toggled.connect(page.chart_button.setChecked)
         menu.addSeparator()
-    add_column_actions(payments.page.table if payments is not None else window.table, menu)
+    journal = getattr(window, "journal", None)  # made after the menus
+    if journal is not None and journal.is_shown():
+        add_column_actions(journal.page.table, menu)
+    else:
+        add_column_actions(payments.page.table if payments is not None else window.table, menu)
 
 
 def row_menu(window: MainWindow, position: QPoint) -> None:
@@ -175,4 +179,21 @@ def row_menu(window: MainWindow, position: QPoint) -> None:
     )
     menu.addSeparator()
     menu.addAction(window.counter.action)
+    menu.addSeparator()
+    menu.addActions(window.bulk.actions)  # Select all in this view, Disable/Enable selected links
     menu.popup(window.table.viewport().mapToGlobal(position))
+
+
+def copy_cell(window: MainWindow) -> None:
+    """Edit > Copy: the links table's current cell as text."""
+    index = window.table.currentIndex()
+    if index.isValid():
+        QGuiApplication.clipboard().setText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+
+
+def open_settings(window: MainWindow) -> None:
+    """Edit > Settings…: the language and digits, used from the next start."""
+    from linkmanager.ui import language
+    from linkmanager.ui.dialogs.settings import SettingsDialog
+
+    SettingsDialog(window._settings, language.running(), window).exec()

@@ -47,7 +47,11 @@ def payments_view(window: MainWindow) -> PaymentsController:
 
 
 def show_view(window: MainWindow, index: int) -> None:
-    """0: the links, 1: every payment (the search box applies to the view shown)."""
+    """0: the links, 1: every payment (the search box applies to the view shown), 2: the journal."""
+    journal = getattr(window, "journal", None)  # made after the menus (ui.journal.install_journal)
+    if journal is not None and index == window.pages.indexOf(journal.page):
+        journal.show()
+        return
     window.pages.setCurrentIndex(index)
     with QSignalBlocker(window.views):
         window.views.setCurrentIndex(index)

@@ -83,6 +83,502 @@
     </message>
 </context>
 <context>
+    <name>BulkConfirmDialog</name>
+    <message>
+        <source>Disable links</source>
+        <translation>تعطيل الروابط</translation>
+    </message>
+    <message>
+        <source>Enable links</source>
+        <translation>تفعيل الروابط</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n payment link(s)?</source>
+        <translation>
+            <numerusform>لا توجد روابط دفع لتعطيلها.</numerusform>
+            <numerusform>تعطيل رابط دفع واحد؟</numerusform>
+            <numerusform>تعطيل رابطَي دفع؟</numerusform>
+            <numerusform>تعطيل %n روابط دفع؟</numerusform>
+            <numerusform>تعطيل %n رابط دفع؟</numerusform>
+            <numerusform>تعطيل %n رابط دفع؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers opening these links will see an error page and cannot start new payments. Payments already made are not affected. You can enable each link again until it expires.</source>
+        <translation>سيرى العملاء الذين يفتحون هذه الروابط صفحة خطأ، ولن يتمكنوا من بدء دفعات جديدة. لا تتأثر الدفعات التي تمت بالفعل. يمكنك تفعيل كل رابط مرة أخرى حتى ينتهي.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n payment link(s)?</source>
+        <translation>
+            <numerusform>لا توجد روابط دفع لتفعيلها.</numerusform>
+            <numerusform>تفعيل رابط دفع واحد؟</numerusform>
+            <numerusform>تفعيل رابطَي دفع؟</numerusform>
+            <numerusform>تفعيل %n روابط دفع؟</numerusform>
+            <numerusform>تفعيل %n رابط دفع؟</numerusform>
+            <numerusform>تفعيل %n رابط دفع؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers can pay through these links again. You can disable them again at any time.</source>
+        <translation>يمكن للعملاء الدفع عبر هذه الروابط مرة أخرى. يمكنك تعطيلها مجددًا في أي وقت.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>السؤال</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>الحالة بعد التنفيذ</translation>
+    </message>
+    <message>
+        <source>Consequence</source>
+        <translation>النتيجة المترتبة</translation>
+    </message>
+    <message>
+        <source>Skipped links</source>
+        <translation>الروابط التي تم تخطيها</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required for production links):</source>
+        <translation>السبب (مطلوب لروابط بيئة الإنتاج): (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional, kept in the action journal):</source>
+        <translation>السبب (اختياري، يُحفظ في سجل الإجراءات): (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>For example: season over, price changed</source>
+        <translation>مثال: انتهى الموسم، تغيّر السعر</translation>
+    </message>
+    <message>
+        <source>Problem with the reason</source>
+        <translation>مشكلة في السبب</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n link(s)</source>
+        <translation>
+            <numerusform>لا روابط للتعطيل</numerusform>
+            <numerusform>تعطيل رابط واحد</numerusform>
+            <numerusform>تعطيل رابطين</numerusform>
+            <numerusform>تعطيل %n روابط</numerusform>
+            <numerusform>تعطيل %n رابطًا</numerusform>
+            <numerusform>تعطيل %n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n link(s)</source>
+        <translation>
+            <numerusform>لا روابط للتفعيل</numerusform>
+            <numerusform>تفعيل رابط واحد</numerusform>
+            <numerusform>تفعيل رابطين</numerusform>
+            <numerusform>تفعيل %n روابط</numerusform>
+            <numerusform>تفعيل %n رابطًا</numerusform>
+            <numerusform>تفعيل %n رابط</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>معطَّل</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>مفعَّل</translation>
+    </message>
+    <message>
+        <source>Skipped: {why}</source>
+        <translation>تم تخطيه: {why}</translation>
+    </message>
+    <message>
+        <source>Nothing to do: every link is skipped ({reasons}).</source>
+        <translation>لا يوجد ما يمكن تنفيذه: تم تخطي كل الروابط ({reasons}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) will be skipped and left as they are: {reasons}.</source>
+        <translation>
+            <numerusform>لن يتم تخطي أي رابط: {reasons}.</numerusform>
+            <numerusform>سيتم تخطي رابط واحد وتركه كما هو: {reasons}.</numerusform>
+            <numerusform>سيتم تخطي رابطين وتركهما كما هما: {reasons}.</numerusform>
+            <numerusform>سيتم تخطي %n روابط وتركها كما هي: {reasons}.</numerusform>
+            <numerusform>سيتم تخطي %n رابطًا وتركها كما هي: {reasons}.</numerusform>
+            <numerusform>سيتم تخطي %n رابط وتركها كما هي: {reasons}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkController</name>
+    <message>
+        <source>Disable selected &amp;links…</source>
+        <translation>تعطيل الروابط المحددة… (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Disable every selected link, after one confirmation</source>
+        <translation>تعطيل كل الروابط المحددة بعد تأكيد واحد</translation>
+    </message>
+    <message>
+        <source>Enable selected li&amp;nks…</source>
+        <translation>تفعيل الروابط المحددة… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Enable every selected link, after one confirmation</source>
+        <translation>تفعيل كل الروابط المحددة بعد تأكيد واحد</translation>
+    </message>
+    <message>
+        <source>Select all links in this &amp;view</source>
+        <translation>تحديد كل الروابط في هذا العرض (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Select every link the current tab and search show</source>
+        <translation>تحديد كل الروابط التي يعرضها التبويب الحالي ونتيجة البحث</translation>
+    </message>
+    <message>
+        <source>Bulk change finished: {done} changed, {skipped} skipped, {failed} failed.</source>
+        <translation>اكتمل الإجراء الجماعي: تم تغيير {done}، وتم تخطي {skipped}، وفشل {failed}.</translation>
+    </message>
+    <message>
+        <source>The run stopped: {error}. Links not listed as done were not changed.</source>
+        <translation>توقف التنفيذ: {error}. لم يتم تغيير الروابط غير المدرجة على أنها تمت.</translation>
+    </message>
+    <message>
+        <source>The list of links was copied.</source>
+        <translation>تم نسخ قائمة الروابط.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>تم حفظ {path}</translation>
+    </message>
+    <message>
+        <source>Export the list of links</source>
+        <translation>تصدير قائمة الروابط</translation>
+    </message>
+    <message>
+        <source>CSV for Excel</source>
+        <translation>CSV لبرنامج Excel</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCounts</name>
+    <message numerus="yes">
+        <source>%Ln expired link(s)</source>
+        <translation>
+            <numerusform>لا روابط منتهية الصلاحية</numerusform>
+            <numerusform>رابط واحد منتهي الصلاحية</numerusform>
+            <numerusform>رابطان منتهيا الصلاحية</numerusform>
+            <numerusform>%Ln روابط منتهية الصلاحية</numerusform>
+            <numerusform>%Ln رابطًا منتهي الصلاحية</numerusform>
+            <numerusform>%Ln رابط منتهي الصلاحية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln used link(s) (limit of payments reached)</source>
+        <translation>
+            <numerusform>لا روابط مستنفَدة (بلغت الحد الأقصى للدفعات)</numerusform>
+            <numerusform>رابط واحد مستنفَد (بلغ الحد الأقصى للدفعات)</numerusform>
+            <numerusform>رابطان مستنفَدان (بلغا الحد الأقصى للدفعات)</numerusform>
+            <numerusform>%Ln روابط مستنفَدة (بلغت الحد الأقصى للدفعات)</numerusform>
+            <numerusform>%Ln رابطًا مستنفَدًا (بلغت الحد الأقصى للدفعات)</numerusform>
+            <numerusform>%Ln رابط مستنفَد (بلغت الحد الأقصى للدفعات)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) already disabled</source>
+        <translation>
+            <numerusform>لا روابط معطَّلة مسبقًا</numerusform>
+            <numerusform>رابط واحد معطَّل مسبقًا</numerusform>
+            <numerusform>رابطان معطَّلان مسبقًا</numerusform>
+            <numerusform>%Ln روابط معطَّلة مسبقًا</numerusform>
+            <numerusform>%Ln رابطًا معطَّلًا مسبقًا</numerusform>
+            <numerusform>%Ln رابط معطَّل مسبقًا</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) already active</source>
+        <translation>
+            <numerusform>لا روابط نشطة مسبقًا</numerusform>
+            <numerusform>رابط واحد نشط مسبقًا</numerusform>
+            <numerusform>رابطان نشطان مسبقًا</numerusform>
+            <numerusform>%Ln روابط نشطة مسبقًا</numerusform>
+            <numerusform>%Ln رابطًا نشطًا مسبقًا</numerusform>
+            <numerusform>%Ln رابط نشط مسبقًا</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) with a status LinkManager does not know</source>
+        <translation>
+            <numerusform>لا روابط بحالة لا يعرفها LinkManager</numerusform>
+            <numerusform>رابط واحد بحالة لا يعرفها LinkManager</numerusform>
+            <numerusform>رابطان بحالة لا يعرفها LinkManager</numerusform>
+            <numerusform>%Ln روابط بحالة لا يعرفها LinkManager</numerusform>
+            <numerusform>%Ln رابطًا بحالة لا يعرفها LinkManager</numerusform>
+            <numerusform>%Ln رابط بحالة لا يعرفها LinkManager</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) refused by the rules</source>
+        <translation>
+            <numerusform>لا روابط رفضتها القواعد</numerusform>
+            <numerusform>رابط واحد رفضته القواعد</numerusform>
+            <numerusform>رابطان رفضتهما القواعد</numerusform>
+            <numerusform>%Ln روابط رفضتها القواعد</numerusform>
+            <numerusform>%Ln رابطًا رفضته القواعد</numerusform>
+            <numerusform>%Ln رابط رفضتها القواعد</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkList</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Link ID</source>
+        <translation>معرّف الرابط</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>المبلغ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Not in the offline cache</source>
+        <translation>غير موجود في البيانات المحفوظة على الجهاز</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRunDialog</name>
+    <message>
+        <source>Disabling links</source>
+        <translation>جارٍ تعطيل الروابط</translation>
+    </message>
+    <message>
+        <source>Enabling links</source>
+        <translation>تفعيل الروابط</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <source>Links and their outcome</source>
+        <translation>الروابط ونتائجها</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>إعادة محاولة الروابط الفاشلة (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y list</source>
+        <translation>نسخ القائمة (&amp;y)</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>تصدير بتنسيق CSV… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabling %n link(s) at a pace Lean accepts…</source>
+        <translation>
+            <numerusform>جارٍ تعطيل %n رابط بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تعطيل رابط واحد بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تعطيل رابطين بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تعطيل %n روابط بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تعطيل %n رابطًا بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تعطيل %n رابط بوتيرة يقبلها Lean…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabling %n link(s) at a pace Lean accepts…</source>
+        <translation>
+            <numerusform>جارٍ تفعيل %n رابط بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تفعيل رابط واحد بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تفعيل رابطين بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تفعيل %n روابط بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تفعيل %n رابطًا بوتيرة يقبلها Lean…</numerusform>
+            <numerusform>جارٍ تفعيل %n رابط بوتيرة يقبلها Lean…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling: the link being changed finishes, the rest are left.</source>
+        <translation>جارٍ الإلغاء: يكتمل تغيير الرابط الجاري تعديله، وتُترك بقية الروابط دون تغيير.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <translation>
+            <numerusform>لم يُعطَّل أي رابط</numerusform>
+            <numerusform>تم تعطيل رابط واحد</numerusform>
+            <numerusform>تم تعطيل رابطين</numerusform>
+            <numerusform>تم تعطيل %n روابط</numerusform>
+            <numerusform>تم تعطيل %n رابطًا</numerusform>
+            <numerusform>تم تعطيل %n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enabled</source>
+        <translation>
+            <numerusform>لم يُفعَّل أي رابط</numerusform>
+            <numerusform>تم تفعيل رابط واحد</numerusform>
+            <numerusform>تم تفعيل رابطين</numerusform>
+            <numerusform>تم تفعيل %n روابط</numerusform>
+            <numerusform>تم تفعيل %n رابطًا</numerusform>
+            <numerusform>تم تفعيل %n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>لم يُتخطَّ أي رابط</numerusform>
+            <numerusform>تم تخطي رابط واحد</numerusform>
+            <numerusform>تم تخطي رابطين</numerusform>
+            <numerusform>تم تخطي %n روابط</numerusform>
+            <numerusform>تم تخطي %n رابطًا</numerusform>
+            <numerusform>تم تخطي %n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>لم يفشل أي رابط</numerusform>
+            <numerusform>فشل رابط واحد</numerusform>
+            <numerusform>فشل رابطان</numerusform>
+            <numerusform>فشلت %n روابط</numerusform>
+            <numerusform>فشل %n رابطًا</numerusform>
+            <numerusform>فشل %n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not attempted</source>
+        <translation>
+            <numerusform>لم تتم المحاولة على %n رابط</numerusform>
+            <numerusform>لم تتم المحاولة على رابط واحد</numerusform>
+            <numerusform>لم تتم المحاولة على رابطين</numerusform>
+            <numerusform>لم تتم المحاولة على %n روابط</numerusform>
+            <numerusform>لم تتم المحاولة على %n رابطًا</numerusform>
+            <numerusform>لم تتم المحاولة على %n رابط</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished: {counts}.</source>
+        <translation>اكتمل: {counts}.</translation>
+    </message>
+    <message>
+        <source>Retry failed tries the failed links again.</source>
+        <translation>يعيد زر «إعادة محاولة الروابط الفاشلة» المحاولة على الروابط التي فشلت.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkStatus</name>
+    <message>
+        <source>Disabled</source>
+        <translation>تم التعطيل</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>تم التفعيل</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>تم تخطيه</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Not attempted</source>
+        <translation>لم تتم المحاولة</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>request ID {id}</source>
+        <translation>معرّف الطلب {id}</translation>
+    </message>
+    <message>
+        <source>Link ID</source>
+        <translation>معرّف الرابط</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>العملة</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>المبلغ</translation>
+    </message>
+    <message>
+        <source>Status before</source>
+        <translation>الحالة السابقة</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Links disabled together</source>
+        <translation>روابط عُطِّلت بإجراء جماعي</translation>
+    </message>
+    <message>
+        <source>Links enabled together</source>
+        <translation>روابط فُعِّلت بإجراء جماعي</translation>
+    </message>
+    <message>
+        <source>Not attempted: the run was cancelled first.</source>
+        <translation>لم تتم المحاولة: أُلغي التنفيذ قبل الوصول إلى هذا الرابط.</translation>
+    </message>
+</context>
+<context>
     <name>Cache</name>
     <message>
         <source>a stored link cannot be read back ({kind})</source>
@@ -338,6 +834,358 @@
     </message>
 </context>
 <context>
+    <name>ChangesController</name>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>التغييرات (&amp;C)</translation>
+    </message>
+    <message>
+        <source>What the last syncs changed ({key})</source>
+        <translation>ما غيّرته عمليات المزامنة الأخيرة ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDock</name>
+    <message>
+        <source>Changes</source>
+        <translation>التغييرات</translation>
+    </message>
+    <message>
+        <source>Latest notices</source>
+        <translation>أحدث الإشعارات</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>تجاهل (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dismiss the notices</source>
+        <translation>تجاهل الإشعارات</translation>
+    </message>
+    <message>
+        <source>Sync shown</source>
+        <translation>المزامنة المعروضة</translation>
+    </message>
+    <message>
+        <source>The last syncs kept (up to 100): choose one to see what it changed</source>
+        <translation>عمليات المزامنة الأخيرة المحفوظة (حتى 100): اختر إحداها لترى ما غيّرته</translation>
+    </message>
+    <message>
+        <source>S&amp;ync:</source>
+        <translation>المزامنة: (&amp;y)</translation>
+    </message>
+    <message>
+        <source>About this sync</source>
+        <translation>حول هذه المزامنة</translation>
+    </message>
+    <message>
+        <source>Changes at this sync</source>
+        <translation>التغييرات في هذه المزامنة</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>التغيير</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>المبلغ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Notes on this sync</source>
+        <translation>ملاحظات حول هذه المزامنة</translation>
+    </message>
+    <message>
+        <source>No sync has been recorded yet.</source>
+        <translation>لم تُسجَّل أي مزامنة بعد.</translation>
+    </message>
+    <message>
+        <source>What each sync changes will show here.</source>
+        <translation>ستظهر هنا التغييرات التي تُجريها كل مزامنة.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesNotices</name>
+    <message>
+        <source>A payment collected on {name}</source>
+        <translation>تم تحصيل دفعة عبر الرابط {name}</translation>
+    </message>
+    <message>
+        <source>{amount} collected on {name}</source>
+        <translation>تم تحصيل {amount} عبر الرابط {name}</translation>
+    </message>
+    <message>
+        <source>A payment failed on {name}</source>
+        <translation>فشلت دفعة عبر الرابط {name}</translation>
+    </message>
+    <message>
+        <source>A payment of {amount} failed on {name}</source>
+        <translation>فشلت دفعة بمبلغ {amount} عبر الرابط {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) collected</source>
+        <translation>
+            <numerusform>لا دفعات محصَّلة</numerusform>
+            <numerusform>دفعة واحدة محصَّلة</numerusform>
+            <numerusform>دفعتان محصَّلتان</numerusform>
+            <numerusform>%Ln دفعات محصَّلة</numerusform>
+            <numerusform>%Ln دفعة محصَّلة</numerusform>
+            <numerusform>%Ln دفعة محصَّلة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) failed</source>
+        <translation>
+            <numerusform>لا دفعات فاشلة</numerusform>
+            <numerusform>دفعة واحدة فاشلة</numerusform>
+            <numerusform>دفعتان فاشلتان</numerusform>
+            <numerusform>%Ln دفعات فاشلة</numerusform>
+            <numerusform>%Ln دفعة فاشلة</numerusform>
+            <numerusform>%Ln دفعة فاشلة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count}, {amounts}</source>
+        <translation>{count}، {amounts}</translation>
+    </message>
+    <message>
+        <source>{name} expires {when}</source>
+        <translation>ينتهي الرابط {name} في {when}</translation>
+    </message>
+    <message>
+        <source>{name} has taken {used} of {limit} payments</source>
+        <translation>تمت {used} دفعة من أصل {limit} عبر الرابط {name}</translation>
+    </message>
+    <message>
+        <source>{name} is near its end</source>
+        <translation>الرابط {name} قارب على نهايته</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) about to expire or near their limit</source>
+        <translation>
+            <numerusform>لا روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>رابط واحد قارب على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>رابطان قاربا على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>%Ln روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>%Ln رابطًا قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>%Ln رابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>ولا روابط أخرى</numerusform>
+            <numerusform>ورابط آخر</numerusform>
+            <numerusform>ورابطان آخران</numerusform>
+            <numerusform>و%Ln روابط أخرى</numerusform>
+            <numerusform>و%Ln رابطًا آخر</numerusform>
+            <numerusform>و%Ln رابط آخر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count}: {names} {more}</source>
+        <translation>{count}، وهي: {names} {more}</translation>
+    </message>
+    <message>
+        <source>{count}: {names}</source>
+        <translation>{count}، وهي: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync could not update %Ln link(s); View &gt; Sync problems says why</source>
+        <translation>
+            <numerusform>تعذّر على المزامنة تحديث %Ln رابط؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+            <numerusform>تعذّر على المزامنة تحديث رابط واحد؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+            <numerusform>تعذّر على المزامنة تحديث رابطين؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+            <numerusform>تعذّر على المزامنة تحديث %Ln روابط؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+            <numerusform>تعذّر على المزامنة تحديث %Ln رابطًا؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+            <numerusform>تعذّر على المزامنة تحديث %Ln رابط؛ راجع عرض &gt; مشكلات المزامنة لمعرفة السبب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed at the last sync</source>
+        <translation>ما تغيّر في آخر مزامنة</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment(s) collected</source>
+        <translation>
+            <numerusform>دفعات محصَّلة</numerusform>
+            <numerusform>دفعة محصَّلة</numerusform>
+            <numerusform>دفعتان محصَّلتان</numerusform>
+            <numerusform>دفعات محصَّلة</numerusform>
+            <numerusform>دفعات محصَّلة</numerusform>
+            <numerusform>دفعات محصَّلة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment(s) failed</source>
+        <translation>
+            <numerusform>دفعات فاشلة</numerusform>
+            <numerusform>دفعة فاشلة</numerusform>
+            <numerusform>دفعتان فاشلتان</numerusform>
+            <numerusform>دفعات فاشلة</numerusform>
+            <numerusform>دفعات فاشلة</numerusform>
+            <numerusform>دفعات فاشلة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Link(s) about to expire or near their limit</source>
+        <translation>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>رابط قارب على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>رابطان قاربا على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>مشكلة في المزامنة</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesRows</name>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>Expires {when}</source>
+        <translation>ينتهي في {when}</translation>
+    </message>
+    <message>
+        <source>Near its limit</source>
+        <translation>قارب على بلوغ الحد الأقصى</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} payments taken</source>
+        <translation>تمت {used} دفعة من أصل {limit}</translation>
+    </message>
+    <message numerus="yes">
+        <source>New payments (%Ln)</source>
+        <translation>
+            <numerusform>دفعات جديدة (%Ln)</numerusform>
+            <numerusform>دفعة جديدة (%Ln)</numerusform>
+            <numerusform>دفعتان جديدتان (%Ln)</numerusform>
+            <numerusform>دفعات جديدة (%Ln)</numerusform>
+            <numerusform>دفعات جديدة (%Ln)</numerusform>
+            <numerusform>دفعات جديدة (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payments whose status moved (%Ln)</source>
+        <translation>
+            <numerusform>دفعات تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>دفعة تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>دفعتان تغيّرت حالتهما (%Ln)</numerusform>
+            <numerusform>دفعات تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>دفعات تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>دفعات تغيّرت حالتها (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by {user} on this workstation, {when}</source>
+        <translation>بواسطة {user} على محطة العمل هذه، {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Links whose status changed (%Ln)</source>
+        <translation>
+            <numerusform>روابط تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>رابط تغيّرت حالته (%Ln)</numerusform>
+            <numerusform>رابطان تغيّرت حالتهما (%Ln)</numerusform>
+            <numerusform>روابط تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>روابط تغيّرت حالتها (%Ln)</numerusform>
+            <numerusform>روابط تغيّرت حالتها (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Links about to expire or near their limit (%Ln)</source>
+        <translation>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+            <numerusform>رابط قارب على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+            <numerusform>رابطان قاربا على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+            <numerusform>روابط قاربت على الانتهاء أو على بلوغ الحد الأقصى (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync of {when}, stopped part-way: what it stored before</source>
+        <translation>مزامنة {when}، توقفت قبل اكتمالها: ما حفظته قبل التوقف</translation>
+    </message>
+    <message>
+        <source>Sync of {when}: the first, every link was new</source>
+        <translation>مزامنة {when}: المزامنة الأولى، وكانت كل الروابط جديدة</translation>
+    </message>
+    <message>
+        <source>Sync of {when}</source>
+        <translation>مزامنة {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s)</source>
+        <translation>
+            <numerusform>لا دفعات</numerusform>
+            <numerusform>دفعة واحدة</numerusform>
+            <numerusform>دفعتان</numerusform>
+            <numerusform>%Ln دفعات</numerusform>
+            <numerusform>%Ln دفعة</numerusform>
+            <numerusform>%Ln دفعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>لا روابط</numerusform>
+            <numerusform>رابط واحد</numerusform>
+            <numerusform>رابطان</numerusform>
+            <numerusform>%Ln روابط</numerusform>
+            <numerusform>%Ln رابطًا</numerusform>
+            <numerusform>%Ln رابط</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>توقفت</translation>
+    </message>
+    <message>
+        <source>Nothing changed at this sync.</source>
+        <translation>لم يتغيّر شيء في هذه المزامنة.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} payments are listed; the Payments view has them all.</source>
+        <translation>تُعرض {shown} دفعة من أصل {total}؛ تجدها كلها في عرض الدفعات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) new to this workstation.</source>
+        <translation>
+            <numerusform>لا روابط جديدة على محطة العمل هذه.</numerusform>
+            <numerusform>رابط واحد جديد على محطة العمل هذه.</numerusform>
+            <numerusform>رابطان جديدان على محطة العمل هذه.</numerusform>
+            <numerusform>%Ln روابط جديدة على محطة العمل هذه.</numerusform>
+            <numerusform>%Ln رابطًا جديدًا على محطة العمل هذه.</numerusform>
+            <numerusform>%Ln رابط جديد على محطة العمل هذه.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) could not be updated: View &gt; Sync problems says why.</source>
+        <translation>
+            <numerusform>تعذّر تحديث %Ln رابط: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+            <numerusform>تعذّر تحديث رابط واحد: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+            <numerusform>تعذّر تحديث رابطين: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+            <numerusform>تعذّر تحديث %Ln روابط: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+            <numerusform>تعذّر تحديث %Ln رابطًا: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+            <numerusform>تعذّر تحديث %Ln رابط: راجع عرض &gt; مشكلات المزامنة لمعرفة السبب.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <source>Disable this payment link?</source>
@@ -389,6 +1237,26 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required for production links):</source>
+        <translation>السبب (مطلوب لروابط بيئة الإنتاج): (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional, kept in the action journal):</source>
+        <translation>السبب (اختياري، يُحفظ في سجل الإجراءات): (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>For example: customer asked, price changed</source>
+        <translation>مثال: بطلب من العميل، تغيّر السعر</translation>
+    </message>
+    <message>
+        <source>Problem with the reason</source>
+        <translation>مشكلة في السبب</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +2045,10 @@
         <translation>الروابط</translation>
     </message>
     <message>
+        <source>Journal</source>
+        <translation>سجل الإجراءات</translation>
+    </message>
+    <message>
         <source>&amp;Export view…</source>
         <translation>تصدير العرض (&amp;E)…</translation>
     </message>
@@ -1332,6 +2204,288 @@
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <source>be opened</source>
+        <translation>فتح الملف</translation>
+    </message>
+    <message>
+        <source>The action journal {path} is read-only ({reason}): changes are not journalled. Make the folder writable to journal changes.</source>
+        <translation>سجل الإجراءات {path} للقراءة فقط ({reason})، لذلك لا تُسجَّل التغييرات فيه. اجعل المجلد قابلًا للكتابة لتسجيل التغييرات.</translation>
+    </message>
+    <message>
+        <source>journal the change</source>
+        <translation>تسجيل التغيير</translation>
+    </message>
+    <message>
+        <source>be read</source>
+        <translation>قراءة الملف</translation>
+    </message>
+    <message>
+        <source>The action journal {path} has been closed.</source>
+        <translation>تم إغلاق سجل الإجراءات {path}.</translation>
+    </message>
+    <message>
+        <source>The action journal {path} was written by a newer version of LinkManager (journal schema {found}; this version reads up to {supported}): update LinkManager to use it. It is left as it is.</source>
+        <translation>سجل الإجراءات {path} مكتوب بإصدار أحدث من LinkManager (مخطط السجل {found}؛ وهذا الإصدار يقرأ حتى {supported}): حدِّث LinkManager لاستخدامه. وقد تُرك السجل كما هو دون تغيير.</translation>
+    </message>
+    <message>
+        <source>The action journal {path} cannot be set up where it is (it is read-only): open it once where it can be written.</source>
+        <translation>لا يمكن إعداد سجل الإجراءات {path} في موقعه الحالي (فهو للقراءة فقط): افتحه مرة واحدة في موقع تمكن الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>Journal intact: 1 entry.</source>
+        <translation>سجل الإجراءات سليم: قيد واحد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Journal intact: %Ln entries.</source>
+        <translation>
+            <numerusform>سجل الإجراءات سليم: لا قيود.</numerusform>
+            <numerusform>سجل الإجراءات سليم: قيد واحد.</numerusform>
+            <numerusform>سجل الإجراءات سليم: قيدان.</numerusform>
+            <numerusform>سجل الإجراءات سليم: %Ln قيود.</numerusform>
+            <numerusform>سجل الإجراءات سليم: %Ln قيدًا.</numerusform>
+            <numerusform>سجل الإجراءات سليم: %Ln قيد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The action journal {path} cannot be used because {reason}. LinkManager leaves it as it is: it is the only record of the changes made from this computer. Restore it from a backup, or move it elsewhere to start a new journal.</source>
+        <translation>لا يمكن استخدام سجل الإجراءات {path}، إذ {reason}. يتركه LinkManager كما هو، فهو السجل الوحيد للتغييرات التي أُجريت من هذا الجهاز. استعِده من نسخة احتياطية، أو انقله إلى مكان آخر لبدء سجل جديد.</translation>
+    </message>
+    <message>
+        <source>The action journal {path} cannot be opened ({reason}).</source>
+        <translation>لا يمكن فتح سجل الإجراءات {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>هو مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>its contents are damaged (SQLite says: {text})</source>
+        <translation>محتوياته تالفة (رسالة SQLite: {text})</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>بلا تفاصيل</translation>
+    </message>
+    <message>
+        <source>it failed its integrity check (SQLite found: {problem})</source>
+        <translation>لم يجتز فحص السلامة (نتيجة SQLite: {problem})</translation>
+    </message>
+    <message>
+        <source>The disk is full: the action journal {path} could not {doing}. Free some space on that disk and try again; what it recorded before is kept.</source>
+        <translation>القرص ممتلئ، فتعذّر {doing} (سجل الإجراءات {path}). أفرغ بعض المساحة على ذلك القرص ثم أعد المحاولة؛ ما سُجِّل فيه من قبل محفوظ.</translation>
+    </message>
+    <message>
+        <source>The action journal {path} could not {doing}: another LinkManager window or command kept it busy. Try again in a moment.</source>
+        <translation>سجل الإجراءات {path}: تعذّر {doing} لأن نافذة أو أمرًا آخر من LinkManager أبقاه مشغولًا. أعد المحاولة بعد لحظات.</translation>
+    </message>
+    <message>
+        <source>The action journal {path} could not {doing} ({reason}).</source>
+        <translation>سجل الإجراءات {path}: تعذّر {doing} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The action journal {path} could not {doing} (SQLite says: {text}).</source>
+        <translation>سجل الإجراءات {path}: تعذّر {doing} (رسالة SQLite: {text}).</translation>
+    </message>
+    <message>
+        <source>it is not a journal anchor</source>
+        <translation>ليس ملف إرساء لسجل الإجراءات</translation>
+    </message>
+</context>
+<context>
+    <name>JournalCheck</name>
+    <message>
+        <source>The action journal needs attention</source>
+        <translation>سجل الإجراءات يحتاج إلى انتباهك</translation>
+    </message>
+    <message>
+        <source>LinkManager keeps working, and goes on journalling changes; the journal is not repaired.</source>
+        <translation>يستمر LinkManager في العمل وفي تسجيل التغييرات؛ ولا يُصلَح السجل.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalController</name>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>سجل الإجراءات (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Every change asked of Lean from here: who, when, why ({key})</source>
+        <translation>كل تغيير طُلب من Lean من هنا: من طلبه، ومتى، ولماذا ({key})</translation>
+    </message>
+    <message>
+        <source>Reading the journal…</source>
+        <translation>جارٍ قراءة سجل الإجراءات…</translation>
+    </message>
+    <message>
+        <source>The journal could not be read: {error}</source>
+        <translation>تعذّرت قراءة سجل الإجراءات: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing journalled yet: every disable, enable and create asked of Lean from here is listed.</source>
+        <translation>لم يُسجَّل شيء بعد: يُدرج هنا كل تعطيل وتفعيل وإنشاء يُطلب من Lean من هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>No entry matches these filters.</source>
+        <translation>لا يطابق أي قيد عوامل التصفية هذه.</translation>
+    </message>
+    <message>
+        <source>Entries: {count}</source>
+        <translation>القيود: {count}</translation>
+    </message>
+    <message>
+        <source>Entries matching these filters: {shown} of {total}</source>
+        <translation>القيود المطابقة لعوامل التصفية: {shown} من {total}</translation>
+    </message>
+    <message>
+        <source>This entry names no link: Lean gave none.</source>
+        <translation>لا يذكر هذا القيد أي رابط: لم يُرجع Lean معرّفًا.</translation>
+    </message>
+    <message>
+        <source>Link {id} is not in the offline cache: Lean no longer lists it, or it was never synced.</source>
+        <translation>الرابط {id} غير موجود في البيانات المحفوظة على الجهاز: لم يعد Lean يُدرجه، أو لم تتم مزامنته قط.</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>سجل الإجراءات</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <source>When</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ملف التعريف</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>Before → After</source>
+        <translation>قبل ← بعد</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Lean</source>
+        <translation>رد Lean</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>الإجراء الجماعي</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>تعطيل</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>تفعيل</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>Journal warning</source>
+        <translation>تحذير سجل الإجراءات</translation>
+    </message>
+    <message>
+        <source>Link ID or name</source>
+        <translation>معرّف الرابط أو اسمه</translation>
+    </message>
+    <message>
+        <source>Link filter</source>
+        <translation>تصفية حسب الرابط</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>جميع المستخدمين</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>جميع الإجراءات</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>جميع النتائج</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>نطاق التاريخ</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>اليوم الأول</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>اليوم الأخير</translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
+        <translation>تصدير سجل الإجراءات</translation>
+    </message>
+    <message>
+        <source>Journal note</source>
+        <translation>ملاحظة سجل الإجراءات</translation>
+    </message>
+    <message>
+        <source>Journal table</source>
+        <translation>جدول سجل الإجراءات</translation>
+    </message>
+</context>
+<context>
     <name>Lifecycle</name>
     <message>
         <source>Lean reports the status {status}, which LinkManager does not know yet.</source>
@@ -1411,6 +2565,14 @@
     <message>
         <source>Sending the change to Lean…</source>
         <translation>جارٍ إرسال التغيير إلى Lean…</translation>
+    </message>
+    <message>
+        <source>Link {name} disabled, but the action journal could not record it: {problem}</source>
+        <translation>تم تعطيل الرابط {name}، لكن تعذّر تسجيل ذلك في سجل الإجراءات: {problem}</translation>
+    </message>
+    <message>
+        <source>Link {name} enabled, but the action journal could not record it: {problem}</source>
+        <translation>تم تفعيل الرابط {name}، لكن تعذّر تسجيل ذلك في سجل الإجراءات: {problem}</translation>
     </message>
     <message>
         <source>Link {name} disabled.</source>
@@ -1709,6 +2871,168 @@
     </message>
 </context>
 <context>
+    <name>LinkTimeline</name>
+    <message>
+        <source>an unknown user</source>
+        <translation>مستخدم غير معروف</translation>
+    </message>
+    <message>
+        <source>Disabled here by {user}</source>
+        <translation>عطّله هنا {user}</translation>
+    </message>
+    <message>
+        <source>Enabled here by {user}</source>
+        <translation>فعّله هنا {user}</translation>
+    </message>
+    <message>
+        <source>Created here by {user}</source>
+        <translation>أنشأه هنا {user}</translation>
+    </message>
+    <message>
+        <source>Disable by {user} refused before sending</source>
+        <translation>رُفض تعطيل طلبه {user} قبل الإرسال</translation>
+    </message>
+    <message>
+        <source>Enable by {user} refused before sending</source>
+        <translation>رُفض تفعيل طلبه {user} قبل الإرسال</translation>
+    </message>
+    <message>
+        <source>Create by {user} refused before sending</source>
+        <translation>رُفض إنشاء طلبه {user} قبل الإرسال</translation>
+    </message>
+    <message>
+        <source>Disable by {user} failed</source>
+        <translation>أخفق تعطيل طلبه {user}</translation>
+    </message>
+    <message>
+        <source>Enable by {user} failed</source>
+        <translation>أخفق تفعيل طلبه {user}</translation>
+    </message>
+    <message>
+        <source>Create by {user} failed</source>
+        <translation>أخفق إنشاء طلبه {user}</translation>
+    </message>
+    <message>
+        <source>{action} by {user}: {outcome}</source>
+        <translation>{action} بواسطة {user}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>السبب: {reason}</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} ← {after}</translation>
+    </message>
+    <message>
+        <source>HTTP {code}</source>
+        <translation>HTTP {code}</translation>
+    </message>
+    <message>
+        <source>Request ID {id}</source>
+        <translation>معرّف الطلب {id}</translation>
+    </message>
+    <message>
+        <source>Part of a bulk action</source>
+        <translation>جزء من إجراء جماعي</translation>
+    </message>
+    <message>
+        <source>QR code saved as {format}</source>
+        <translation>حُفظ رمز QR بصيغة {format}</translation>
+    </message>
+    <message>
+        <source>{where} · by {user}</source>
+        <translation>{where} · بواسطة {user}</translation>
+    </message>
+    <message>
+        <source>First seen by this workstation</source>
+        <translation>أول ظهور على محطة العمل هذه</translation>
+    </message>
+    <message>
+        <source>Status changed: {before} → {after}</source>
+        <translation>تغيّرت الحالة: {before} ← {after}</translation>
+    </message>
+    <message>
+        <source>Seen by a sync, not done here</source>
+        <translation>رصدته مزامنة، ولم يتم من هنا</translation>
+    </message>
+    <message>
+        <source>Payment: {outcome} {amount}</source>
+        <translation>دفعة: {outcome} {amount}</translation>
+    </message>
+    <message>
+        <source>Usage {id}</source>
+        <translation>محاولة الدفع {id}</translation>
+    </message>
+    <message>
+        <source>{usage} · made before this workstation first looked</source>
+        <translation>{usage} · تمت قبل أن تطّلع عليها محطة العمل هذه أول مرة</translation>
+    </message>
+    <message>
+        <source>Payment moved: {before} → {after}</source>
+        <translation>تغيّرت حالة الدفعة: {before} ← {after}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTimelineView</name>
+    <message>
+        <source>Link timeline</source>
+        <translation>السجل الزمني للرابط</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>السجل الزمني</translation>
+    </message>
+    <message>
+        <source>About the timeline</source>
+        <translation>عن السجل الزمني</translation>
+    </message>
+    <message>
+        <source>Timeline events</source>
+        <translation>أحداث السجل الزمني</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>الحدث</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>عرض الكل</translation>
+    </message>
+    <message>
+        <source>Show the whole timeline</source>
+        <translation>عرض السجل الزمني كاملًا</translation>
+    </message>
+    <message>
+        <source>Reading the timeline…</source>
+        <translation>جارٍ قراءة السجل الزمني…</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this link yet.</source>
+        <translation>لم يُسجَّل شيء لهذا الرابط بعد.</translation>
+    </message>
+    <message>
+        <source>Showing the latest {count} events.</source>
+        <translation>يُعرض آخر {count} حدثًا.</translation>
+    </message>
+    <message>
+        <source>Left out: {problem}</source>
+        <translation>لم يُدرج: {problem}</translation>
+    </message>
+    <message>
+        <source>The timeline could not be read: {error}</source>
+        <translation>تعذّرت قراءة السجل الزمني: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LinksTableModel</name>
     <message>
         <source>Link ID</source>
@@ -1876,6 +3200,49 @@
     <message>
         <source>Search payments…  (Ctrl+F)</source>
         <translation>ابحث في الدفعات…  (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsDialog</name>
+    <message>
+        <source>Saved views</source>
+        <translation>العروض المحفوظة</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>إظهار (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>إعادة تسمية (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>حذف (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Set as &amp;default</source>
+        <translation>تعيين كعرض افتراضي (&amp;d)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>تصدير (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>الدفعات</translation>
+    </message>
+    <message>
+        <source>{name} — {page}</source>
+        <translation>{name} — صفحة {page}</translation>
+    </message>
+    <message>
+        <source>{view} (default)</source>
+        <translation>{view} (الافتراضي)</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +3688,21 @@
     <message>
         <source>(Lean said: {detail})</source>
         <translation>(ردّ Lean: {detail})</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>View name</source>
+        <translation>اسم العرض</translation>
+    </message>
+    <message>
+        <source>For example: Unpaid this month</source>
+        <translation>مثال: غير المدفوعة هذا الشهر</translation>
     </message>
 </context>
 <context>
@@ -3911,6 +5293,21 @@ Last: {last}, {how}: {where}
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <source>Give a reason for this change: it is required for production links.</source>
+        <translation>اذكر سببًا لهذا التغيير: السبب مطلوب لروابط بيئة الإنتاج.</translation>
+    </message>
+    <message>
+        <source>The reason is {count} characters long: keep it to {limit} at most.</source>
+        <translation>عدد أحرف السبب {count}: اختصره بحيث لا يتجاوز عدد أحرفه {limit}.</translation>
+    </message>
+    <message>
+        <source>The reason holds line breaks, tabs or other control characters: write it as one line of plain text.</source>
+        <translation>يحتوي السبب على فواصل أسطر أو علامات جدولة (Tab) أو أحرف تحكم أخرى: اكتبه في سطر واحد من النص العادي.</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileController</name>
     <message>
         <source>Could not {doing} ({kind}); nothing was changed.</source>
@@ -4492,6 +5889,276 @@ Last: {last}, {how}: {where}
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>A saved view needs a name.</source>
+        <translation>يجب أن يكون للعرض المحفوظ اسم.</translation>
+    </message>
+    <message>
+        <source>The file is larger than {size} KiB, so it is not a saved view.</source>
+        <translation>حجم الملف أكبر من {size} KiB، لذا فهو ليس عرضًا محفوظًا.</translation>
+    </message>
+    <message>
+        <source>This file is not a LinkManager saved view.</source>
+        <translation>هذا الملف ليس عرضًا محفوظًا من LinkManager.</translation>
+    </message>
+    <message>
+        <source>This saved view comes from a newer LinkManager (format {version}); update LinkManager to import it.</source>
+        <translation>هذا العرض المحفوظ من إصدار أحدث من LinkManager (التنسيق {version})؛ حدِّث LinkManager لاستيراده.</translation>
+    </message>
+    <message>
+        <source>This saved view is for a page LinkManager does not have (“{page}”).</source>
+        <translation>هذا العرض المحفوظ مخصَّص لصفحة غير موجودة في LinkManager («{page}»).</translation>
+    </message>
+    <message>
+        <source>“{key}” is not known here and was left out.</source>
+        <translation>«{key}» غير معروف في هذا الإصدار، فتم استبعاده.</translation>
+    </message>
+    <message>
+        <source>Imported view</source>
+        <translation>عرض مستورد</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more.</source>
+        <translation>
+            <numerusform>…و%Ln ملاحظة أخرى.</numerusform>
+            <numerusform>…وملاحظة أخرى.</numerusform>
+            <numerusform>…وملاحظتان أخريان.</numerusform>
+            <numerusform>…و%Ln ملاحظات أخرى.</numerusform>
+            <numerusform>…و%Ln ملاحظةً أخرى.</numerusform>
+            <numerusform>…و%Ln ملاحظة أخرى.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tab “{tab}” is not known here; the view opens on All.</source>
+        <translation>التبويب «{tab}» غير معروف في هذا الإصدار؛ لذا يُفتح العرض على تبويب «الكل».</translation>
+    </message>
+    <message>
+        <source>The search was not text and was left out.</source>
+        <translation>لم يكن البحث نصًا، فتم استبعاده.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search was cut to %Ln character(s).</source>
+        <translation>
+            <numerusform>تم تقصير نص البحث إلى %Ln حرف.</numerusform>
+            <numerusform>تم تقصير نص البحث إلى حرف واحد.</numerusform>
+            <numerusform>تم تقصير نص البحث إلى حرفين.</numerusform>
+            <numerusform>تم تقصير نص البحث إلى %Ln أحرف.</numerusform>
+            <numerusform>تم تقصير نص البحث إلى %Ln حرفًا.</numerusform>
+            <numerusform>تم تقصير نص البحث إلى %Ln حرف.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The columns were not a list and were left out.</source>
+        <translation>لم تكن الأعمدة قائمة، فتم استبعادها.</translation>
+    </message>
+    <message>
+        <source>The column “{column}” is not known here and was left out.</source>
+        <translation>العمود «{column}» غير معروف في هذا الإصدار، فتم استبعاده.</translation>
+    </message>
+    <message>
+        <source>The sort column “{column}” is not known here; the order is left as it is.</source>
+        <translation>عمود الترتيب «{column}» غير معروف في هذا الإصدار؛ لذا يبقى الترتيب كما هو.</translation>
+    </message>
+    <message>
+        <source>The filters were not understood and were left out.</source>
+        <translation>تعذّر فهم عوامل التصفية، فتم استبعادها.</translation>
+    </message>
+    <message>
+        <source>The filter “{filter}” is not known here and was left out.</source>
+        <translation>عامل التصفية «{filter}» غير معروف في هذا الإصدار، فتم استبعاده.</translation>
+    </message>
+    <message>
+        <source>“{currency}” is not a currency code; the view shows every currency.</source>
+        <translation>«{currency}» ليس رمز عملة؛ لذا تظهر في العرض جميع العملات.</translation>
+    </message>
+    <message>
+        <source>The link status “{status}” is not known here and was left out.</source>
+        <translation>حالة الرابط «{status}» غير معروفة في هذا الإصدار، فتم استبعادها.</translation>
+    </message>
+    <message>
+        <source>The date range “{range}” is not known here; the view shows all dates.</source>
+        <translation>نطاق التاريخ «{range}» غير معروف في هذا الإصدار؛ لذا تظهر في العرض جميع التواريخ.</translation>
+    </message>
+    <message>
+        <source>The custom days were not dates from 2000 to 2100; the view shows all dates.</source>
+        <translation>لم تكن أيام النطاق المخصَّص تواريخ بين عامي 2000 و2100؛ لذا تظهر في العرض جميع التواريخ.</translation>
+    </message>
+    <message>
+        <source>The saved views file {path} could not be read ({reason}).</source>
+        <translation>تعذّرت قراءة ملف العروض المحفوظة {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>A saved view named “{name}” already exists.</source>
+        <translation>يوجد بالفعل عرض محفوظ باسم «{name}».</translation>
+    </message>
+    <message>
+        <source>There is no saved view named “{name}”.</source>
+        <translation>لا يوجد عرض محفوظ باسم «{name}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>There are already %Ln saved view(s); delete some first.</source>
+        <translation>
+            <numerusform>توجد بالفعل %Ln عروض محفوظة؛ احذف بعضها أولًا.</numerusform>
+            <numerusform>يوجد بالفعل عرض محفوظ واحد؛ احذفه أولًا.</numerusform>
+            <numerusform>يوجد بالفعل عرضان محفوظان؛ احذف أحدهما أولًا.</numerusform>
+            <numerusform>توجد بالفعل %Ln عروض محفوظة؛ احذف بعضها أولًا.</numerusform>
+            <numerusform>يوجد بالفعل %Ln عرضًا محفوظًا؛ احذف بعضها أولًا.</numerusform>
+            <numerusform>يوجد بالفعل %Ln عرض محفوظ؛ احذف بعضها أولًا.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The saved views could not be written to {path}: {reason}</source>
+        <translation>تعذّرت كتابة العروض المحفوظة في {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsController</name>
+    <message>
+        <source>Saved &amp;views</source>
+        <translation>العروض المحفوظة (&amp;v)</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>حفظ العرض الحالي (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the tab, filters, search, columns and sort under a name</source>
+        <translation>احفظ التبويب وعوامل التصفية والبحث والأعمدة والترتيب باسمٍ تختاره</translation>
+    </message>
+    <message>
+        <source>&amp;Manage saved views…</source>
+        <translation>إدارة العروض المحفوظة (&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import view…</source>
+        <translation>استيراد عرض (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add a view a colleague shared as a JSON file</source>
+        <translation>أضف عرضًا شاركه معك أحد الزملاء كملف JSON</translation>
+    </message>
+    <message>
+        <source>Set as &amp;default</source>
+        <translation>تعيين كعرض افتراضي (&amp;d)</translation>
+    </message>
+    <message>
+        <source>&amp;Export view</source>
+        <translation>تصدير عرض (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Links views</source>
+        <translation>عروض الروابط</translation>
+    </message>
+    <message>
+        <source>Payments views</source>
+        <translation>عروض الدفعات</translation>
+    </message>
+    <message>
+        <source>Show the saved view “{name}”</source>
+        <translation>إظهار العرض المحفوظ «{name}»</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>لا توجد عروض محفوظة بعد</translation>
+    </message>
+    <message>
+        <source>&amp;None (the window as last left)</source>
+        <translation>لا شيء (النافذة كما تُركت آخر مرة) (&amp;N)</translation>
+    </message>
+    <message>
+        <source>There is no saved view named “{name}”.</source>
+        <translation>لا يوجد عرض محفوظ باسم «{name}».</translation>
+    </message>
+    <message>
+        <source>Showing the saved view “{name}”</source>
+        <translation>يظهر الآن العرض المحفوظ «{name}»</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>حفظ العرض الحالي</translation>
+    </message>
+    <message>
+        <source>Saved the view “{name}”</source>
+        <translation>تم حفظ العرض «{name}»</translation>
+    </message>
+    <message>
+        <source>Rename saved view</source>
+        <translation>إعادة تسمية العرض المحفوظ</translation>
+    </message>
+    <message>
+        <source>Renamed the view to “{name}”</source>
+        <translation>تمت إعادة تسمية العرض إلى «{name}»</translation>
+    </message>
+    <message>
+        <source>Deleted the view “{name}”</source>
+        <translation>تم حذف العرض «{name}»</translation>
+    </message>
+    <message>
+        <source>No saved view is shown at start now</source>
+        <translation>لن يظهر أي عرض محفوظ عند بدء التشغيل بعد الآن</translation>
+    </message>
+    <message>
+        <source>“{name}” is shown when the window opens</source>
+        <translation>سيظهر العرض «{name}» عند فتح النافذة</translation>
+    </message>
+    <message>
+        <source>The view could not be written to {path}: {reason}</source>
+        <translation>تعذّرت كتابة العرض في {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported the view “{name}” to {path}</source>
+        <translation>تم تصدير العرض «{name}» إلى {path}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: {reason}</source>
+        <translation>تعذّرت قراءة {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Imported the view “{name}”</source>
+        <translation>تم استيراد العرض «{name}»</translation>
+    </message>
+    <message>
+        <source>Imported the view “{name}”, without what this version does not know:</source>
+        <translation>تم استيراد العرض «{name}» مع استبعاد ما لا يعرفه هذا الإصدار:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsDialogs</name>
+    <message>
+        <source>Save current view</source>
+        <translation>حفظ العرض الحالي</translation>
+    </message>
+    <message>
+        <source>A saved view named “{name}” already exists. Replace it with the view shown now?</source>
+        <translation>يوجد بالفعل عرض محفوظ باسم «{name}». هل تريد استبداله بالعرض الظاهر الآن؟</translation>
+    </message>
+    <message>
+        <source>Delete saved view</source>
+        <translation>حذف العرض المحفوظ</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “{name}”? Files exported from it stay as they are.</source>
+        <translation>هل تريد حذف العرض المحفوظ «{name}»؟ تبقى الملفات التي صُدِّرت منه كما هي.</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>العروض المحفوظة</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>عرض محفوظ</translation>
+    </message>
+    <message>
+        <source>Export view “{name}”</source>
+        <translation>تصدير العرض «{name}»</translation>
+    </message>
+    <message>
+        <source>Import view</source>
+        <translation>استيراد عرض</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>All</source>
@@ -4570,6 +6237,58 @@ Last: {last}, {how}: {where}
     <message>
         <source>&amp;Digits in Arabic:</source>
         <translation>الأرقام في الواجهة العربية (&amp;D):</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>الإشعارات</translation>
+    </message>
+    <message>
+        <source>Payments &amp;collected</source>
+        <translation>الدفعات المحصَّلة (&amp;c)</translation>
+    </message>
+    <message>
+        <source>Notify payments collected</source>
+        <translation>الإشعار بالدفعات المحصَّلة</translation>
+    </message>
+    <message>
+        <source>Payments &amp;failed</source>
+        <translation>الدفعات الفاشلة (&amp;f)</translation>
+    </message>
+    <message>
+        <source>Notify failed payments</source>
+        <translation>الإشعار بالدفعات الفاشلة</translation>
+    </message>
+    <message>
+        <source>Links about to &amp;expire or near their limit</source>
+        <translation>الروابط التي قاربت على انتهاء صلاحيتها أو على بلوغ حدها الأقصى (&amp;e)</translation>
+    </message>
+    <message>
+        <source>Notify links about to expire or near their limit</source>
+        <translation>الإشعار بالروابط التي قاربت على انتهاء صلاحيتها أو على بلوغ حدها الأقصى</translation>
+    </message>
+    <message>
+        <source>&amp;Sync problems</source>
+        <translation>مشكلات المزامنة (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Notify sync problems</source>
+        <translation>الإشعار بمشكلات المزامنة</translation>
+    </message>
+    <message>
+        <source>&amp;Keep syncing in the tray when the window is closed</source>
+        <translation>مواصلة المزامنة في علبة النظام عند إغلاق النافذة (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep syncing in the tray when the window is closed</source>
+        <translation>مواصلة المزامنة في علبة النظام عند إغلاق النافذة</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray: closing the window quits, and notices show in Changes</source>
+        <translation>لا توجد علبة نظام في سطح المكتب هذا: إغلاق النافذة يُنهي البرنامج، وتظهر الإشعارات في لوحة التغييرات</translation>
+    </message>
+    <message>
+        <source>Notices show in the tray, or in View &gt; Changes where the desktop has no tray.</source>
+        <translation>تظهر الإشعارات في علبة النظام، أو في عرض &gt; التغييرات إذا لم تكن في سطح المكتب علبة نظام.</translation>
     </message>
     <message>
         <source>LinkManager will use this from its next start.</source>
@@ -5305,6 +7024,21 @@ Move the damaged file aside and start with an empty cache? The next sync fills i
     <message>
         <source>Error inside LinkManager</source>
         <translation>خطأ داخل LinkManager</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Show LinkManager</source>
+        <translation>إظهار LinkManager (&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>مزامنة الآن (&amp;y)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>إنهاء (&amp;Q)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BulkConfirmDialog</name>
+    <message numerus="yes">
+        <source>Disable %n payment link(s)?</source>
+        <translation>
+            <numerusform>Disable %n payment link?</numerusform>
+            <numerusform>Disable %n payment links?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n payment link(s)?</source>
+        <translation>
+            <numerusform>Enable %n payment link?</numerusform>
+            <numerusform>Enable %n payment links?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n link(s)</source>
+        <translation>
+            <numerusform>Disable %n link</numerusform>
+            <numerusform>Disable %n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n link(s)</source>
+        <translation>
+            <numerusform>Enable %n link</numerusform>
+            <numerusform>Enable %n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) will be skipped and left as they are: {reasons}.</source>
+        <translation>
+            <numerusform>%n link will be skipped and left as it is: {reasons}.</numerusform>
+            <numerusform>%n links will be skipped and left as they are: {reasons}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkCounts</name>
+    <message numerus="yes">
+        <source>%Ln expired link(s)</source>
+        <translation>
+            <numerusform>%Ln expired link</numerusform>
+            <numerusform>%Ln expired links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln used link(s) (limit of payments reached)</source>
+        <translation>
+            <numerusform>%Ln used link (limit of payments reached)</numerusform>
+            <numerusform>%Ln used links (limit of payments reached)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) already disabled</source>
+        <translation>
+            <numerusform>%Ln link already disabled</numerusform>
+            <numerusform>%Ln links already disabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) already active</source>
+        <translation>
+            <numerusform>%Ln link already active</numerusform>
+            <numerusform>%Ln links already active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) with a status LinkManager does not know</source>
+        <translation>
+            <numerusform>%Ln link with a status LinkManager does not know</numerusform>
+            <numerusform>%Ln links with a status LinkManager does not know</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) refused by the rules</source>
+        <translation>
+            <numerusform>%Ln link refused by the rules</numerusform>
+            <numerusform>%Ln links refused by the rules</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkRunDialog</name>
+    <message numerus="yes">
+        <source>Disabling %n link(s) at a pace Lean accepts…</source>
+        <translation>
+            <numerusform>Disabling %n link at a pace Lean accepts…</numerusform>
+            <numerusform>Disabling %n links at a pace Lean accepts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabling %n link(s) at a pace Lean accepts…</source>
+        <translation>
+            <numerusform>Enabling %n link at a pace Lean accepts…</numerusform>
+            <numerusform>Enabling %n links at a pace Lean accepts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <translation>
+            <numerusform>%n disabled</numerusform>
+            <numerusform>%n disabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enabled</source>
+        <translation>
+            <numerusform>%n enabled</numerusform>
+            <numerusform>%n enabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not attempted</source>
+        <translation>
+            <numerusform>%n not attempted</numerusform>
+            <numerusform>%n not attempted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangesNotices</name>
+    <message numerus="yes">
+        <source>%Ln payment(s) collected</source>
+        <translation>
+            <numerusform>%Ln payment collected</numerusform>
+            <numerusform>%Ln payments collected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s) failed</source>
+        <translation>
+            <numerusform>%Ln payment failed</numerusform>
+            <numerusform>%Ln payments failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) about to expire or near their limit</source>
+        <translation>
+            <numerusform>%Ln link about to expire or near its limit</numerusform>
+            <numerusform>%Ln links about to expire or near their limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync could not update %Ln link(s); View &gt; Sync problems says why</source>
+        <translation>
+            <numerusform>The sync could not update %Ln link; View &gt; Sync problems says why</numerusform>
+            <numerusform>The sync could not update %Ln links; View &gt; Sync problems says why</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment(s) collected</source>
+        <translation>
+            <numerusform>Payment collected</numerusform>
+            <numerusform>Payments collected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment(s) failed</source>
+        <translation>
+            <numerusform>Payment failed</numerusform>
+            <numerusform>Payments failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Link(s) about to expire or near their limit</source>
+        <translation>
+            <numerusform>Link about to expire or near its limit</numerusform>
+            <numerusform>Links about to expire or near their limit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangesRows</name>
+    <message numerus="yes">
+        <source>New payments (%Ln)</source>
+        <translation>
+            <numerusform>New payments (%Ln)</numerusform>
+            <numerusform>New payments (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payments whose status moved (%Ln)</source>
+        <translation>
+            <numerusform>Payments whose status moved (%Ln)</numerusform>
+            <numerusform>Payments whose status moved (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Links whose status changed (%Ln)</source>
+        <translation>
+            <numerusform>Links whose status changed (%Ln)</numerusform>
+            <numerusform>Links whose status changed (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Links about to expire or near their limit (%Ln)</source>
+        <translation>
+            <numerusform>Links about to expire or near their limit (%Ln)</numerusform>
+            <numerusform>Links about to expire or near their limit (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln payment(s)</source>
+        <translation>
+            <numerusform>%Ln payment</numerusform>
+            <numerusform>%Ln payments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln link</numerusform>
+            <numerusform>%Ln links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) new to this workstation.</source>
+        <translation>
+            <numerusform>%Ln link new to this workstation.</numerusform>
+            <numerusform>%Ln links new to this workstation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s) could not be updated: View &gt; Sync problems says why.</source>
+        <translation>
+            <numerusform>%Ln link could not be updated: View &gt; Sync problems says why.</numerusform>
+            <numerusform>%Ln links could not be updated: View &gt; Sync problems says why.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CopyFieldCounts</name>
     <message numerus="yes">
         <source>%Ln year(s)</source>
@@ -93,6 +346,16 @@
         <translation>
             <numerusform>%Ln row do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, or narrow the filters.</numerusform>
             <numerusform>%Ln rows do not fit in one Excel sheet (at most {most} below the header); export to CSV instead, or narrow the filters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message numerus="yes">
+        <source>Journal intact: %Ln entries.</source>
+        <translation>
+            <numerusform>Journal intact: %Ln entry.</numerusform>
+            <numerusform>Journal intact: %Ln entries.</numerusform>
         </translation>
     </message>
 </context>
@@ -383,6 +646,30 @@ Last: {last}, {how}: {where}
         <translation>
             <numerusform>%Ln proposal rejected for now; nothing was stored.</numerusform>
             <numerusform>%Ln proposals rejected for now; nothing was stored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message numerus="yes">
+        <source>…and %Ln more.</source>
+        <translation>
+            <numerusform>…and %Ln more.</numerusform>
+            <numerusform>…and %Ln more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The search was cut to %Ln character(s).</source>
+        <translation>
+            <numerusform>The search was cut to %Ln character.</numerusform>
+            <numerusform>The search was cut to %Ln characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>There are already %Ln saved view(s); delete some first.</source>
+        <translation>
+            <numerusform>There are already %Ln saved view; delete some first.</numerusform>
+            <numerusform>There are already %Ln saved views; delete some first.</numerusform>
         </translation>
     </message>
 </context>

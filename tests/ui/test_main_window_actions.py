@@ -145,6 +145,9 @@ def test_the_row_menu_offers_the_link_actions_duplicate_and_print(
         "&Print QR…",
         "Save QR as P&DF…",
         "Show on &counter display…",
+        "Select all links in this &view",
+        "Disable selected &links…",
+        "Enable selected li&nks…",
     ]
     menus[-1].close()
     assert Qt.ContextMenuPolicy.CustomContextMenu == win.table.contextMenuPolicy()

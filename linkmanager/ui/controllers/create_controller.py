@@ -83,10 +83,7 @@ class CreateController(QObject):
         """One creator per open profile: it remembers a create whose answer was lost until it is
         settled. Made with the first form (services.create is no part of the window's start)."""
         if self._creator is None:
-            from linkmanager.services.create import LinkCreator
-
-            workspace = self._workspace
-            self._creator = LinkCreator(workspace.cache, workspace.client, clock=workspace.now)
+            self._creator = self._workspace.creator()  # journals every create it sends
         return self._creator
 
     # -- state -------------------------------------------------------------------------------------

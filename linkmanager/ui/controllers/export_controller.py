@@ -25,11 +25,15 @@ if TYPE_CHECKING:
     from linkmanager.services.export import ExportColumn, ExportFormat
     from linkmanager.ui.main_window import MainWindow
 
-_Prepared = tuple[str, int, Callable[[], "Iterable[Sequence[object]]"], "list[ExportColumn]", str]
+# What a view hands over to be exported: (title, row count, the rows, columns, filters in words).
+Prepared = tuple[str, int, Callable[[], "Iterable[Sequence[object]]"], "list[ExportColumn]", str]
+# A view installed from outside (ui.journal): its Prepared while it is the view shown, else None.
+ExportSource = Callable[[], "Prepared | None"]
 
 # The views' names: in English in the file's header and name, translated in the window.
 PAYMENTS = str(QT_TRANSLATE_NOOP("ExportController", "Payments"))
 LINKS = str(QT_TRANSLATE_NOOP("ExportController", "Links"))
+JOURNAL = str(QT_TRANSLATE_NOOP("ExportController", "Journal"))  # services.journal_export.TITLE
 
 
 def visible_columns(table: QTableView) -> list[int]:
@@ -55,6 +59,11 @@ class ExportController(QObject):
         )
         self.action.triggered.connect(self.export_view)
         self._cancel = threading.Event()
+        self._sources: list[ExportSource] = []
+
+    def add_source(self, source: ExportSource) -> None:
+        """A view made outside the window's file (the Journal): asked first, it answers while shown."""
+        self._sources.append(source)
 
     def export_view(self) -> None:
         prepared = self._prepare()
@@ -77,11 +86,15 @@ class ExportController(QObject):
             path += f".{fmt}"
         self._run(Path(path), fmt, title, total, rows, layout_columns, filters)
 
-    def _prepare(self) -> _Prepared | None:
+    def _prepare(self) -> Prepared | None:
         """What the view shows, ready to write: (title, row count, the rows, columns, filters)."""
         from linkmanager.services import payment_export as px
         from linkmanager.services.payments import PaymentColumn
 
+        for ask in self._sources:
+            prepared = ask()
+            if prepared is not None:
+                return prepared
         window = self._window
         zone = px.local_zone()
         if window.pages.currentIndex() == 1 and window.payments is not None:

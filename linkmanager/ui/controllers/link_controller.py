@@ -1,14 +1,18 @@
-"""The selected link: its details, its usages (latest-wins), the drawer, and Disable/Enable.
+"""The selected link: its details, its usages (latest-wins), its timeline, the drawer, and Disable/Enable.
 
 Opening a link shows what the cache holds at once, then asks Lean for its usages in the
 background; a quicker click on another link makes the older answer be dropped (key "usages").
+Its timeline (services.link_timeline) is read on a worker each time the link is shown (a click, a
+sync, an action, a print), latest-wins too (key "timeline").
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTableView, QWidget
@@ -16,7 +20,16 @@ from PySide6.QtWidgets import QTableView, QWidget
 from linkmanager.domain.models import PaymentLink, Usage
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.actions import ActionRefused, StatusChange
-from linkmanager.services.workspace import CachedLink, PrintRecord, PrintSummary, Workspace, is_unreachable
+from linkmanager.services.link_timeline import TIMELINE_LIMIT, LinkTimeline, read_timeline
+from linkmanager.services.workspace import (
+    CachedLink,
+    PrintRecord,
+    PrintSummary,
+    ReasonRefused,
+    Workspace,
+    check_reason,
+    is_unreachable,
+)
 from linkmanager.ui.models.links_model import LINK_ID_ROLE, LinksTableModel
 from linkmanager.ui.tasks import TaskRunner
 from linkmanager.ui.text import isolated
@@ -33,12 +46,32 @@ def confirm_status_change(
     status: LinkStatus,
     zone: tzinfo | None,
     printed: PrintSummary | None = None,
-) -> bool:
-    """Ask before Disable/Enable (ui.dialogs.confirm, loaded with the first change: not at start);
-    `printed`: the link's prints, which disabling turns into codes that lead to an error page."""
-    from linkmanager.ui.dialogs.confirm import confirm_status_change as ask
+    *,
+    reason_required: bool = False,
+) -> str | bool | None:
+    """Ask before Disable/Enable (ui.dialogs.confirm, loaded with the first change: not at start):
+    the reason given ("" for none), or None to keep the link as it is. `printed`: the link's prints,
+    which disabling turns into codes that lead to an error page. Tests replace this function; one
+    answering True or False (as it did before reasons) means confirmed without a reason, or kept."""
+    from linkmanager.ui.dialogs.confirm import ask_status_change as ask
 
-    return ask(parent, link, status, zone, printed)
+    return ask(parent, link, status, zone, printed, reason_required=reason_required)
+
+
+def _reason_of(answer: str | bool | None) -> str | None:
+    """confirm_status_change's answer as a reason ("" for none), or None when the user said no."""
+    if answer is None or answer is False:
+        return None
+    return "" if answer is True else answer
+
+
+def _change_status(workspace: Workspace, link_id: str, status: LinkStatus, reason: str) -> StatusChange:
+    """Workspace.set_status on a worker; a journal that could not even be opened is said too (the
+    change then carries no problem of its own: there was no journal to fail)."""
+    change = workspace.set_status(link_id, status, reason=reason)
+    if change.journal_problem is None and (problem := workspace.journal_problem()):
+        return replace(change, journal_problem=problem)
+    return change
 
 
 class LinkController(QObject):
@@ -70,11 +103,13 @@ class LinkController(QObject):
         self._open_next: str | None = None  # a usage to open in the drawer once read
         self._online = True
         self.record_notice: QWidget | None = None  # the last "Print not recorded" message
+        self.refusal_notice: QWidget | None = None  # the last "Not allowed" message (a rule, a reason)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.selectionModel().currentRowChanged.connect(self._on_selection)
         detail.usage_activated.connect(self.open_usage)
         detail.toggle_requested.connect(self.request_toggle)
         detail.qr.recorded.connect(self.record_prints)
+        detail.timeline.show_all_requested.connect(self._read_whole_timeline)
 
     @property
     def current_link_id(self) -> str | None:
@@ -118,6 +153,7 @@ class LinkController(QObject):
         workspace = self._workspace
         self._runner.run(lambda: workspace.usages(link_id), self._on_cached_usages, key="usages", owner=self)
         self._read_prints(link_id)
+        self._read_timeline(link_id)
         if fetch and self._online:
             self._detail.set_usages_loading(True)
             self._runner.run(
@@ -143,6 +179,7 @@ class LinkController(QObject):
         if cached is not None:
             self._detail.show_link(cached)
         self._show_usages(link_id, usages)
+        self._read_timeline(link_id)  # payments first seen just now
 
     def _on_fresh_failed(self, error: BaseException) -> None:
         self._detail.set_usages_loading(False)
@@ -183,6 +220,34 @@ class LinkController(QObject):
         self._open_next = usage_id
         self.open_usage(usage_id)
 
+    # -- the timeline ----------------------------------------------------------------------------
+
+    def _read_timeline(self, link_id: str, limit: int | None = TIMELINE_LIMIT) -> None:
+        """The link's timeline off the GUI thread; a shown "Show all" stays whole on a refresh."""
+        timeline = self._detail.timeline
+        if limit is not None and timeline.link_id() == link_id and timeline.whole:
+            limit = None
+        workspace = self._workspace
+
+        def read() -> LinkTimeline:
+            return read_timeline(
+                workspace.cache,
+                link_id,
+                journal=lambda wanted, rows: workspace.journal_entries(link_id=wanted, limit=rows),
+                limit=limit,
+            )
+
+        self._runner.run(
+            read,
+            self._detail.show_timeline,
+            lambda error: self._detail.timeline.show_error(link_id, str(error)),
+            key="timeline",
+            owner=self,
+        )
+
+    def _read_whole_timeline(self, link_id: str) -> None:
+        self._read_timeline(link_id, None)
+
     # -- the print register ----------------------------------------------------------------------
 
     def _read_prints(self, link_id: str) -> None:
@@ -217,6 +282,7 @@ class LinkController(QObject):
         self.prints_recorded.emit()
         if self._link_id is not None and any(r.link_id == self._link_id for r in records):
             self._read_prints(self._link_id)
+            self._read_timeline(self._link_id)
 
     def _on_record_failed(self, error: BaseException) -> None:
         logger.warning("Could not record a print: %s", error)
@@ -256,14 +322,23 @@ class LinkController(QObject):
             return
         zone = datetime.now().astimezone().tzinfo
         printed = self._detail.print_summary if self._detail.current_link_id() == link_id else None
-        # Only a printed link's question says more (the seam keeps its four arguments otherwise).
-        more = {"printed": printed} if printed is not None and printed.count > 0 else {}
-        if not confirm_status_change(self._window, cached.link, status, zone, **more):
+        required = self._workspace.reason_required(status)
+        # The seam's question says more only when there is more (printed codes, a reason required).
+        more: dict[str, Any] = {"printed": printed} if printed is not None and printed.count > 0 else {}
+        if required:
+            more["reason_required"] = True
+        reason = _reason_of(confirm_status_change(self._window, cached.link, status, zone, **more))
+        if reason is None:
+            return
+        try:  # the dialog checked it; whatever answered, nothing is sent without a usable reason
+            reason = check_reason(reason, required)
+        except ReasonRefused as refused:
+            self._refuse(str(refused))
             return
         workspace = self._workspace
         self._detail.set_writable(False, self.tr("Sending the change to Lean…"))
         self._runner.run(
-            lambda: workspace.set_status(link_id, status),
+            lambda: _change_status(workspace, link_id, status, reason),
             self._on_changed,
             self._on_change_failed,
             key="action",
@@ -272,29 +347,41 @@ class LinkController(QObject):
 
     def _on_changed(self, change: StatusChange) -> None:
         self._detail.set_writable(self._online)
-        if change.after == LinkStatus.DISABLED:
-            words = self.tr("Link {name} disabled.")
+        name = isolated(change.link.display_name)
+        if change.journal_problem:  # the change went through; its record did not
+            logger.warning(
+                "A change to link %s is not journalled: %s", change.link.id, change.journal_problem
+            )
+            if change.after == LinkStatus.DISABLED:
+                words = self.tr("Link {name} disabled, but the action journal could not record it: {problem}")
+            else:
+                words = self.tr("Link {name} enabled, but the action journal could not record it: {problem}")
+            said, timeout = words.format(name=name, problem=change.journal_problem), 30_000
         else:
-            words = self.tr("Link {name} enabled.")
-        self._window.statusBar().showMessage(  # type: ignore[attr-defined]
-            words.format(name=isolated(change.link.display_name)), 8000
-        )
+            if change.after == LinkStatus.DISABLED:
+                words = self.tr("Link {name} disabled.")
+            else:
+                words = self.tr("Link {name} enabled.")
+            said, timeout = words.format(name=name), 8000
+        self._window.statusBar().showMessage(said, timeout)  # type: ignore[attr-defined]
         self.links_changed.emit()
+
+    def _refuse(self, why: str) -> None:
+        """Our own rule or an unusable reason: one sentence saying why, nothing sent."""
+        from PySide6.QtWidgets import QMessageBox  # only when a change was refused
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Not allowed"), why, QMessageBox.StandardButton.Ok, self._window
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.refusal_notice = box  # tests read and close it
 
     def _on_change_failed(self, error: BaseException) -> None:
         self._detail.set_writable(self._online)
-        if isinstance(error, ActionRefused):  # our own rule, already one sentence saying why
-            from PySide6.QtWidgets import QMessageBox  # only when a change was refused
-
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Not allowed"),
-                str(error),
-                QMessageBox.StandardButton.Ok,
-                self._window,
-            )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
+        if isinstance(error, ActionRefused | ReasonRefused):  # our own rules, already one sentence each
+            self._refuse(str(error))
         else:  # Lean's refusal or a dead network: the catalogue's message (what to do, Details)
             from linkmanager.services.messages import MessageContext, message_for
 

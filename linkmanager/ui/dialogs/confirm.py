@@ -3,6 +3,10 @@
 A small QDialog rather than QMessageBox, because QMessageBox's informative text guesses rich
 text and the link's name comes from the server. Cancel is the default button: Enter or Esc
 on a dialog that appears by surprise changes nothing.
+
+The reason for the change (a short line kept in the action journal) is asked for here: required to
+disable a production link, optional otherwise. An unusable reason is refused in the dialog, with
+domain.reason's sentence, before anything is sent.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from linkmanager.domain import PaymentLink, format_money
 from linkmanager.domain.lifecycle import enable_deadline_text
+from linkmanager.domain.reason import MAX_REASON, ReasonRefused, check_reason
 from linkmanager.domain.status import LinkStatus
 from linkmanager.services.workspace import PrintSummary
 from linkmanager.ui.widgets.print_note import printed_warning
@@ -75,10 +81,14 @@ class ConfirmStatusDialog(QDialog):
         target: LinkStatus,
         tz: tzinfo | None = None,
         printed: PrintSummary | None = None,
+        *,
+        reason_required: bool = False,
     ) -> None:
         """`printed`: what the print register holds for the link; disabling a printed code says
-        that the printed items stop working."""
+        that the printed items stop working. `reason_required`: Workspace.reason_required."""
         super().__init__(parent)
+        self.reason = ""  # the reason given, checked, once accepted
+        self._reason_required = reason_required
         question, consequence = consequence_text(link, target, tz)
         disabling = target == LinkStatus.DISABLED
         self.setWindowTitle(self.tr("Disable link") if disabling else self.tr("Enable link"))
@@ -117,6 +127,7 @@ class ConfirmStatusDialog(QDialog):
         self.printed_label = _plain_label(on_paper, self)
         self.printed_label.setAccessibleName(self.tr("Printed QR codes"))
         self.printed_label.setVisible(bool(on_paper))
+        self._build_reason(reason_required)
 
         self.buttons = QDialogButtonBox(self)
         self.confirm_button = QPushButton(
@@ -128,6 +139,8 @@ class ConfirmStatusDialog(QDialog):
         for button in (self.confirm_button, self.cancel_button):
             button.setAutoDefault(False)
         self.cancel_button.setDefault(True)
+        QWidget.setTabOrder(self.reason_edit, self.confirm_button)
+        QWidget.setTabOrder(self.confirm_button, self.cancel_button)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -138,6 +151,10 @@ class ConfirmStatusDialog(QDialog):
         text.addSpacing(6)
         text.addWidget(self.consequence_label)
         text.addWidget(self.printed_label)
+        text.addSpacing(6)
+        text.addWidget(self.reason_label)
+        text.addWidget(self.reason_edit)
+        text.addWidget(self.reason_problem)
         top = QHBoxLayout()
         top.addWidget(icon)
         top.addLayout(text, 1)
@@ -147,7 +164,58 @@ class ConfirmStatusDialog(QDialog):
         self.setMinimumWidth(WIDTH)
         layout.activate()
         self.resize(WIDTH, layout.totalHeightForWidth(WIDTH))  # as tall as the wrapped text, no taller
-        self.cancel_button.setFocus()
+        # A reason to write: the cursor is there. Otherwise Cancel, as on any surprise question.
+        (self.reason_edit if reason_required else self.cancel_button).setFocus()
+
+    def _build_reason(self, required: bool) -> None:
+        """The reason's label (our own text: Alt+R takes the cursor there), line and complaint; worded
+        as in the bulk confirmation (ui.bulk.confirm_dialog)."""
+        if required:
+            words = self.tr("&Reason (required for production links):")
+        else:
+            words = self.tr("&Reason (optional, kept in the action journal):")
+        self.reason_label = QLabel(words, self)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setMaxLength(MAX_REASON)
+        self.reason_edit.setAccessibleName(self.tr("Reason"))
+        self.reason_edit.setPlaceholderText(self.tr("For example: customer asked, price changed"))
+        self.reason_label.setBuddy(self.reason_edit)
+        self.reason_edit.textEdited.connect(self._on_reason_edited)
+        self.reason_problem = _plain_label("", self)
+        self.reason_problem.setAccessibleName(self.tr("Problem with the reason"))
+        self.reason_problem.hide()
+
+    def _on_reason_edited(self, _text: str) -> None:
+        self.reason_problem.hide()
+
+    def accept(self) -> None:
+        """Only with a usable reason: otherwise say why (domain.reason's sentence) and stay open."""
+        try:
+            self.reason = check_reason(self.reason_edit.text(), self._reason_required)
+        except ReasonRefused as refused:
+            self.reason_problem.setText(str(refused))
+            self.reason_problem.show()
+            self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+
+def ask_status_change(
+    parent: QWidget | None,
+    link: PaymentLink,
+    target: LinkStatus,
+    tz: tzinfo | None = None,
+    printed: PrintSummary | None = None,
+    *,
+    reason_required: bool = False,
+) -> str | None:
+    """Ask before disabling or enabling `link`: the reason given ("" for none, checked by
+    domain.reason), or None when the user kept the link as it is."""
+    dialog = ConfirmStatusDialog(parent, link, target, tz, printed, reason_required=reason_required)
+    try:
+        return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def confirm_status_change(
@@ -157,9 +225,6 @@ def confirm_status_change(
     tz: tzinfo | None = None,
     printed: PrintSummary | None = None,
 ) -> bool:
-    """Ask before disabling or enabling `link`; True only when the user chose the change."""
-    dialog = ConfirmStatusDialog(parent, link, target, tz, printed)
-    try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    """Ask before disabling or enabling `link` (no reason required); True only when the user chose the
+    change."""
+    return ask_status_change(parent, link, target, tz, printed) is not None

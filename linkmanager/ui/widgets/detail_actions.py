@@ -118,6 +118,7 @@ class DetailActions(QObject):
             *self.head_buttons,
             *(field.copy_button for field in fields),
             *pane.qr.focus_order(),
+            *pane.timeline.focus_order(),
             pane.usages_view,
         ]
 

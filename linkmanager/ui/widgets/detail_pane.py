@@ -5,7 +5,7 @@ view (domain.lifecycle.moment_text), with UTC one hover away. The status is
 the *effective* one (a cached ACTIVE link past its expiry shows as expired), so the Disable/Enable
 button never offers what Lean would refuse; the lead's controller confirms and runs the change.
 A link a sync could not update says so under its status (detail_problems); the usages section
-is its own widget (detail_usages).
+is its own widget (detail_usages), and so is the link's timeline (link_timeline).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from linkmanager.domain.models import IdentifierConfig, PaymentLink, Usage
 from linkmanager.domain.money import format_money
 from linkmanager.domain.outcome import collected_summary
 from linkmanager.domain.status import LinkStatus, purpose_meaning
+from linkmanager.services.link_timeline import LinkTimeline
 from linkmanager.services.workspace import CachedLink, PrintSummary, SyncProblem
 from linkmanager.ui.models.status_style import dot_icon, link_status_color
 from linkmanager.ui.widgets.copy_field import (
@@ -56,6 +57,7 @@ from linkmanager.ui.widgets.detail_actions import DetailActions
 from linkmanager.ui.widgets.detail_identifiers import show_identifiers
 from linkmanager.ui.widgets.detail_problems import ProblemNotice
 from linkmanager.ui.widgets.detail_usages import UsagesSection, show_time, styled
+from linkmanager.ui.widgets.link_timeline import LinkTimelineView
 from linkmanager.ui.widgets.print_note import PrintNoteLabel
 from linkmanager.ui.widgets.qr_panel import QrPanel
 
@@ -178,6 +180,10 @@ class DetailPane(QWidget):
         column.addWidget(_rule())
         column.addWidget(_heading(self.tr("Asked of the payer")))
         column.addWidget(self.identifiers_box)
+        column.addWidget(_rule())
+        self.timeline = LinkTimelineView()  # read on a worker by the controller (show_timeline)
+        self.timeline.usage_activated.connect(self.usage_activated)
+        column.addWidget(self.timeline)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -221,11 +227,13 @@ class DetailPane(QWidget):
         if cached is None:
             self._stack.setCurrentIndex(0)
             self.link_actions.clear()
+            self.timeline.set_link(None)
             self.usages.set_usages(None, [])
             self.usages_loading.hide()
             return
         if cached.link.id != previous:
             self.show_prints(cached.link.id, None)
+            self.timeline.set_link(cached.link.id)
             self.usages.set_usages(cached.link.id, [])
             self.usages.show_collected(None, cached.link.amount)
             self.usages_loading.hide()
@@ -254,6 +262,10 @@ class DetailPane(QWidget):
             return
         self.print_summary = summary
         self.prints_label.show_summary(summary, self._now(), self._zone(), error)
+
+    def show_timeline(self, timeline: LinkTimeline) -> None:
+        """The link's timeline (services.link_timeline); one of a link no longer shown is dropped."""
+        self.timeline.show_timeline(timeline, self._zone())
 
     def set_usages_loading(self, loading: bool) -> None:
         self.usages_loading.setVisible(loading and self._cached is not None)
