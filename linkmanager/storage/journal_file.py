@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from linkmanager.domain.i18n import translate
-from linkmanager.storage.cache_errors import NOT_WRITABLE_ERRNOS, CacheError, why_read_only
-from linkmanager.storage.cache_files import FILE_MODE, SQLITE_HEADER, make_dirs, tighten
+from linkmanager.storage import private_file
+from linkmanager.storage.cache_errors import CacheError, why_read_only
+from linkmanager.storage.cache_files import FILE_MODE, tighten
 
 log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64  # the first entry's prev_hash
 ANCHOR_SUFFIX = ".anchor"  # beside the journal: shop-1a2b3c4d-journal.anchor
 _ANCHOR_MAX_BYTES = 4096  # a real anchor is about 150 bytes; anything larger is not ours
-_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class JournalError(CacheError):
@@ -56,62 +56,16 @@ def _refused(path: Path, reason: object) -> JournalError:
 
 
 def prepare_file(path: Path) -> str | None:
-    """Make the folder and an empty 0600 file if missing; refuse a file that is not SQLite's.
-
-    Returns why an existing file cannot be written (it is then opened for reading), or None."""
-    try:
-        make_dirs(path.parent)
-    except OSError as exc:
-        raise _refused(path, exc.strerror or exc) from None
-    if path.is_dir():
-        raise damaged(path, translate("Journal", "it is a folder, not a file"))
-    read_only = why_read_only(path) if path.exists() else None
-    fd = None
-    if read_only is None:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | _BINARY, FILE_MODE)
-        except OSError as exc:
-            if exc.errno not in NOT_WRITABLE_ERRNOS or not path.exists():
-                raise _refused(path, exc.strerror or exc) from None
-            read_only = why_read_only(path) or str(exc.strerror or exc)
-    if fd is None:
-        try:
-            fd = os.open(path, os.O_RDONLY | _BINARY)
-        except OSError as exc:
-            raise _refused(path, exc.strerror or exc) from None
-    try:
-        header = os.read(fd, len(SQLITE_HEADER))
-    finally:
-        os.close(fd)
-    if header and header != SQLITE_HEADER[: len(header)]:
-        not_sqlite = "it is not a database (its first bytes are not an SQLite header)"
-        raise damaged(path, translate("Journal", not_sqlite))
-    if header and len(header) < len(SQLITE_HEADER):
-        cut = "it is cut short (the file ends inside the SQLite header)"
-        raise damaged(path, translate("Journal", cut))
-    if read_only is None:
-        tighten(path)
-    return read_only
+    """storage.private_file.prepare_file, in this file's words."""
+    return private_file.prepare_file(path, damaged, _refused)
 
 
 def check_file(conn: sqlite3.Connection, path: Path, application_id: int) -> None:
-    """Whole and ours: SQLite's quick check, and no other program's database."""
-    try:
-        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
-        found_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
-    except sqlite3.DatabaseError as exc:
-        reason = translate("Journal", "its contents are damaged (SQLite says: {text})")
-        raise damaged(path, reason.format(text=exc)) from None
-    if problems != ["ok"]:
-        first = (
-            problems[0].splitlines()[0] if problems and problems[0] else translate("Journal", "no details")
-        )
-        reason = translate("Journal", "it failed its integrity check (SQLite found: {problem})")
-        raise damaged(path, reason.format(problem=first))
-    if has_tables and found_id != application_id:
-        other = "it is an SQLite database of some other program, not a LinkManager action journal"
-        raise damaged(path, translate("Journal", other))
+    """storage.private_file.check_file, in this file's words."""
+    other = translate(
+        "Journal", "it is an SQLite database of some other program, not a LinkManager action journal"
+    )
+    private_file.check_file(conn, path, application_id, damaged, other)
 
 
 def failed(error: sqlite3.Error, path: Path, doing: str) -> JournalError:

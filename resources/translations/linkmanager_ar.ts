@@ -2257,20 +2257,12 @@
         <translation>لا يمكن فتح سجل الإجراءات {path} ({reason}).</translation>
     </message>
     <message>
-        <source>it is a folder, not a file</source>
-        <translation>هو مجلد وليس ملفًا</translation>
-    </message>
-    <message>
         <source>its contents are damaged (SQLite says: {text})</source>
         <translation>محتوياته تالفة (رسالة SQLite: {text})</translation>
     </message>
     <message>
-        <source>no details</source>
-        <translation>بلا تفاصيل</translation>
-    </message>
-    <message>
-        <source>it failed its integrity check (SQLite found: {problem})</source>
-        <translation>لم يجتز فحص السلامة (نتيجة SQLite: {problem})</translation>
+        <source>it is an SQLite database of some other program, not a LinkManager action journal</source>
+        <translation>هو قاعدة بيانات SQLite لبرنامج آخر، وليس سجل إجراءات LinkManager</translation>
     </message>
     <message>
         <source>The disk is full: the action journal {path} could not {doing}. Free some space on that disk and try again; what it recorded before is kept.</source>
@@ -4773,18 +4765,6 @@ Last: {last}, {how}: {where}
         <translation>لا يمكن فتح سجل الطباعة {path} ({reason}).</translation>
     </message>
     <message>
-        <source>it is a folder, not a file</source>
-        <translation>هو مجلد وليس ملفًا</translation>
-    </message>
-    <message>
-        <source>no details</source>
-        <translation>بلا تفاصيل</translation>
-    </message>
-    <message>
-        <source>it failed its integrity check (SQLite found: {problem})</source>
-        <translation>لم يجتز فحص السلامة (نتيجة SQLite: {problem})</translation>
-    </message>
-    <message>
         <source>it is an SQLite database of some other program, not a LinkManager print register</source>
         <translation>هو قاعدة بيانات SQLite لبرنامج آخر، وليس سجل طباعة LinkManager</translation>
     </message>
@@ -4838,6 +4818,33 @@ Last: {last}, {how}: {where}
     <message>
         <source>tomorrow {time}</source>
         <translation>غدًا {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFile</name>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>هو مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>it is not a database (its first bytes are not an SQLite header)</source>
+        <translation>ليس قاعدة بيانات (أول وحدات البايت فيه ليست ترويسة SQLite)</translation>
+    </message>
+    <message>
+        <source>it is cut short (the file ends inside the SQLite header)</source>
+        <translation>مبتور (ينتهي الملف داخل ترويسة SQLite)</translation>
+    </message>
+    <message>
+        <source>its contents are damaged (SQLite says: {text})</source>
+        <translation>محتوياته تالفة (رسالة SQLite: {text})</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>بلا تفاصيل</translation>
+    </message>
+    <message>
+        <source>it failed its integrity check (SQLite found: {problem})</source>
+        <translation>لم يجتز فحص السلامة (نتيجة SQLite: {problem})</translation>
     </message>
 </context>
 <context>
