@@ -18,8 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from linkmanager.cli.context import Context
-from linkmanager.cli.output import clip, print_json, safe, table, utc_text
-from linkmanager.cli.prints_cmds import when_text
+from linkmanager.cli.output import clip, print_json, safe, table, utc_text, when_text
 from linkmanager.domain.models import utc_now
 from linkmanager.domain.money import Money, format_money
 from linkmanager.services.changes import JournalEntries, JournalEntryLike, load_digests

@@ -58,6 +58,16 @@ class Context:
         self._opened.append(cache)
         return cache
 
+    def cached_names(self, link_ids: set[str]) -> dict[str, str]:
+        """The cached names of `link_ids` (a link not in the cache has none); no cache is made."""
+        path = self.paths.cache_file(self.profile.name)
+        link_ids = link_ids - {""}
+        if not link_ids or not path.exists():
+            return {}
+        with LinkCache.open(path) as cache:
+            found = {link_id: cache.link(link_id) for link_id in link_ids}
+        return {link_id: cached.link.display_name for link_id, cached in found.items() if cached is not None}
+
     def print_register_path(self) -> Path:
         """The profile's print register: beside its cache (storage.print_register)."""
         return PrintRegister.beside(self.paths.cache_file(self.profile.name))

@@ -12,17 +12,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from contextlib import suppress
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_USAGE
-from linkmanager.cli.output import clip, print_json, safe, table, utc_text
-from linkmanager.cli.prints_cmds import when_text
+from linkmanager.cli.output import clip, day_option, print_json, safe, table, utc_text, when_text
+from linkmanager.cli.payment_cmds import local_zone
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.services.date_ranges import local_midnight
-from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.journal import ActionJournal, JournalEntry
 from linkmanager.storage.journal_file import anchor_path
 
@@ -49,14 +47,9 @@ def add_journal_parser(commands: argparse._SubParsersAction, common: argparse.Ar
 
 
 def _since(text: str | None) -> datetime | None:
-    """--since as the local midnight that starts that day, in UTC."""
-    if text is None:
-        return None
-    with suppress(ValueError):
-        if _DATE.fullmatch(text):
-            zone = datetime.now().astimezone().tzinfo or UTC
-            return local_midnight(date.fromisoformat(text), zone)
-    raise CommandError(f"--since takes a day as YYYY-MM-DD, such as 2026-03-01, not {text!r}.", EXIT_USAGE)
+    """--since as the local midnight that starts that day, in UTC (summer time included)."""
+    day = day_option("--since", text)
+    return local_midnight(day, local_zone()) if day is not None else None
 
 
 def entry_json(entry: JournalEntry, names: dict[str, str]) -> dict[str, Any]:
@@ -92,17 +85,6 @@ def _read(ctx: Context, link_id: str | None, since: datetime | None) -> list[Jou
         return []
     with ActionJournal.open(ctx.journal_path()) as journal:
         return journal.entries(link_id=link_id, since=since)
-
-
-def _names(ctx: Context, link_ids: set[str]) -> dict[str, str]:
-    """The cached names of `link_ids` (a link not in the cache has none); an absent cache is not made."""
-    path = ctx.paths.cache_file(ctx.profile.name)
-    link_ids.discard("")
-    if not link_ids or not path.exists():
-        return {}
-    with LinkCache.open(path) as cache:
-        found = {link_id: cache.link(link_id) for link_id in link_ids}
-    return {link_id: cached.link.display_name for link_id, cached in found.items() if cached is not None}
 
 
 def _verify(ctx: Context) -> int:
@@ -142,7 +124,7 @@ def journal(ctx: Context, args: argparse.Namespace) -> int:
     since = _since(args.since)  # a bad day is said before anything is opened
     link_id: str | None = args.link
     entries = _read(ctx, link_id, since)
-    names = _names(ctx, {e.draft.link_id for e in entries} | ({link_id} if link_id else set()))
+    names = ctx.cached_names({e.draft.link_id for e in entries} | ({link_id} if link_id else set()))
     if args.json:
         print_json([entry_json(e, names) for e in entries], sys.stdout)
     elif entries:

@@ -8,14 +8,16 @@ amounts as strings (exact, and safe for tools that read numbers as floats), time
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime
+from contextlib import suppress
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
 from linkmanager.api.wire import link_to_wire, usage_to_wire
-from linkmanager.domain.lifecycle import effective_status
+from linkmanager.domain.lifecycle import effective_status, offset_text
 from linkmanager.domain.models import Usage, ensure_utc
 from linkmanager.storage.cache import CachedLink
 
@@ -83,6 +85,12 @@ def local_time(moment: datetime | None) -> str:
     return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ''}".rstrip()
 
 
+def when_text(moment: datetime) -> str:
+    """ "2026-05-12 14:02 +04:00": the computer's zone, with its offset at that moment."""
+    local = ensure_utc(moment).astimezone()
+    return f"{local:%Y-%m-%d %H:%M} {offset_text(local.utcoffset())}"
+
+
 def ago(moment: datetime, now: datetime) -> str:
     seconds = int((ensure_utc(now) - ensure_utc(moment)).total_seconds())
     if seconds < 60:
@@ -126,3 +134,19 @@ def print_json(value: Any, out: TextIO) -> None:
     # ASCII escapes: a payer's control or bidi characters can never reach a terminal raw.
     json.dump(value, out, ensure_ascii=True, indent=2)
     out.write("\n")
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_option(option: str, text: str | None) -> date | None:
+    """A --since/--until day as YYYY-MM-DD; one sentence (exit 2) for anything else."""
+    from linkmanager.cli.exit_codes import EXIT_USAGE
+    from linkmanager.cli.profile_cmds import CommandError
+
+    if text is None:
+        return None
+    with suppress(ValueError):
+        if _DAY.fullmatch(text):
+            return date.fromisoformat(text)
+    raise CommandError(f"{option} takes a day as YYYY-MM-DD, such as 2026-03-01, not {text!r}.", EXIT_USAGE)

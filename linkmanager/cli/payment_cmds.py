@@ -13,7 +13,6 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from itertools import islice
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from linkmanager.cli.context import Context
 from linkmanager.cli.exit_codes import EXIT_CANCELLED, EXIT_USAGE
 from linkmanager.cli.output import _width as text_width  # how output.table measures a cell
-from linkmanager.cli.output import clip, print_json, safe, table, utc_text
+from linkmanager.cli.output import clip, day_option, print_json, safe, table, utc_text
 from linkmanager.cli.profile_cmds import CommandError
 from linkmanager.cli.read_cmds import _as_of  # the same "as of" line as `links`
 from linkmanager.domain.models import Usage, utc_now
@@ -115,18 +114,9 @@ def add_payment_parsers(commands: argparse._SubParsersAction, common: argparse.A
 # -- choosing the payments --------------------------------------------------------------------
 
 
-def _day(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    with suppress(ValueError):
-        if _DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    raise CommandError(f"{option} takes a day as YYYY-MM-DD, such as 2026-03-01, not {text!r}.", EXIT_USAGE)
-
-
 def _days(args: argparse.Namespace, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
     """--since and --until as [since, until) in UTC: local midnights, --until's day included."""
-    first, last = _day("--since", args.since), _day("--until", args.until)
+    first, last = day_option("--since", args.since), day_option("--until", args.until)
     if first is not None and last is not None and last < first:
         raise CommandError(f"--until {last} is before --since {first}: no day is in between.", EXIT_USAGE)
     since = local_midnight(first, zone) if first is not None else None

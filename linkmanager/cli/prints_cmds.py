@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from typing import Any
 
 from linkmanager.cli.context import Context
-from linkmanager.cli.output import clip, print_json, safe, table, utc_text
+from linkmanager.cli.output import clip, print_json, safe, table, utc_text, when_text
 from linkmanager.cli.profile_cmds import CommandError
-from linkmanager.domain.lifecycle import offset_text
-from linkmanager.domain.models import ensure_utc
-from linkmanager.storage.cache import LinkCache
 from linkmanager.storage.print_register import PrintRecord, PrintRegister
 
 KIND_WORDS = {"print": "printed", "pdf": "PDF saved", "qr_file": "QR file saved"}
@@ -35,12 +31,6 @@ def add_prints_parser(commands: argparse._SubParsersAction, common: argparse.Arg
     )
     prints.add_argument("link_id", nargs="?", metavar="LINK_ID", help="only the records of this link")
     prints.add_argument("--json", action="store_true", help="a JSON array of records, times in UTC")
-
-
-def when_text(moment: datetime) -> str:
-    """ "2026-05-12 14:02 +04:00": the computer's zone, with its offset at that moment."""
-    local = ensure_utc(moment).astimezone()
-    return f"{local:%Y-%m-%d %H:%M} {offset_text(local.utcoffset())}"
 
 
 def record_json(record: PrintRecord) -> dict[str, Any]:
@@ -63,20 +53,10 @@ def _read(ctx: Context, link_id: str | None) -> list[PrintRecord]:
         return register.entries(link_id)
 
 
-def _names(ctx: Context, link_ids: set[str]) -> dict[str, str]:
-    """The cached names of `link_ids` (a link not in the cache has none); an absent cache is not made."""
-    path = ctx.paths.cache_file(ctx.profile.name)
-    if not link_ids or not path.exists():
-        return {}
-    with LinkCache.open(path) as cache:
-        found = {link_id: cache.link(link_id) for link_id in link_ids}
-    return {link_id: cached.link.display_name for link_id, cached in found.items() if cached is not None}
-
-
 def prints(ctx: Context, args: argparse.Namespace) -> int:
     link_id: str | None = args.link_id
     records = _read(ctx, link_id)
-    names = _names(ctx, {r.link_id for r in records} | ({link_id} if link_id else set()))
+    names = ctx.cached_names({r.link_id for r in records} | ({link_id} if link_id else set()))
     if link_id and not records and link_id not in names:
         raise CommandError(
             f"No link {link_id!r} in the cache and no prints recorded for it: check the id "
